@@ -1,0 +1,19 @@
+# Sourced by bin/dev and bin/test: make .venv and install the project into it when pyproject.toml changes.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+PYTHON_BIN="${PYTHON:-python3}"
+if [ ! -x "$VENV/bin/python" ]; then
+  "$PYTHON_BIN" -m venv "$VENV"
+fi
+STAMP="$VENV/.installed-$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
+if [ ! -f "$STAMP" ]; then
+  echo "Installing the project into $VENV (log: $VENV/install.log)" >&2
+  if ! "$VENV/bin/python" -m pip install --disable-pip-version-check -e "$ROOT[test]" >"$VENV/install.log" 2>&1; then
+    tail -n 40 "$VENV/install.log" >&2
+    exit 1
+  fi
+  rm -f "$VENV"/.installed-*
+  touch "$STAMP"
+fi
+export PATH="$VENV/bin:$PATH"

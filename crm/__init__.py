@@ -1,0 +1,1 @@
+"""A CRM backend for Firebase: customers, search and identity over Cloud Firestore."""

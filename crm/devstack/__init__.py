@@ -1,0 +1,1 @@
+"""The local stack: the Firestore emulator, emulator-style ID tokens, demo data."""

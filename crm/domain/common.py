@@ -1,0 +1,33 @@
+"""Shared model pieces: strict input models, server-owned field refusal, money, UTC timestamps."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Annotated, ClassVar
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+CENTS = Decimal("0.01")
+
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+Label = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def to_cents(amount: Decimal) -> int:
+    return int(amount.quantize(CENTS, rounding=ROUND_HALF_UP) * 100)
+
+
+def from_cents(cents: int) -> Decimal:
+    return (Decimal(cents) / 100).quantize(CENTS)
+
+
+class InputModel(BaseModel):
+    """A request body: unknown fields are refused; ``server_owned_fields`` names those only the server writes."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    server_owned_fields: ClassVar[frozenset[str]] = frozenset()

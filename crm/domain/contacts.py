@@ -1,0 +1,45 @@
+"""Normalization of contact values: emails by email-validator, phones by libphonenumber."""
+
+from __future__ import annotations
+
+import email_validator
+import phonenumbers
+
+
+class ContactValueError(ValueError):
+    """A contact value that is not a valid email address or phone number."""
+
+
+def normalize_email(value: str) -> str:
+    """Return the canonical, lower-cased form of an email address.
+
+    Raises:
+        ContactValueError: not a syntactically valid address.
+    """
+    try:
+        result = email_validator.validate_email(value.strip(), check_deliverability=False)
+    except email_validator.EmailNotValidError as exc:
+        raise ContactValueError(f"not a valid email address: {exc}") from None
+    return result.normalized.lower()
+
+
+def normalize_phone(value: str, default_region: str) -> str:
+    """Return a phone number in E.164 form, reading national numbers in ``default_region``.
+
+    Raises:
+        ContactValueError: not a possible phone number.
+    """
+    try:
+        number = phonenumbers.parse(value, default_region)
+    except phonenumbers.NumberParseException:
+        raise ContactValueError("not a valid phone number") from None
+    if not phonenumbers.is_possible_number(number):
+        raise ContactValueError("not a valid phone number")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def national_digits(e164: str) -> str | None:
+    try:
+        return str(phonenumbers.parse(e164, None).national_number)
+    except phonenumbers.NumberParseException:
+        return None

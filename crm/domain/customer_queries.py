@@ -1,0 +1,79 @@
+"""What a caller may ask of the customer list: filters, search terms, order and paging."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from crm.domain.customers import Customer, CustomerStatus
+from crm.domain.search_tokens import MAX_QUERY_TERMS, query_terms
+
+MAX_PAGE_SIZE = 100
+MAX_OFFSET = 5000
+
+
+class CustomerOrder(StrEnum):
+    NAME = "name"
+    NAME_DESC = "-name"
+    CREATED_AT = "created_at"
+    CREATED_AT_DESC = "-created_at"
+    UPDATED_AT = "updated_at"
+    UPDATED_AT_DESC = "-updated_at"
+    LIFETIME_VALUE = "lifetime_value"
+    LIFETIME_VALUE_DESC = "-lifetime_value"
+
+    @property
+    def field(self) -> str:
+        return self.value.lstrip("-")
+
+    @property
+    def descending(self) -> bool:
+        return self.value.startswith("-")
+
+
+class CustomerListParams(BaseModel):
+    """Query parameters of GET /customers."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    search: Annotated[str, Field(max_length=200, description="Word prefixes; every one must match")] | None = None
+    tag: Annotated[str, Field(max_length=50)] | None = None
+    status: CustomerStatus | None = None
+    page_size: Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)] = 25
+    page: Annotated[int, Field(ge=1, description="1-based; deep pages cost the skipped reads, prefer cursor")] = 1
+    cursor: Annotated[str, Field(max_length=2000, description="next_cursor of the previous page")] | None = None
+    order_by: Annotated[
+        CustomerOrder | None, Field(description="Default name; search results come in a stable order of their own")
+    ] = None
+
+    @model_validator(mode="after")
+    def _check(self) -> CustomerListParams:
+        if self.tag is not None:
+            self.tag = self.tag.strip().lower()
+        if self.search is not None and self.order_by is not None and self.search_terms():
+            raise ValueError("order_by cannot be combined with search: search results come in their own stable order")
+        if len(self.search_terms()) > MAX_QUERY_TERMS:
+            raise ValueError(f"search takes at most {MAX_QUERY_TERMS} words")
+        if self.cursor is None and (self.page - 1) * self.page_size > MAX_OFFSET:
+            raise ValueError(f"page reaches past {MAX_OFFSET} records: follow next_cursor instead")
+        return self
+
+    def search_terms(self) -> list[str]:
+        return query_terms(self.search or "")
+
+    @property
+    def order(self) -> CustomerOrder:
+        return self.order_by or CustomerOrder.NAME
+
+
+@dataclass
+class CustomerSlice:
+    """One page of a customer list as the store found it."""
+
+    customers: list[Customer]
+    total: int
+    page: int
+    next_cursor: str | None

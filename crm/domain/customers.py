@@ -1,0 +1,350 @@
+"""The customer aggregate: its models (create, update, public, list page) and the rules that change it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    computed_field,
+    field_validator,
+    model_validator,
+)
+
+from crm.domain.common import InputModel, Label, ShortText
+from crm.domain.contacts import ContactValueError, national_digits, normalize_email, normalize_phone
+from crm.domain.search_tokens import customer_tokens, fold, phone_digit_forms
+from crm.errors import FailedPreconditionError, ValidationFailedError
+
+MAX_CONTACTS = 50
+MAX_NOTES = 500
+MAX_TAGS = 50
+MAX_OWNED_ITEMS = 200
+MAX_LINKED_USERS = 100
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, max_length=50)]
+Language = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+UserId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
+NoteText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+
+
+class ContactType(StrEnum):
+    EMAIL = "email"
+    PHONE = "phone"
+    WHATSAPP = "whatsapp"
+    OTHER = "other"
+
+
+PHONE_TYPES = (ContactType.PHONE, ContactType.WHATSAPP)
+
+
+class CustomerStatus(StrEnum):
+    LEAD = "lead"
+    PROSPECT = "prospect"
+    CUSTOMER = "customer"
+    CHURNED = "churned"
+
+
+class CustomerSource(StrEnum):
+    WEBSITE = "website"
+    REFERRAL = "referral"
+    ADVERTISING = "advertising"
+    COLD_OUTREACH = "cold_outreach"
+    OTHER = "other"
+
+
+class Contact(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    type: ContactType
+    label: Label | None = None
+    value: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=320)]
+    primary: bool = False
+
+    @model_validator(mode="after")
+    def _normalize_value(self, info: ValidationInfo) -> Contact:
+        region = (info.context or {}).get("phone_region")
+        try:
+            if self.type is ContactType.EMAIL:
+                self.value = normalize_email(self.value)
+            elif self.type in PHONE_TYPES:
+                self.value = normalize_phone(self.value, region)
+        except ContactValueError as exc:
+            raise ValueError(str(exc)) from None
+        return self
+
+
+class Location(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    city: Label | None = None
+    country: Label | None = None
+    region: Label | None = None
+
+
+class ConsoleDevice(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["console_device"]
+    device_id: Label | None = None
+    label: Label | None = None
+    serial_number: Label | None = None
+    notes: LongText | None = None
+
+
+class Product(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["product"]
+    product_id: Label | None = None
+    product_name: ShortText | None = None
+    quantity: Annotated[int, Field(ge=1, le=1_000_000)] | None = None
+    serial_numbers: Annotated[list[Label], Field(max_length=100)] = []
+    notes: LongText | None = None
+
+
+class FreeTextItem(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["freetext"]
+    description: LongText | None = None
+    notes: LongText | None = None
+
+
+OwnedItem = Annotated[ConsoleDevice | Product | FreeTextItem, Field(discriminator="type")]
+
+
+class Note(BaseModel):
+    text: NoteText
+    by: str
+    at: datetime
+
+
+class NoteCreate(InputModel):
+    text: NoteText
+
+
+NOT_NULLABLE = ("name", "contacts", "language", "tags", "owned_items", "linked_user_ids", "status")
+SERVER_OWNED = frozenset(
+    {"id", "created_at", "updated_at", "deleted_at", "lifetime_value", "owner_id", "search_tokens", "name_sort"}
+)
+
+
+class CustomerFields(InputModel):
+    """Fields a caller may write; every one optional, as in a partial update."""
+
+    server_owned_fields = SERVER_OWNED
+
+    name: Name | None = None
+    organization: ShortText | None = Field(None, validation_alias=AliasChoices("organization", "company"))
+    contacts: Annotated[list[Contact], Field(max_length=MAX_CONTACTS)] | None = None
+    email: Annotated[str, Field(max_length=320, description="Shorthand for the primary email contact")] | None = None
+    phone: Annotated[str, Field(max_length=64, description="Shorthand for the primary phone contact")] | None = None
+    location: Location | None = None
+    language: Language | None = None
+    tags: Annotated[list[Tag], Field(max_length=MAX_TAGS)] | None = None
+    owned_items: Annotated[list[OwnedItem], Field(max_length=MAX_OWNED_ITEMS)] | None = None
+    linked_user_ids: Annotated[list[UserId], Field(max_length=MAX_LINKED_USERS)] | None = None
+    nextcloud_folder: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] | None = None
+    status: CustomerStatus | None = None
+    source: CustomerSource | None = None
+
+    @field_validator("tags")
+    @classmethod
+    def _normalize_tags(cls, tags: list[str] | None) -> list[str] | None:
+        return None if tags is None else list(dict.fromkeys(tag for tag in tags if tag))
+
+    @field_validator("linked_user_ids")
+    @classmethod
+    def _dedupe_users(cls, ids: list[str] | None) -> list[str] | None:
+        return None if ids is None else list(dict.fromkeys(ids))
+
+    @field_validator("email")
+    @classmethod
+    def _check_email(cls, value: str | None) -> str | None:
+        try:
+            return None if value is None else normalize_email(value)
+        except ContactValueError as exc:
+            raise ValueError(str(exc)) from None
+
+    @field_validator("phone")
+    @classmethod
+    def _check_phone(cls, value: str | None, info: ValidationInfo) -> str | None:
+        try:
+            return None if value is None else normalize_phone(value, (info.context or {}).get("phone_region"))
+        except ContactValueError as exc:
+            raise ValueError(str(exc)) from None
+
+    @field_validator(*NOT_NULLABLE)
+    @classmethod
+    def _not_null(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None:
+            raise ValueError(f"{info.field_name} cannot be null")
+        return value
+
+    @model_validator(mode="after")
+    def _check_contacts(self) -> CustomerFields:
+        if self.contacts is not None:
+            merge_contact_shorthand(self.contacts, self.email, self.phone)
+        return self
+
+
+class CustomerCreate(CustomerFields):
+    name: Name
+    notes: Annotated[list[NoteCreate], Field(max_length=MAX_NOTES)] = []
+
+
+class CustomerUpdate(CustomerFields):
+    """A partial update: only the fields present in the request change (PUT and PATCH alike)."""
+
+
+class Customer(BaseModel):
+    """A customer record as stored and as served."""
+
+    id: str
+    name: str
+    organization: str | None = None
+    contacts: list[Contact] = []
+    notes: list[Note] = []
+    location: Location | None = None
+    language: str
+    tags: list[str] = []
+    owned_items: list[OwnedItem] = []
+    linked_user_ids: list[str] = []
+    nextcloud_folder: str | None = None
+    status: CustomerStatus = CustomerStatus.LEAD
+    source: CustomerSource | None = None
+    lifetime_value: Decimal = Decimal("0.00")
+    owner_id: str | None = None
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None = None
+
+    @computed_field
+    @property
+    def email(self) -> str | None:
+        return primary_value(self.contacts, (ContactType.EMAIL,))
+
+    @computed_field
+    @property
+    def phone(self) -> str | None:
+        return primary_value(self.contacts, PHONE_TYPES)
+
+    def emails(self) -> list[str]:
+        return [c.value for c in self.contacts if c.type is ContactType.EMAIL]
+
+    def search_tokens(self) -> set[str]:
+        texts = [self.name, self.organization or ""] + [c.value for c in self.contacts if c.type not in PHONE_TYPES]
+        phones = [
+            form
+            for c in self.contacts
+            if c.type in PHONE_TYPES
+            for form in phone_digit_forms(c.value, national_digits(c.value))
+        ]
+        return customer_tokens(texts, phones)
+
+    def name_sort_key(self) -> str:
+        return fold(self.name)
+
+
+class CustomersPage(BaseModel):
+    results: list[Customer]
+    total: int
+    page: int
+    page_size: int
+    next_cursor: str | None
+
+
+def primary_value(contacts: list[Contact], types: tuple[ContactType, ...]) -> str | None:
+    typed = [c for c in contacts if c.type in types]
+    chosen = next((c for c in typed if c.primary), typed[0] if typed else None)
+    return chosen.value if chosen else None
+
+
+def merge_contact_shorthand(contacts: list[Contact], email: str | None, phone: str | None) -> list[Contact]:
+    """Fold the top-level ``email``/``phone`` shorthand into ``contacts`` and check the list.
+
+    The shorthand names the primary contact of its kind: a contact that already has the value becomes primary,
+    else the current primary takes the new value, else a new primary contact is added.
+
+    Raises:
+        ValidationFailedError: two primaries of one type, or the same value twice.
+    """
+    merged = [c.model_copy() for c in contacts]
+    for value, kind in ((email, ContactType.EMAIL), (phone, ContactType.PHONE)):
+        if value is None:
+            continue
+        group = [c for c in merged if c.type is kind]
+        existing = next((c for c in group if c.value == value), None)
+        current = next((c for c in group if c.primary), None)
+        if existing:
+            for contact in group:
+                contact.primary = contact is existing
+        elif current:
+            current.value = value
+        else:
+            merged.insert(0, Contact.model_construct(type=kind, value=value, primary=True, label=None))
+    seen: set[tuple[str, str]] = set()
+    for contact in merged:
+        key = (contact.type.value, contact.value.casefold())
+        if key in seen:
+            raise _contacts_error(f"contact {contact.value!r} appears twice")
+        seen.add(key)
+    for kind in ContactType:
+        if sum(1 for c in merged if c.type is kind and c.primary) > 1:
+            raise _contacts_error(f"more than one primary {kind.value} contact")
+    return merged
+
+
+def _contacts_error(message: str) -> ValidationFailedError:
+    return ValidationFailedError(message, [{"field": "contacts", "message": message}])
+
+
+def new_customer(data: CustomerCreate, *, customer_id: str, by: str, now: datetime, default_language: str) -> Customer:
+    contacts = merge_contact_shorthand(data.contacts or [], data.email, data.phone)
+    fields = data.model_dump(exclude={"contacts", "email", "phone", "notes"}, exclude_none=True)
+    return Customer(
+        **fields,
+        id=customer_id,
+        contacts=contacts,
+        language=data.language or default_language,
+        notes=[Note(text=n.text, by=by, at=now) for n in data.notes],
+        owner_id=by,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def apply_update(customer: Customer, update: CustomerUpdate, *, now: datetime) -> Customer:
+    """Return ``customer`` with the fields present in ``update`` applied; absent fields keep their value."""
+    changes: dict[str, Any] = {
+        name: getattr(update, name) for name in update.model_fields_set if name not in {"email", "phone"}
+    }
+    if "contacts" not in changes and (update.email is not None or update.phone is not None):
+        changes["contacts"] = merge_contact_shorthand(customer.contacts, update.email, update.phone)
+    return customer.model_copy(update={**changes, "updated_at": now})
+
+
+def add_note(customer: Customer, text: str, *, by: str, now: datetime) -> Customer:
+    if len(customer.notes) >= MAX_NOTES:
+        raise FailedPreconditionError(f"a customer holds at most {MAX_NOTES} notes")
+    note = Note(text=text, by=by, at=now)
+    return customer.model_copy(update={"notes": [*customer.notes, note], "updated_at": now})
+
+
+def upgrade(customer: Customer, *, now: datetime) -> Customer:
+    if customer.status not in (CustomerStatus.LEAD, CustomerStatus.PROSPECT):
+        raise FailedPreconditionError(
+            f"only a lead or prospect can be upgraded; this customer is {customer.status.value}"
+        )
+    return customer.model_copy(update={"status": CustomerStatus.CUSTOMER, "updated_at": now})

@@ -1,0 +1,80 @@
+"""The domain error hierarchy and the one table that maps its codes to HTTP statuses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class CrmError(Exception):
+    """Base of every error the service means to report to a caller."""
+
+    code = "INTERNAL"
+
+    def __init__(self, message: str, details: list[dict[str, Any]] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.details = details or []
+
+
+class InvalidArgumentError(CrmError):
+    code = "INVALID_ARGUMENT"
+
+
+class ValidationFailedError(CrmError):
+    code = "VALIDATION_FAILED"
+
+
+class UnauthenticatedError(CrmError):
+    code = "UNAUTHENTICATED"
+
+
+class PermissionDeniedError(CrmError):
+    code = "PERMISSION_DENIED"
+
+
+class NotFoundError(CrmError):
+    code = "NOT_FOUND"
+
+
+class MethodNotAllowedError(CrmError):
+    code = "METHOD_NOT_ALLOWED"
+
+
+class AlreadyExistsError(CrmError):
+    code = "ALREADY_EXISTS"
+
+
+class FailedPreconditionError(CrmError):
+    code = "FAILED_PRECONDITION"
+
+
+class PayloadTooLargeError(CrmError):
+    code = "PAYLOAD_TOO_LARGE"
+
+
+class UnsupportedMediaTypeError(CrmError):
+    code = "UNSUPPORTED_MEDIA_TYPE"
+
+
+class UnavailableError(CrmError):
+    code = "UNAVAILABLE"
+
+
+HTTP_STATUS_BY_CODE: dict[str, int] = {
+    InvalidArgumentError.code: 400,
+    UnauthenticatedError.code: 401,
+    PermissionDeniedError.code: 403,
+    NotFoundError.code: 404,
+    MethodNotAllowedError.code: 405,
+    AlreadyExistsError.code: 409,
+    FailedPreconditionError.code: 409,
+    PayloadTooLargeError.code: 413,
+    UnsupportedMediaTypeError.code: 415,
+    ValidationFailedError.code: 422,
+    CrmError.code: 500,
+    UnavailableError.code: 503,
+}
+
+
+def http_status_for(error: CrmError) -> int:
+    return HTTP_STATUS_BY_CODE.get(error.code, 500)

@@ -1,0 +1,52 @@
+"""The Flask app behind the `api` function: routes under /api and bare (as a direct function URL delivers them)."""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+import flask
+from flask import Flask, g, request
+
+from crm.http import customers, meta  # noqa: F401  (registers the operations)
+from crm.http.dependencies import Dependencies, deps
+from crm.http.errors import register_error_handlers
+from crm.http.routing import api
+from crm.settings import Settings, get_settings
+
+PREFIXES = {"api": "/api", "bare": ""}
+
+
+def create_app(settings: Settings) -> Flask:
+    app = Flask("crm")
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.extensions["crm"] = Dependencies(settings)
+    for name, prefix in PREFIXES.items():
+        app.register_blueprint(api.blueprint(name), url_prefix=prefix or None)
+    register_error_handlers(app)
+    app.before_request(_authenticate)
+    return app
+
+
+def _authenticate() -> None:
+    endpoint = (request.endpoint or "").rpartition(".")[2]
+    operation = api.find(endpoint)
+    if operation is None or operation.public:
+        return
+    g.caller = deps().authenticator.authenticate(
+        request.headers.get("Authorization"), request.headers.get("X-API-Key")
+    )
+
+
+@functools.cache
+def _default_app() -> Flask:
+    logging.basicConfig(level=logging.INFO)
+    return create_app(get_settings())
+
+
+def handle_request(req: flask.Request) -> flask.Response:
+    """Serve one request handed over by Cloud Functions (functions-framework or firebase-functions)."""
+    app = _default_app()
+    with app.request_context(req.environ):
+        return app.full_dispatch_request()

@@ -1,0 +1,47 @@
+"""What handlers depend on: settings, repositories and the authenticator, built once per app on first use."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from flask import current_app, g
+
+from crm.domain.identity import Caller
+from crm.services.identity import Authenticator
+from crm.settings import Settings
+from crm.store.api_keys import FirestoreApiKeyStore
+from crm.store.client import firestore_client
+from crm.store.collections import CollectionNames
+from crm.store.customers import FirestoreCustomerStore
+from crm.token_verifier import FirebaseTokenVerifier
+
+
+@dataclass
+class Dependencies:
+    settings: Settings
+
+    @functools.cached_property
+    def names(self) -> CollectionNames:
+        return CollectionNames(self.settings.collection_prefix)
+
+    @functools.cached_property
+    def customers(self) -> FirestoreCustomerStore:
+        return FirestoreCustomerStore(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def api_keys(self) -> FirestoreApiKeyStore:
+        return FirestoreApiKeyStore(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def authenticator(self) -> Authenticator:
+        verifier = FirebaseTokenVerifier(self.settings)
+        return Authenticator(verifier, self.api_keys, self.settings.api_key_cache_seconds)
+
+
+def deps() -> Dependencies:
+    return current_app.extensions["crm"]
+
+
+def caller() -> Caller:
+    return g.caller

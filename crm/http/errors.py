@@ -1,0 +1,82 @@
+"""Every error becomes one JSON shape: {"error": {"code", "message", "details"}}; unknown ones a bare 500."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+from flask import Flask, Response, jsonify
+from google.api_core import exceptions as google_exceptions
+from pydantic import ValidationError
+from werkzeug.exceptions import HTTPException
+
+from crm.errors import (
+    CrmError,
+    InvalidArgumentError,
+    MethodNotAllowedError,
+    NotFoundError,
+    PayloadTooLargeError,
+    UnavailableError,
+    http_status_for,
+)
+
+logger = logging.getLogger("crm.http")
+
+RETRY_AFTER_SECONDS = "5"
+_UNAVAILABLE = (
+    google_exceptions.ServiceUnavailable,
+    google_exceptions.DeadlineExceeded,
+    google_exceptions.RetryError,
+    google_exceptions.Aborted,
+)
+_BY_HTTP_STATUS: dict[int, type[CrmError]] = {
+    404: NotFoundError,
+    405: MethodNotAllowedError,
+    413: PayloadTooLargeError,
+}
+
+
+def error_response(error: CrmError) -> Response:
+    body: dict[str, Any] = {"code": error.code, "message": error.message, "details": error.details}
+    response = jsonify({"error": body})
+    response.status_code = http_status_for(error)
+    if isinstance(error, UnavailableError):
+        response.headers["Retry-After"] = RETRY_AFTER_SECONDS
+    return response
+
+
+def validation_details(error: ValidationError, prefix: tuple[str | int, ...] = ()) -> list[dict[str, Any]]:
+    details = []
+    for item in error.errors(include_url=False, include_input=False):
+        field = ".".join(str(part) for part in (*prefix, *item["loc"]))
+        message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "extra_forbidden":
+            message = "unknown field"
+        details.append({"field": field or None, "message": message, "type": item["type"]})
+    return details
+
+
+def register_error_handlers(app: Flask) -> None:
+    app.register_error_handler(CrmError, error_response)
+
+    @app.errorhandler(HTTPException)
+    def _http_exception(exc: HTTPException) -> Response:
+        error_class = _BY_HTTP_STATUS.get(exc.code or 500, InvalidArgumentError)
+        messages = {404: "no such endpoint", 405: "method not allowed on this endpoint"}
+        message = messages.get(exc.code or 0, exc.description or exc.name)
+        if exc.code == 413:
+            message = "request body is too large"
+        response = error_response(error_class(message))
+        if exc.code == 405 and exc.valid_methods:  # type: ignore[attr-defined]
+            response.headers["Allow"] = ", ".join(exc.valid_methods)  # type: ignore[attr-defined]
+        return response
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception) -> Response:
+        if isinstance(exc, _UNAVAILABLE):
+            logger.warning("Firestore unavailable: %s", exc)
+            return error_response(UnavailableError("the database is unavailable; retry shortly"))
+        incident = uuid.uuid4().hex[:12]
+        logger.exception("unhandled error, incident %s", incident)
+        return error_response(CrmError(f"internal error (incident {incident})"))

@@ -1,0 +1,68 @@
+"""Reading requests: JSON bodies and query strings into pydantic models, with field-level errors."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from flask import request
+from pydantic import BaseModel, ValidationError
+
+from crm.domain.common import InputModel
+from crm.errors import InvalidArgumentError, UnsupportedMediaTypeError, ValidationFailedError
+from crm.http.dependencies import deps
+from crm.http.errors import validation_details
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def json_body() -> Any:
+    """The request's JSON document.
+
+    Raises:
+        UnsupportedMediaTypeError: a body that is not declared as JSON.
+        InvalidArgumentError: a missing or malformed JSON document.
+    """
+    raw = request.get_data(cache=True)
+    if not raw.strip():
+        raise InvalidArgumentError("a JSON body is required")
+    if not request.is_json:
+        raise UnsupportedMediaTypeError("send the body as JSON with Content-Type: application/json")
+    data = request.get_json(silent=True)
+    if data is None:
+        raise InvalidArgumentError("the body is not valid JSON")
+    return data
+
+
+def parse_body(model: type[M]) -> M:
+    """Validate the JSON body as ``model``.
+
+    Raises:
+        ValidationFailedError: with one detail per field that is wrong, unknown or server-owned.
+    """
+    data = json_body()
+    if not isinstance(data, dict):
+        raise ValidationFailedError("the body must be a JSON object", [{"field": None, "message": "expected an object"}])
+    owned = sorted(set(data) & getattr(model, "server_owned_fields", frozenset())) if issubclass(model, InputModel) else []
+    if owned:
+        details = [{"field": f, "message": "set by the server; it cannot be written", "type": "server_owned"} for f in owned]
+        raise ValidationFailedError(f"fields set by the server cannot be written: {', '.join(owned)}", details)
+    try:
+        return model.model_validate(data, context={"phone_region": deps().settings.default_phone_region})
+    except ValidationError as exc:
+        raise ValidationFailedError("the request body is not valid", validation_details(exc)) from None
+
+
+def parse_query(model: type[M]) -> M:
+    """Validate the query string as ``model``; a repeated parameter is an error.
+
+    Raises:
+        InvalidArgumentError: with one detail per parameter that is wrong or unknown.
+    """
+    args = request.args
+    repeated = sorted(key for key in args if len(args.getlist(key)) > 1)
+    if repeated:
+        raise InvalidArgumentError(f"query parameters given more than once: {', '.join(repeated)}")
+    try:
+        return model.model_validate(args.to_dict())
+    except ValidationError as exc:
+        raise InvalidArgumentError("the query parameters are not valid", validation_details(exc)) from None

@@ -1,0 +1,63 @@
+"""A registry of operations: each route with the models it reads and writes, for Flask and for OpenAPI alike."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from flask import Blueprint
+from pydantic import BaseModel
+
+Handler = Callable[..., object]
+
+
+@dataclass(frozen=True)
+class Operation:
+    path: str
+    method: str
+    handler: Handler
+    summary: str
+    tag: str
+    body: type[BaseModel] | None = None
+    query: type[BaseModel] | None = None
+    response: type[BaseModel] | None = None
+    status: int = 200
+    public: bool = False
+    errors: tuple[int, ...] = ()
+
+    @property
+    def endpoint(self) -> str:
+        return self.handler.__name__
+
+    @property
+    def openapi_path(self) -> str:
+        return re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", self.path)
+
+    @property
+    def path_parameters(self) -> list[str]:
+        return re.findall(r"<(?:\w+:)?(\w+)>", self.path)
+
+
+@dataclass
+class OperationRegistry:
+    operations: list[Operation] = field(default_factory=list)
+
+    def route(self, path: str, method: str, *, summary: str, tag: str, **options: object) -> Callable[[Handler], Handler]:
+        def register(handler: Handler) -> Handler:
+            self.operations.append(Operation(path, method, handler, summary, tag, **options))  # type: ignore[arg-type]
+            return handler
+
+        return register
+
+    def blueprint(self, name: str) -> Blueprint:
+        blueprint = Blueprint(name, __name__)
+        for op in self.operations:
+            blueprint.add_url_rule(op.path, op.endpoint, op.handler, methods=[op.method], strict_slashes=False)
+        return blueprint
+
+    def find(self, endpoint: str) -> Operation | None:
+        return next((op for op in self.operations if op.endpoint == endpoint), None)
+
+
+api = OperationRegistry()

@@ -1,0 +1,111 @@
+"""Customer use cases: create, read, list and search, change, note, upgrade, delete and restore."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from crm.domain import customers as rules
+from crm.domain.common import utc_now
+from crm.domain.customer_queries import CustomerListParams, CustomerSlice
+from crm.domain.customers import Customer, CustomerCreate, CustomersPage, CustomerUpdate
+from crm.domain.identity import Caller
+from crm.errors import FailedPreconditionError, NotFoundError
+
+
+class CustomerStore(Protocol):
+    def new_id(self) -> str: ...
+    def get(self, customer_id: str) -> Customer | None: ...
+    def save(self, customer_id: str, decide: Callable[[Customer | None], Customer]) -> Customer: ...
+    def list(self, params: CustomerListParams) -> CustomerSlice: ...
+
+
+def create_customer(store: CustomerStore, data: CustomerCreate, caller: Caller, *, default_language: str) -> Customer:
+    """Create a customer owned by the caller.
+
+    Raises:
+        AlreadyExistsError: one of its emails belongs to another active customer.
+    """
+    customer_id = store.new_id()
+    now = utc_now()
+    new = rules.new_customer(data, customer_id=customer_id, by=caller.uid, now=now, default_language=default_language)
+    return store.save(customer_id, lambda current: new)
+
+
+def get_customer(store: CustomerStore, customer_id: str) -> Customer:
+    customer = store.get(customer_id)
+    if customer is None or customer.deleted_at is not None:
+        raise _not_found(customer_id)
+    return customer
+
+
+def list_customers(store: CustomerStore, params: CustomerListParams) -> CustomersPage:
+    found = store.list(params)
+    return CustomersPage(
+        results=found.customers,
+        total=found.total,
+        page=found.page,
+        page_size=params.page_size,
+        next_cursor=found.next_cursor,
+    )
+
+
+def update_customer(store: CustomerStore, customer_id: str, data: CustomerUpdate, caller: Caller) -> Customer:
+    """Apply the fields present in ``data``.
+
+    Raises:
+        NotFoundError: no active customer has this id.
+        AlreadyExistsError: a new email belongs to another active customer.
+    """
+    return store.save(customer_id, _active(customer_id, lambda c: rules.apply_update(c, data, now=utc_now())))
+
+
+def add_note(store: CustomerStore, customer_id: str, text: str, caller: Caller) -> Customer:
+    return store.save(customer_id, _active(customer_id, lambda c: rules.add_note(c, text, by=caller.uid, now=utc_now())))
+
+
+def upgrade_customer(store: CustomerStore, customer_id: str, caller: Caller) -> Customer:
+    """Move a lead or prospect to customer.
+
+    Raises:
+        FailedPreconditionError: the customer is already a customer, or churned.
+    """
+    return store.save(customer_id, _active(customer_id, lambda c: rules.upgrade(c, now=utc_now())))
+
+
+def delete_customer(store: CustomerStore, customer_id: str, caller: Caller) -> None:
+    """Soft-delete: the customer disappears from reads and lists and releases its emails."""
+    now = utc_now()
+    store.save(customer_id, _active(customer_id, lambda c: c.model_copy(update={"deleted_at": now, "updated_at": now})))
+
+
+def restore_customer(store: CustomerStore, customer_id: str, caller: Caller) -> Customer:
+    """Bring back a soft-deleted customer.
+
+    Raises:
+        NotFoundError: no customer has this id.
+        FailedPreconditionError: the customer is not deleted.
+        AlreadyExistsError: one of its emails has been taken by another customer meanwhile.
+    """
+
+    def restore(current: Customer | None) -> Customer:
+        if current is None:
+            raise _not_found(customer_id)
+        if current.deleted_at is None:
+            raise FailedPreconditionError(f"customer {customer_id} is not deleted")
+        return current.model_copy(update={"deleted_at": None, "updated_at": utc_now()})
+
+    return store.save(customer_id, restore)
+
+
+def _active(customer_id: str, change: Callable[[Customer], Customer]) -> Callable[[Customer | None], Customer]:
+    def decide(current: Customer | None) -> Customer:
+        if current is None or current.deleted_at is not None:
+            raise _not_found(customer_id)
+        return change(current)
+
+    return decide
+
+
+def _not_found(customer_id: str) -> NotFoundError:
+    return NotFoundError(f"customer {customer_id} not found")

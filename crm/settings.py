@@ -1,0 +1,73 @@
+"""One Settings object, read from the environment once."""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+
+LOCAL_PROJECT_ID = "demo-crm"
+
+
+class SettingsError(RuntimeError):
+    """The environment describes a configuration the service refuses to run with."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    project_id: str
+    local_mode: bool
+    firestore_emulator_host: str | None
+    auth_emulator_host: str | None
+    default_currency: str = "EUR"
+    default_language: str = "el"
+    default_phone_region: str = "GR"
+    max_body_bytes: int = 256 * 1024
+    api_key_cache_seconds: float = 30.0
+    collection_prefix: str = ""
+
+    @property
+    def accepts_emulator_tokens(self) -> bool:
+        return self.local_mode and self.auth_emulator_host is not None
+
+
+def settings_from_env(env: dict[str, str] | None = None) -> Settings:
+    """Build Settings from environment variables.
+
+    Local mode is switched on only by ``CRM_ENV=local`` and needs the Firestore emulator; outside local mode an
+    auth-emulator variable is refused, because firebase-admin would then accept unsigned tokens.
+
+    Raises:
+        SettingsError: the environment is inconsistent.
+    """
+    env = dict(os.environ if env is None else env)
+    local_mode = env.get("CRM_ENV", "production").strip().lower() == "local"
+    emulator = env.get("FIRESTORE_EMULATOR_HOST") or None
+    auth_emulator = env.get("FIREBASE_AUTH_EMULATOR_HOST") or None
+    if local_mode and not emulator:
+        raise SettingsError("CRM_ENV=local needs FIRESTORE_EMULATOR_HOST: local mode only runs on the emulator")
+    if auth_emulator and not local_mode:
+        raise SettingsError("FIREBASE_AUTH_EMULATOR_HOST is set outside local mode: refusing unsigned tokens")
+    project = env.get("GOOGLE_CLOUD_PROJECT") or env.get("GCLOUD_PROJECT")
+    if not project:
+        if not local_mode:
+            raise SettingsError("GOOGLE_CLOUD_PROJECT (or GCLOUD_PROJECT) must name the project")
+        project = LOCAL_PROJECT_ID
+    return Settings(
+        project_id=project,
+        local_mode=local_mode,
+        firestore_emulator_host=emulator,
+        auth_emulator_host=auth_emulator,
+        default_currency=env.get("CRM_DEFAULT_CURRENCY", "EUR").upper(),
+        default_language=env.get("CRM_DEFAULT_LANGUAGE", "el"),
+        default_phone_region=env.get("CRM_DEFAULT_PHONE_REGION", "GR").upper(),
+        max_body_bytes=int(env.get("CRM_MAX_BODY_BYTES", 256 * 1024)),
+        api_key_cache_seconds=float(env.get("CRM_API_KEY_CACHE_SECONDS", 30)),
+        collection_prefix=env.get("CRM_COLLECTION_PREFIX", ""),
+    )
+
+
+@functools.cache
+def get_settings() -> Settings:
+    """The process-wide settings, read on first use."""
+    return settings_from_env()

@@ -1,0 +1,1 @@
+"""Firestore adapters: one repository per aggregate, behind which all Firestore access lives."""

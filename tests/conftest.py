@@ -1,0 +1,49 @@
+"""One Firestore emulator per test session; every test gets its own collection prefix, so none sees another's data."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+from crm.devstack.emulator import FirestoreEmulator
+from crm.settings import Settings, settings_from_env
+
+PROJECT_ID = "demo-crm-tests"
+AUTH_EMULATOR_PLACEHOLDER = "127.0.0.1:9099"
+
+
+@pytest.fixture(scope="session")
+def emulator_address() -> Iterator[str]:
+    existing = os.environ.get("CRM_TEST_FIRESTORE_EMULATOR_HOST")
+    if existing:
+        yield existing
+        return
+    with FirestoreEmulator() as emulator:
+        yield emulator.address
+
+
+@pytest.fixture(scope="session")
+def local_env(emulator_address: str) -> Iterator[dict[str, str]]:
+    env = {
+        "CRM_ENV": "local",
+        "FIRESTORE_EMULATOR_HOST": emulator_address,
+        "FIREBASE_AUTH_EMULATOR_HOST": AUTH_EMULATOR_PLACEHOLDER,
+        "GOOGLE_CLOUD_PROJECT": PROJECT_ID,
+    }
+    saved = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)
+    yield env
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
+@pytest.fixture
+def settings(local_env: dict[str, str]) -> Settings:
+    prefix = f"t{uuid.uuid4().hex[:10]}_"
+    return settings_from_env({**local_env, "CRM_COLLECTION_PREFIX": prefix})
