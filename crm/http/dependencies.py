@@ -36,7 +36,7 @@ class Dependencies:
     @functools.cached_property
     def authenticator(self) -> Authenticator:
         verifier = FirebaseTokenVerifier(self.settings)
-        return Authenticator(verifier, self.api_keys, self.settings.api_key_cache_seconds)
+        return Authenticator(verifier, lambda key_hash: self.api_keys.find(key_hash), self.settings.api_key_cache_seconds)
 
 
 def deps() -> Dependencies:

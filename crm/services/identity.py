@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from crm.domain.common import utc_now
@@ -54,9 +55,9 @@ def revoke_api_key(store: ApiKeyStore, prefix: str) -> ApiKey:
 class Authenticator:
     """Turns request credentials into a Caller; remembers valid API keys for a short while to save reads."""
 
-    def __init__(self, verifier: TokenVerifier, keys: ApiKeyStore, key_cache_seconds: float):
+    def __init__(self, verifier: TokenVerifier, find_key: Callable[[str], ApiKey | None], key_cache_seconds: float):
         self._verifier = verifier
-        self._keys = keys
+        self._find_key = find_key
         self._cache_seconds = key_cache_seconds
         self._cache: dict[str, tuple[float, ApiKey]] = {}
 
@@ -94,7 +95,7 @@ class Authenticator:
         if cached and cached[0] > time.monotonic():
             key = cached[1]
         else:
-            key = self._keys.find(key_hash)
+            key = self._find_key(key_hash)
             if key is None or key.revoked_at is not None:
                 raise UnauthenticatedError("the API key is not valid")
             self._cache[key_hash] = (time.monotonic() + self._cache_seconds, key)
