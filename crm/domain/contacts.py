@@ -38,8 +38,13 @@ def normalize_phone(value: str, default_region: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def national_digits(e164: str) -> str | None:
+def national_digits(e164: str) -> tuple[str, ...]:
+    """The digits of a number as dialled at home: its national significant number, and with any trunk prefix."""
     try:
-        return str(phonenumbers.parse(e164, None).national_number)
+        number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
-        return None
+        return ()
+    significant = phonenumbers.national_significant_number(number)
+    dialled = "".join(ch for ch in phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+                      if ch.isdigit())
+    return tuple(dict.fromkeys((significant, dialled)))

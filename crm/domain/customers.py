@@ -249,7 +249,7 @@ class Customer(BaseModel):
             form
             for c in self.contacts
             if c.type in PHONE_TYPES
-            for form in phone_digit_forms(c.value, national_digits(c.value))
+            for form in phone_digit_forms(c.value, *national_digits(c.value))
         ]
         return customer_tokens(texts, phones)
 
@@ -312,7 +312,7 @@ def _contacts_error(message: str) -> ValidationFailedError:
 
 def new_customer(data: CustomerCreate, *, customer_id: str, by: str, now: datetime, default_language: str) -> Customer:
     contacts = merge_contact_shorthand(data.contacts or [], data.email, data.phone)
-    fields = data.model_dump(exclude={"contacts", "email", "phone", "notes"}, exclude_none=True)
+    fields = data.model_dump(exclude={"contacts", "email", "phone", "notes", "language"}, exclude_none=True)
     return Customer(
         **fields,
         id=customer_id,
@@ -330,8 +330,9 @@ def apply_update(customer: Customer, update: CustomerUpdate, *, now: datetime) -
     changes: dict[str, Any] = {
         name: getattr(update, name) for name in update.model_fields_set if name not in {"email", "phone"}
     }
-    if "contacts" not in changes and (update.email is not None or update.phone is not None):
-        changes["contacts"] = merge_contact_shorthand(customer.contacts, update.email, update.phone)
+    if update.email is not None or update.phone is not None:
+        base = changes.get("contacts", customer.contacts)
+        changes["contacts"] = merge_contact_shorthand(base, update.email, update.phone)
     return customer.model_copy(update={**changes, "updated_at": now})
 
 

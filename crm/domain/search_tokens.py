@@ -32,11 +32,10 @@ def prefixes(word: str) -> Iterable[str]:
     return (word[:end] for end in range(1, len(word) + 1))
 
 
-def phone_digit_forms(e164: str, national_number: str | None = None) -> list[str]:
-    """The digit strings a phone is found by: the full international number and the national one."""
+def phone_digit_forms(e164: str, *national_forms: str) -> list[str]:
+    """The digit strings a phone is found by: the full international number and its national forms."""
     forms = ["".join(ch for ch in e164 if ch.isdigit())]
-    if national_number:
-        forms.append(national_number)
+    forms += [form for form in national_forms if form and form not in forms]
     return forms
 
 
@@ -63,7 +62,7 @@ def query_terms(search: str) -> list[str]:
             merged[-1] += word
         else:
             merged.append(word)
-    terms = sorted({term[:MAX_TOKEN_LENGTH] for term in merged}, key=len, reverse=True)
+    terms = sorted({term[:MAX_TOKEN_LENGTH] for term in merged}, key=lambda term: (-len(term), term))
     kept: list[str] = []
     for term in terms:
         if not any(longer.startswith(term) for longer in kept):

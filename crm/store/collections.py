@@ -20,3 +20,31 @@ class CollectionNames:
     @property
     def api_keys(self) -> str:
         return f"{self.prefix}api_keys"
+
+    @property
+    def pipelines(self) -> str:
+        return f"{self.prefix}pipelines"
+
+    @property
+    def deals(self) -> str:
+        return f"{self.prefix}deals"
+
+    @property
+    def pipeline_stats(self) -> str:
+        return f"{self.prefix}pipeline_stats"
+
+    @property
+    def config(self) -> str:
+        return f"{self.prefix}crm_config"
+
+    @property
+    def orders(self) -> str:
+        return f"{self.prefix}orders"
+
+    @property
+    def order_numbers(self) -> str:
+        return f"{self.prefix}order_numbers"
+
+    @property
+    def activities(self) -> str:
+        return f"{self.prefix}activities"

@@ -68,9 +68,17 @@ def test_normalize_phone_refuses_invalid_numbers(raw: str, region: str | None) -
         normalize_phone(raw, region)
 
 
-def test_national_digits_of_e164_number() -> None:
-    assert national_digits("+302101234567") == "2101234567"
+@pytest.mark.parametrize(
+    ("e164", "forms"),
+    [
+        pytest.param("+302101234567", ("2101234567",), id="GR: no trunk prefix"),
+        pytest.param("+442079460958", ("2079460958", "02079460958"), id="GB: with and without trunk 0"),
+        pytest.param("+390612345678", ("0612345678",), id="IT: leading zero kept"),
+    ],
+)
+def test_national_digits_are_the_numbers_people_dial(e164: str, forms: tuple[str, ...]) -> None:
+    assert national_digits(e164) == forms
 
 
-def test_national_digits_of_garbage_is_none() -> None:
-    assert national_digits("not a phone") is None
+def test_national_digits_of_garbage_is_empty() -> None:
+    assert national_digits("not a phone") == ()

@@ -1,0 +1,203 @@
+"""The deal aggregate: money moving through a pipeline's stages, with its stage history."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, computed_field, model_validator
+
+from crm.domain.common import CENTS, InputModel
+from crm.domain.money import Amount, Currency, weighted
+from crm.domain.pipelines import Pipeline, Stage, StageKind
+
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
+Probability = Annotated[int, Field(ge=0, le=100)]
+MAX_LINE_ITEMS = 100
+MAX_HISTORY = 1000
+
+SERVER_OWNED = frozenset(
+    {"id", "created_at", "updated_at", "closed_at", "stage_history", "expected_revenue", "status",
+     "stage_entered_at"}
+)
+
+
+class DealStatus(StrEnum):
+    OPEN = "open"
+    WON = "won"
+    LOST = "lost"
+
+
+class LineItem(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    product_id: Id | None = None
+    name: Title
+    quantity: Annotated[Decimal, Field(gt=0, le=1_000_000, decimal_places=3)]
+    unit_price: Amount
+
+    @computed_field
+    @property
+    def total(self) -> Decimal:
+        return (self.quantity * self.unit_price).quantize(CENTS)
+
+
+class StageChange(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_stage: str | None = Field(None, alias="from")
+    to: str
+    at: datetime
+    by: str
+    pipeline_id: str | None = None
+
+
+class DealFields(InputModel):
+    server_owned_fields = SERVER_OWNED
+
+    title: Title | None = None
+    value: Amount | None = None
+    currency: Currency | None = None
+    probability: Probability | None = None
+    expected_close_date: date | None = None
+    owner_id: Id | None = None
+    notes: Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)] | None = None
+    line_items: Annotated[list[LineItem], Field(max_length=MAX_LINE_ITEMS)] | None = None
+
+    @model_validator(mode="after")
+    def _value_from_line_items(self) -> DealFields:
+        if self.line_items:
+            total = sum((item.total for item in self.line_items), Decimal("0.00"))
+            if self.value is not None and self.value != total:
+                raise ValueError(f"value must equal the sum of line_items ({total}); or leave value out")
+            self.value = total
+        return self
+
+
+class DealCreate(DealFields):
+    customer_id: Id
+    title: Title
+    pipeline_id: Id | None = None
+    stage: Id | None = None
+
+
+class DealUpdate(DealFields):
+    """Partial update of a deal's own fields; stages change only through the transition endpoints."""
+
+    server_owned_fields = SERVER_OWNED | {"stage", "pipeline_id", "customer_id", "lost_reason"}
+
+    @model_validator(mode="after")
+    def _not_null(self) -> DealUpdate:
+        for name in ("title", "value", "currency", "line_items"):
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null")
+        return self
+
+
+class StageMove(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    stage: Id
+    pipeline_id: Id | None = None
+    reason: Reason | None = None
+
+
+class LostReason(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: Reason
+
+
+class Reopen(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    stage: Id | None = None
+
+
+class Deal(BaseModel):
+    id: str
+    customer_id: str
+    title: str
+    value: Decimal = Decimal("0.00")
+    currency: str
+    pipeline_id: str
+    stage: str
+    probability: int
+    status: DealStatus = DealStatus.OPEN
+    expected_close_date: date | None = None
+    owner_id: str | None = None
+    notes: str | None = None
+    line_items: list[LineItem] = []
+    lost_reason: str | None = None
+    closed_at: datetime | None = None
+    stage_entered_at: datetime
+    stage_history: list[StageChange] = []
+    created_at: datetime
+    updated_at: datetime
+
+    @computed_field
+    @property
+    def expected_revenue(self) -> Decimal:
+        return weighted(self.value, self.probability)
+
+
+class DealsPage(BaseModel):
+    results: list[Deal]
+    total: int
+    page: int
+    page_size: int
+    next_cursor: str | None
+
+
+STATUS_BY_KIND = {StageKind.OPEN: DealStatus.OPEN, StageKind.WON: DealStatus.WON, StageKind.LOST: DealStatus.LOST}
+
+
+def new_deal(data: DealCreate, *, deal_id: str, pipeline: Pipeline, currency: str, by: str, now: datetime) -> Deal:
+    stage = pipeline.stage(data.stage) if data.stage else pipeline.first_open()
+    fields = data.model_dump(exclude={"pipeline_id", "stage", "currency", "probability"}, exclude_none=True)
+    deal = Deal(
+        **fields,
+        id=deal_id,
+        currency=data.currency or currency,
+        pipeline_id=pipeline.id,
+        stage=stage.id,
+        probability=data.probability if data.probability is not None else stage.probability,
+        status=STATUS_BY_KIND[stage.kind],
+        owner_id=data.owner_id or by,
+        stage_entered_at=now,
+        stage_history=[StageChange(from_stage=None, to=stage.id, at=now, by=by, pipeline_id=pipeline.id)],
+        created_at=now,
+        updated_at=now,
+    )
+    return deal.model_copy(update={"closed_at": now if stage.kind is not StageKind.OPEN else None})
+
+
+def apply_update(deal: Deal, data: DealUpdate, *, now: datetime) -> Deal:
+    changes = {name: getattr(data, name) for name in data.model_fields_set}
+    if data.line_items:
+        changes["value"] = data.value
+    return deal.model_copy(update={**changes, "updated_at": now})
+
+
+def enter_stage(deal: Deal, pipeline: Pipeline, stage: Stage, *, by: str, now: datetime,
+                lost_reason: str | None = None) -> Deal:
+    """Move ``deal`` into ``stage`` of ``pipeline``: probability, status, closed_at and history follow."""
+    closed = stage.kind is not StageKind.OPEN
+    entry = StageChange(from_stage=deal.stage, to=stage.id, at=now, by=by, pipeline_id=pipeline.id)
+    return deal.model_copy(
+        update={
+            "pipeline_id": pipeline.id,
+            "stage": stage.id,
+            "probability": stage.probability,
+            "status": STATUS_BY_KIND[stage.kind],
+            "closed_at": now if closed else None,
+            "lost_reason": lost_reason if stage.kind is StageKind.LOST else None,
+            "stage_entered_at": now,
+            "stage_history": [*deal.stage_history, entry][-MAX_HISTORY:],
+            "updated_at": now,
+        }
+    )

@@ -1,0 +1,87 @@
+"""One Firestore transaction as a unit of work: reads go through the transaction, writes are staged and applied
+together when the work returns, so a use case may read and write in any order and still be atomic."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from google.cloud import firestore
+from google.cloud.firestore_v1.base_query import BaseQuery
+
+from crm.store import read_meter
+from crm.store.collections import CollectionNames
+
+T = TypeVar("T")
+MAX_ATTEMPTS = 8
+Write = Callable[[firestore.Transaction], None]
+
+
+class UnitOfWork:
+    """A transaction's reads and staged writes; repositories for each aggregate hang off it."""
+
+    def __init__(self, db: firestore.Client, names: CollectionNames, transaction: firestore.Transaction):
+        self.db = db
+        self.names = names
+        self.transaction = transaction
+        self._writes: list[Write] = []
+        self._read: dict[str, firestore.DocumentSnapshot] = {}
+
+    def collection(self, name: str) -> firestore.CollectionReference:
+        return self.db.collection(name)
+
+    def get(self, ref: firestore.DocumentReference) -> firestore.DocumentSnapshot:
+        """Read a document once per unit of work; a second get returns the first snapshot."""
+        if ref.path not in self._read:
+            self._read[ref.path] = ref.get(transaction=self.transaction)
+            read_meter.record_lookups(1)
+        return self._read[ref.path]
+
+    def get_all(self, refs: list[firestore.DocumentReference]) -> list[firestore.DocumentSnapshot]:
+        missing = [ref for ref in refs if ref.path not in self._read]
+        if missing:
+            for snapshot in self.transaction.get_all(missing):
+                self._read[snapshot.reference.path] = snapshot
+            read_meter.record_lookups(len(missing))
+        return [self._read[ref.path] for ref in refs]
+
+    def query(self, query: BaseQuery) -> list[firestore.DocumentSnapshot]:
+        snapshots = list(self.transaction.get(query))
+        read_meter.record_documents(len(snapshots))
+        return snapshots
+
+    def set(self, ref: firestore.DocumentReference, data: dict[str, Any]) -> None:
+        self._writes.append(lambda tx: tx.set(ref, data))
+
+    def create(self, ref: firestore.DocumentReference, data: dict[str, Any]) -> None:
+        self._writes.append(lambda tx: tx.create(ref, data))
+
+    def update(self, ref: firestore.DocumentReference, data: dict[str, Any]) -> None:
+        self._writes.append(lambda tx: tx.update(ref, data))
+
+    def delete(self, ref: firestore.DocumentReference) -> None:
+        self._writes.append(lambda tx: tx.delete(ref))
+
+    def apply_writes(self) -> None:
+        for write in self._writes:
+            write(self.transaction)
+
+
+class TransactionRunner:
+    """Runs work in a Firestore transaction, retried on contention; the work must be free of side effects."""
+
+    def __init__(self, db: firestore.Client, names: CollectionNames, bind: Callable[[UnitOfWork], Any] | None = None):
+        self._db = db
+        self._names = names
+        self._bind = bind
+
+    def run(self, work: Callable[[Any], T]) -> T:
+        @firestore.transactional
+        def attempt(transaction: firestore.Transaction) -> T:
+            uow = UnitOfWork(self._db, self._names, transaction)
+            context = self._bind(uow) if self._bind else uow
+            result = work(context)
+            uow.apply_writes()
+            return result
+
+        return attempt(self._db.transaction(max_attempts=MAX_ATTEMPTS))
