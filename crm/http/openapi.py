@@ -49,7 +49,7 @@ def openapi_document(registry: OperationRegistry, base_path: str) -> dict[str, A
     schemas["Error"] = ERROR_SCHEMA
     paths: dict[str, dict[str, Any]] = {}
     for op in registry.operations:
-        paths.setdefault(base_path + op.openapi_path, {})[op.method.lower()] = _operation(op, refs)
+        paths.setdefault(base_path + op.openapi_path, {})[op.method.lower()] = _operation(op, refs, schemas)
     return {
         "openapi": "3.1.0",
         "info": {"title": "CRM API", "version": "1.0.0"},
@@ -65,18 +65,20 @@ def _models(operations: list[Operation]) -> list[tuple[type[BaseModel], str]]:
     for op in operations:
         if op.body:
             found[(op.body, "validation")] = None
+        if op.query:
+            found[(op.query, "validation")] = None
         if op.response:
             found[(op.response, "serialization")] = None
     return list(found)
 
 
-def _operation(op: Operation, refs: dict[Any, Any]) -> dict[str, Any]:
+def _operation(op: Operation, refs: dict[Any, Any], schemas: dict[str, Any]) -> dict[str, Any]:
     spec: dict[str, Any] = {"summary": op.summary, "operationId": op.endpoint, "tags": [op.tag]}
     parameters = [
         {"name": name, "in": "path", "required": True, "schema": {"type": "string"}} for name in op.path_parameters
     ]
     if op.query:
-        schema = op.query.model_json_schema()
+        schema = schemas[refs[(op.query, "validation")]["$ref"].rsplit("/", 1)[1]]
         required = set(schema.get("required", []))
         for name, prop in schema["properties"].items():
             param = {"name": name, "in": "query", "required": name in required, "schema": prop}

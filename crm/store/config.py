@@ -40,4 +40,4 @@ class TxConfig:
         if owner_id:
             update["owners"] = firestore.ArrayUnion([owner_id])
         ref = self._config.document(DEAL_DIMENSIONS)
-        self._uow.transaction_write(lambda tx: tx.set(ref, update, merge=True))
+        self._uow.set(ref, update, merge=True)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from google.api_core import exceptions as google_exceptions
 from google.cloud import firestore
 from google.cloud.firestore_v1 import FieldFilter
 from google.cloud.firestore_v1.base_query import BaseQuery
@@ -20,6 +21,7 @@ from crm.errors import AlreadyExistsError
 from crm.store import read_meter
 from crm.store.collections import CollectionNames
 from crm.store.cursors import Cursor, decode_cursor, encode_cursor, query_fingerprint
+from crm.store.unit_of_work import TransactionRunner, UnitOfWork
 
 SORT_FIELDS = {
     "name": "name_sort",
@@ -31,6 +33,7 @@ DERIVED_FIELDS = ("name_sort", "search_tokens", "lifetime_value_cents")
 NOT_STORED = {"id", "email", "phone", "lifetime_value"}
 
 Decide = Callable[[Customer | None], Customer]
+STALE_CLAIM_RETRIES = 3
 
 
 def customer_to_document(customer: Customer) -> dict[str, Any]:
@@ -58,6 +61,7 @@ class FirestoreCustomerStore:
 
     def __init__(self, db: firestore.Client, names: CollectionNames):
         self._db = db
+        self._names = names
         self._customers = db.collection(names.customers)
         self._claims = db.collection(names.customer_emails)
 
@@ -78,49 +82,47 @@ class FirestoreCustomerStore:
     def save(self, customer_id: str, decide: Decide) -> Customer:
         """Read the customer, let ``decide`` return its new state, and write it with its email claims, atomically.
 
-        ``decide`` gets ``None`` for a customer that does not exist yet and may raise to abort.
+        ``decide`` gets ``None`` for a customer that does not exist yet and may raise to abort. A new email is
+        claimed by creating its claim document, which fails if another customer holds it; the transaction then
+        reads nothing it would contend on, so concurrent claims of one email cannot deadlock each other.
 
         Raises:
             AlreadyExistsError: an email of the new state belongs to another active customer.
         """
-        ref = self._customers.document(customer_id)
+        attempted: list[Customer] = []
 
-        @firestore.transactional
-        def run(transaction: firestore.Transaction) -> Customer:
-            snapshot = ref.get(transaction=transaction)
-            read_meter.record_lookups(1)
-            current = customer_from_snapshot(snapshot) if snapshot.exists else None
+        def work(uow: UnitOfWork) -> Customer:
+            customers = TxCustomers(uow)
+            current = customers.get(customer_id)
             updated = decide(current)
-            held = set(_active_emails(current))
-            wanted = set(_active_emails(updated))
-            self._check_claims(transaction, customer_id, sorted(wanted - held))
-            transaction.set(ref, customer_to_document(updated))
-            for email in wanted - held:
-                transaction.set(self._claims.document(email_claim_id(email)), {"email": email, "customer_id": customer_id})
-            for email in held - wanted:
-                transaction.delete(self._claims.document(email_claim_id(email)))
+            attempted.append(updated)
+            customers.put(updated, current)
             return updated
 
-        return run(self._db.transaction())
+        for _ in range(STALE_CLAIM_RETRIES):
+            try:
+                return TransactionRunner(self._db, self._names).run(work, lock=[f"customers/{customer_id}"])
+            except google_exceptions.AlreadyExists:
+                self._explain_claim_conflict(customer_id, attempted[-1].emails())
+        raise AlreadyExistsError("an email of this customer is claimed by another customer")
 
-    def _check_claims(self, transaction: firestore.Transaction, customer_id: str, emails: list[str]) -> None:
-        if not emails:
-            return
+    def _explain_claim_conflict(self, customer_id: str, emails: list[str]) -> None:
+        """Raise the conflict naming the active customer holding one of ``emails``, after releasing stale claims.
+
+        Raises:
+            AlreadyExistsError: an active customer other than ``customer_id`` holds one of the emails.
+        """
         refs = [self._claims.document(email_claim_id(e)) for e in emails]
-        claims = list(transaction.get_all(refs))
+        claims = [c for c in self._db.get_all(refs) if c.exists and c.get("customer_id") != customer_id]
         read_meter.record_lookups(len(refs))
         for claim in claims:
-            if not claim.exists or claim.get("customer_id") == customer_id:
-                continue
-            owner_ref = self._customers.document(claim.get("customer_id"))
-            owner = owner_ref.get(transaction=transaction)
-            read_meter.record_lookups(1)
-            if owner.exists and owner.get("deleted_at") is None:
+            owner = self.get(claim.get("customer_id"))
+            if owner and owner.deleted_at is None:
                 email = claim.get("email")
-                message = f"email {email} already belongs to customer {owner.id} ({owner.get('name')})"
-                raise AlreadyExistsError(
-                    message, [{"field": "email", "value": email, "customer_id": owner.id, "message": message}]
-                )
+                message = f"email {email} already belongs to customer {owner.id} ({owner.name})"
+                detail = {"field": "email", "value": email, "customer_id": owner.id, "message": message}
+                raise AlreadyExistsError(message, [detail])
+            claim.reference.delete(option=self._db.write_option(last_update_time=claim.update_time))
 
     def list(self, params: CustomerListParams) -> CustomerSlice:
         """One page of active customers matching ``params``, with the total that match."""
@@ -193,3 +195,35 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Decimal):
         return str(value)
     return value
+
+
+class TxCustomers:
+    """Customers inside a unit of work: reads through its transaction, writes staged with the email claims."""
+
+    def __init__(self, uow: UnitOfWork):
+        self._uow = uow
+        self._customers = uow.collection(uow.names.customers)
+        self._claims = uow.collection(uow.names.customer_emails)
+
+    def get(self, customer_id: str) -> Customer | None:
+        snapshot = self._uow.get(self._customers.document(customer_id))
+        return customer_from_snapshot(snapshot) if snapshot.exists else None
+
+    def get_active(self, customer_id: str) -> Customer | None:
+        customer = self.get(customer_id)
+        return customer if customer and customer.deleted_at is None else None
+
+    def put(self, customer: Customer, previous: Customer | None) -> None:
+        """Stage ``customer``'s write, creating the claims of emails it newly holds and deleting those it let go.
+
+        A claim is created, never overwritten: if another customer holds the email, the commit fails with
+        ``google.api_core.exceptions.AlreadyExists``.
+        """
+        held = set(_active_emails(previous))
+        wanted = set(_active_emails(customer))
+        self._uow.set(self._customers.document(customer.id), customer_to_document(customer))
+        for email in sorted(wanted - held):
+            claim = {"email": email, "customer_id": customer.id}
+            self._uow.create(self._claims.document(email_claim_id(email)), claim)
+        for email in sorted(held - wanted):
+            self._uow.delete(self._claims.document(email_claim_id(email)))

@@ -3,17 +3,25 @@ together when the work returns, so a use case may read and write in any order an
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import random
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import BaseQuery
 
+from crm.errors import UnavailableError
 from crm.store import read_meter
 from crm.store.collections import CollectionNames
 
 T = TypeVar("T")
-MAX_ATTEMPTS = 8
+ATTEMPTS_PER_ROUND = 3
+ROUNDS = 8
+FIRST_BACKOFF_SECONDS = 0.05
+MAX_BACKOFF_SECONDS = 2.0
 Write = Callable[[firestore.Transaction], None]
 
 
@@ -50,8 +58,8 @@ class UnitOfWork:
         read_meter.record_documents(len(snapshots))
         return snapshots
 
-    def set(self, ref: firestore.DocumentReference, data: dict[str, Any]) -> None:
-        self._writes.append(lambda tx: tx.set(ref, data))
+    def set(self, ref: firestore.DocumentReference, data: dict[str, Any], *, merge: bool = False) -> None:
+        self._writes.append(lambda tx: tx.set(ref, data, merge=merge))
 
     def create(self, ref: firestore.DocumentReference, data: dict[str, Any]) -> None:
         self._writes.append(lambda tx: tx.create(ref, data))
@@ -68,14 +76,26 @@ class UnitOfWork:
 
 
 class TransactionRunner:
-    """Runs work in a Firestore transaction, retried on contention; the work must be free of side effects."""
+    """Runs work in a Firestore transaction, retried on contention; the work must be free of side effects.
+
+    Firestore's client retries an aborted commit at once, keeping the transaction's place in line; when those
+    attempts run out we back off with jitter and start again. Within one process, work on the same records is
+    also queued on a lock per record, so an instance's concurrent requests do not deadlock each other on
+    Firestore's pessimistic locks (other instances are kept apart by the transaction itself).
+    """
 
     def __init__(self, db: firestore.Client, names: CollectionNames, bind: Callable[[UnitOfWork], Any] | None = None):
         self._db = db
         self._names = names
         self._bind = bind
 
-    def run(self, work: Callable[[Any], T]) -> T:
+    def run(self, work: Callable[[Any], T], *, lock: Iterable[str] = ()) -> T:
+        """Run ``work`` atomically, holding the in-process locks named by ``lock`` (e.g. "deals/ID").
+
+        Raises:
+            UnavailableError: contention did not clear after every attempt.
+        """
+
         @firestore.transactional
         def attempt(transaction: firestore.Transaction) -> T:
             uow = UnitOfWork(self._db, self._names, transaction)
@@ -84,4 +104,28 @@ class TransactionRunner:
             uow.apply_writes()
             return result
 
-        return attempt(self._db.transaction(max_attempts=MAX_ATTEMPTS))
+        with _record_locks(sorted(set(lock))):
+            delay = FIRST_BACKOFF_SECONDS
+            for _ in range(ROUNDS):
+                try:
+                    return attempt(self._db.transaction(max_attempts=ATTEMPTS_PER_ROUND))
+                except ValueError as exc:
+                    if not str(exc).startswith("Failed to commit transaction"):
+                        raise
+                time.sleep(random.uniform(0, delay))
+                delay = min(delay * 2, MAX_BACKOFF_SECONDS)
+        raise UnavailableError("too many concurrent changes to the same records; retry shortly")
+
+
+_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+@contextlib.contextmanager
+def _record_locks(keys: list[str]) -> Iterator[None]:
+    with _locks_guard:
+        locks = [_locks.setdefault(key, threading.Lock()) for key in keys]
+    with contextlib.ExitStack() as stack:
+        for record_lock in locks:
+            stack.enter_context(record_lock)
+        yield
