@@ -102,7 +102,7 @@ def choose_queries(customers: list[Customer]) -> dict[str, dict[str, Any]]:
     """Typical searches; the phone and email ones are taken from loaded customers so they match something."""
     phone_owner = customers[len(customers) // 2]
     email_owner = customers[len(customers) // 3]
-    national = national_digits(phone_owner.phone or "") or ""
+    national = (national_digits(phone_owner.phone or "") or ("",))[0]  # national significant number
     return {
         "surname_prefix": {"search": "papad"},
         "company": {"search": "acme"},
@@ -126,7 +126,7 @@ def document_words(doc: dict[str, Any]) -> list[str]:
     for contact in doc.get("contacts") or []:
         if contact.get("type") in PHONE_TYPES:
             value = contact.get("value") or ""
-            phones += phone_digit_forms(value, national_digits(value))
+            phones += phone_digit_forms(value, *national_digits(value))
         else:
             texts.append(contact.get("value") or "")
     found = [word[:MAX_TOKEN_LENGTH] for text in texts for word in words(text)]
