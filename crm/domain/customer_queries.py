@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from crm.domain.customers import Customer, CustomerStatus
+from crm.domain.customers import CustomerStatus
 from crm.domain.search_tokens import MAX_QUERY_TERMS, query_terms
 
 MAX_PAGE_SIZE = 100
@@ -68,12 +67,3 @@ class CustomerListParams(BaseModel):
     def order(self) -> CustomerOrder:
         return self.order_by or CustomerOrder.NAME
 
-
-@dataclass
-class CustomerSlice:
-    """One page of a customer list as the store found it."""
-
-    customers: list[Customer]
-    total: int
-    page: int
-    next_cursor: str | None

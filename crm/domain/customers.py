@@ -20,6 +20,7 @@ from pydantic import (
 )
 
 from crm.domain.common import InputModel, Label, ShortText
+from crm.domain.paging import ListPage
 from crm.domain.contacts import ContactValueError, national_digits, normalize_email, normalize_phone
 from crm.domain.search_tokens import customer_tokens, fold, phone_digit_forms
 from crm.errors import FailedPreconditionError, ValidationFailedError
@@ -71,17 +72,18 @@ class Contact(BaseModel):
     value: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=320)]
     primary: bool = False
 
-    @model_validator(mode="after")
-    def _normalize_value(self, info: ValidationInfo) -> Contact:
-        region = (info.context or {}).get("phone_region")
+    @field_validator("value")
+    @classmethod
+    def _normalize_value(cls, value: str, info: ValidationInfo) -> str:
+        kind = info.data.get("type")
         try:
-            if self.type is ContactType.EMAIL:
-                self.value = normalize_email(self.value)
-            elif self.type in PHONE_TYPES:
-                self.value = normalize_phone(self.value, region)
+            if kind is ContactType.EMAIL:
+                return normalize_email(value)
+            if kind in PHONE_TYPES:
+                return normalize_phone(value, (info.context or {}).get("phone_region"))
         except ContactValueError as exc:
             raise ValueError(str(exc)) from None
-        return self
+        return value
 
 
 class Location(BaseModel):
@@ -257,12 +259,8 @@ class Customer(BaseModel):
         return fold(self.name)
 
 
-class CustomersPage(BaseModel):
-    results: list[Customer]
-    total: int
-    page: int
-    page_size: int
-    next_cursor: str | None
+class CustomersPage(ListPage[Customer]):
+    """One page of customers."""
 
 
 def primary_value(contacts: list[Contact], types: tuple[ContactType, ...]) -> str | None:

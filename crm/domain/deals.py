@@ -138,6 +138,7 @@ class Deal(BaseModel):
     stage_history: list[StageChange] = []
     created_at: datetime
     updated_at: datetime
+    won_base_cents: int = Field(0, exclude=True, description="What the deal added to its customer's lifetime value")
 
     @computed_field
     @property

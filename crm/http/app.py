@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import io
 import logging
 
 import flask
@@ -46,7 +47,11 @@ def _default_app() -> Flask:
 
 
 def handle_request(req: flask.Request) -> flask.Response:
-    """Serve one request handed over by Cloud Functions (functions-framework or firebase-functions)."""
+    """Serve one request handed over by Cloud Functions (functions-framework or firebase-functions).
+
+    The body is read once and handed on, so the outer framework can still read its own request afterwards.
+    """
     app = _default_app()
-    with app.request_context(req.environ):
+    environ = {**req.environ, "wsgi.input": io.BytesIO(req.get_data(cache=True))}
+    with app.request_context(environ):
         return app.full_dispatch_request()

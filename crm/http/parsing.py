@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any, TypeVar
 
 from flask import request
@@ -27,10 +28,10 @@ def json_body() -> Any:
         raise InvalidArgumentError("a JSON body is required")
     if not request.is_json:
         raise UnsupportedMediaTypeError("send the body as JSON with Content-Type: application/json")
-    data = request.get_json(silent=True)
-    if data is None:
-        raise InvalidArgumentError("the body is not valid JSON")
-    return data
+    try:
+        return json.loads(raw)
+    except ValueError:
+        raise InvalidArgumentError("the body is not valid JSON") from None
 
 
 def parse_body(model: type[M]) -> M:
@@ -61,7 +62,8 @@ def parse_query(model: type[M]) -> M:
     args = request.args
     repeated = sorted(key for key in args if len(args.getlist(key)) > 1)
     if repeated:
-        raise InvalidArgumentError(f"query parameters given more than once: {', '.join(repeated)}")
+        details = [{"field": key, "message": "given more than once", "type": "repeated"} for key in repeated]
+        raise InvalidArgumentError(f"query parameters given more than once: {', '.join(repeated)}", details)
     try:
         return model.model_validate(args.to_dict())
     except ValidationError as exc:

@@ -7,17 +7,18 @@ from typing import Protocol
 
 from crm.domain import customers as rules
 from crm.domain.common import utc_now
-from crm.domain.customer_queries import CustomerListParams, CustomerSlice
+from crm.domain.customer_queries import CustomerListParams
 from crm.domain.customers import Customer, CustomerCreate, CustomersPage, CustomerUpdate
 from crm.domain.identity import Caller
 from crm.errors import FailedPreconditionError, NotFoundError
+from crm.store.paging import Page
 
 
 class CustomerStore(Protocol):
     def new_id(self) -> str: ...
     def get(self, customer_id: str) -> Customer | None: ...
     def save(self, customer_id: str, decide: Callable[[Customer | None], Customer]) -> Customer: ...
-    def list(self, params: CustomerListParams) -> CustomerSlice: ...
+    def list(self, params: CustomerListParams) -> tuple[list[Customer], Page]: ...
 
 
 def create_customer(store: CustomerStore, data: CustomerCreate, caller: Caller, *, default_language: str) -> Customer:
@@ -40,13 +41,14 @@ def get_customer(store: CustomerStore, customer_id: str) -> Customer:
 
 
 def list_customers(store: CustomerStore, params: CustomerListParams) -> CustomersPage:
-    found = store.list(params)
+    customers, page = store.list(params)
     return CustomersPage(
-        results=found.customers,
-        total=found.total,
-        page=found.page,
+        results=customers,
+        total=page.total,
+        total_exact=page.total_exact,
+        page=page.page,
         page_size=params.page_size,
-        next_cursor=found.next_cursor,
+        next_cursor=page.next_cursor,
     )
 
 

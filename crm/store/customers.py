@@ -15,12 +15,13 @@ from google.cloud.firestore_v1.base_query import BaseQuery
 from google.cloud.firestore_v1.field_path import FieldPath
 
 from crm.domain.common import from_cents, to_cents
-from crm.domain.customer_queries import CustomerListParams, CustomerSlice
+from crm.domain.customer_queries import CustomerListParams
 from crm.domain.customers import Customer
 from crm.errors import AlreadyExistsError
 from crm.store import read_meter
 from crm.store.collections import CollectionNames
-from crm.store.cursors import Cursor, decode_cursor, encode_cursor, query_fingerprint
+from crm.store.cursors import query_fingerprint
+from crm.store.paging import Page, PageRequest, fetch_page
 from crm.store.unit_of_work import TransactionRunner, UnitOfWork
 
 SORT_FIELDS = {
@@ -124,35 +125,13 @@ class FirestoreCustomerStore:
                 raise AlreadyExistsError(message, [detail])
             claim.reference.delete(option=self._db.write_option(last_update_time=claim.update_time))
 
-    def list(self, params: CustomerListParams) -> CustomerSlice:
+    def list(self, params: CustomerListParams) -> tuple[list[Customer], Page]:
         """One page of active customers matching ``params``, with the total that match."""
         query, sort_field, descending = self._filtered(params)
         fingerprint = query_fingerprint(params.search_terms(), params.status, params.tag, params.order.value)
-        total = query.count().get()[0][0].value
-        read_meter.record_aggregation(total)
-        direction = firestore.Query.DESCENDING if descending else firestore.Query.ASCENDING
-        if sort_field:
-            query = query.order_by(sort_field, direction=direction)
-        query = query.order_by(FieldPath.document_id(), direction=direction)
-        page = params.page
-        if params.cursor:
-            cursor = decode_cursor(params.cursor, fingerprint)
-            page = cursor.page + 1
-            anchor = [self._customers.document(cursor.document_id)]
-            query = query.start_after([cursor.sort_value, *anchor] if sort_field else anchor)
-        elif page > 1:
-            query = query.offset((page - 1) * params.page_size)
-        snapshots = list(query.limit(params.page_size).stream())
-        skipped = 0 if params.cursor else (page - 1) * params.page_size
-        read_meter.record_documents(len(snapshots) + skipped)
-        customers = [customer_from_snapshot(s) for s in snapshots]
-        seen = (page - 1) * params.page_size + len(snapshots)
-        next_cursor = None
-        if snapshots and seen < total:
-            last = snapshots[-1]
-            sort_value = last.get(sort_field) if sort_field else None
-            next_cursor = encode_cursor(Cursor(page, sort_value, last.id), fingerprint)
-        return CustomerSlice(customers, total, page, next_cursor)
+        request = PageRequest(params.page, params.page_size, params.cursor, fingerprint)
+        page = fetch_page(self._customers, query, request, sort_field, descending)
+        return [customer_from_snapshot(s) for s in page.snapshots], page
 
     def _filtered(self, params: CustomerListParams) -> tuple[BaseQuery, str | None, bool]:
         query: BaseQuery = self._customers.where(filter=FieldFilter("deleted_at", "==", None))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 
 from crm.domain.customer_queries import CustomerListParams
@@ -149,17 +147,3 @@ def test_restoring_an_unknown_customer_is_not_found(customers, caller):
         service.restore_customer(customers, "never-existed", caller)
     assert customers.get("never-existed") is None
 
-
-def test_concurrent_notes_are_all_kept(customers, create):
-    created = create()
-    texts = [f"note {n}" for n in range(10)]
-
-    def note(text: str):
-        return service.add_note(customers, created.id, text, admin_caller(f"user-{text}"))
-
-    with ThreadPoolExecutor(max_workers=len(texts)) as pool:
-        list(pool.map(note, texts))
-
-    stored = service.get_customer(customers, created.id)
-    assert sorted(n.text for n in stored.notes) == sorted(texts)
-    assert stored.updated_at == max(n.at for n in stored.notes)

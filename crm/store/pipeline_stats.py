@@ -1,0 +1,59 @@
+"""Running totals per pipeline, kept in the same transaction as each stage change: time spent in each stage,
+and deals won and lost. Written with server-side increments, so recording reads nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from google.cloud import firestore
+
+from crm.domain.deals import Deal, DealStatus
+from crm.store import read_meter
+from crm.store.collections import CollectionNames
+from crm.store.unit_of_work import UnitOfWork
+
+
+class TxPipelineStats:
+    def __init__(self, uow: UnitOfWork):
+        self._uow = uow
+        self._stats = uow.collection(uow.names.pipeline_stats)
+
+    def record(self, before: Deal | None, after: Deal | None) -> None:
+        """Record the change from ``before`` to ``after`` (either may be None: created or deleted)."""
+        if before is not None and after is not None and (before.pipeline_id, before.stage) == (
+            after.pipeline_id,
+            after.stage,
+        ):
+            return
+        if before is not None and after is not None:
+            seconds = max(0.0, (after.stage_entered_at - before.stage_entered_at).total_seconds())
+            self._add(before.pipeline_id, {"stages": {before.stage: {"exits": 1, "seconds": seconds}}})
+        if before is not None and after is not None or after is None:
+            self._count_outcome(before, -1)
+        if after is not None:
+            self._count_outcome(after, +1)
+
+    def _count_outcome(self, deal: Deal | None, sign: int) -> None:
+        if deal is None or deal.status is DealStatus.OPEN:
+            return
+        self._add(deal.pipeline_id, {deal.status.value: sign})
+
+    def _add(self, pipeline_id: str, amounts: dict[str, Any]) -> None:
+        self._uow.set(self._stats.document(pipeline_id), _increments(amounts), merge=True)
+
+
+def _increments(amounts: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: _increments(value) if isinstance(value, dict) else firestore.Increment(value)
+        for key, value in amounts.items()
+    }
+
+
+class FirestorePipelineStatsReader:
+    def __init__(self, db: firestore.Client, names: CollectionNames):
+        self._stats = db.collection(names.pipeline_stats)
+
+    def get(self, pipeline_id: str) -> dict[str, Any]:
+        snapshot = self._stats.document(pipeline_id).get()
+        read_meter.record_lookups(1)
+        return snapshot.to_dict() or {} if snapshot.exists else {}
