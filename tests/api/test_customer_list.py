@@ -20,7 +20,9 @@ def _names(page) -> list[str]:
 
 
 def test_empty_list(client):
-    assert _list(client) == {"results": [], "total": 0, "page": 1, "page_size": 25, "next_cursor": None}
+    assert _list(client) == {
+        "results": [], "total": 0, "total_exact": True, "page": 1, "page_size": 25, "next_cursor": None
+    }
 
 
 def test_default_order_is_by_name_ignoring_case_and_accents(client):
