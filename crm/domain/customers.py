@@ -19,7 +19,7 @@ from pydantic import (
     model_validator,
 )
 
-from crm.domain.common import InputModel, Label, ShortText
+from crm.domain.common import InputModel, Label, ShortText, from_cents
 from crm.domain.paging import ListPage
 from crm.domain.contacts import ContactValueError, national_digits, normalize_email, normalize_phone
 from crm.domain.search_tokens import customer_tokens, fold, phone_digit_forms
@@ -347,3 +347,14 @@ def upgrade(customer: Customer, *, now: datetime) -> Customer:
             f"only a lead or prospect can be upgraded; this customer is {customer.status.value}"
         )
     return customer.model_copy(update={"status": CustomerStatus.CUSTOMER, "updated_at": now})
+
+
+def credit_lifetime_value(customer: Customer, delta_cents: int, *, won_deal: bool, now: datetime) -> Customer:
+    """Add ``delta_cents`` (base currency) to the lifetime value; a won deal makes a lead or prospect a customer."""
+    changes: dict[str, Any] = {
+        "lifetime_value": customer.lifetime_value + from_cents(delta_cents),
+        "updated_at": now,
+    }
+    if won_deal and customer.status in (CustomerStatus.LEAD, CustomerStatus.PROSPECT):
+        changes["status"] = CustomerStatus.CUSTOMER
+    return customer.model_copy(update=changes)

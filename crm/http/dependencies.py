@@ -13,7 +13,10 @@ from crm.settings import Settings
 from crm.store.api_keys import FirestoreApiKeyStore
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
+from crm.store.crm_transaction import crm_transactions
 from crm.store.customers import FirestoreCustomerStore
+from crm.store.deals import FirestoreDealReader
+from crm.store.unit_of_work import TransactionRunner
 from crm.token_verifier import FirebaseTokenVerifier
 
 
@@ -28,6 +31,14 @@ class Dependencies:
     @functools.cached_property
     def customers(self) -> FirestoreCustomerStore:
         return FirestoreCustomerStore(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def transactions(self) -> TransactionRunner:
+        return crm_transactions(firestore_client(self.settings), self.names, self.settings.default_currency)
+
+    @functools.cached_property
+    def deals(self) -> FirestoreDealReader:
+        return FirestoreDealReader(firestore_client(self.settings), self.names)
 
     @functools.cached_property
     def api_keys(self) -> FirestoreApiKeyStore:

@@ -53,6 +53,13 @@ def parse_body(model: type[M]) -> M:
         raise ValidationFailedError("the request body is not valid", validation_details(exc)) from None
 
 
+def optional_body(model: type[M]) -> M:
+    """Like ``parse_body``, but an empty body stands for an empty object."""
+    if not request.get_data(cache=True).strip():
+        return model()
+    return parse_body(model)
+
+
 def parse_query(model: type[M]) -> M:
     """Validate the query string as ``model``; a repeated parameter is an error.
 

@@ -77,10 +77,41 @@ class TxDeals:
 
 
 class FirestoreDealReader:
-    """Reads outside transactions: one deal, and lists with filters, order and paging."""
+    """Reads outside transactions: one deal, lists with filters, order and paging, and counts per stage."""
 
     def __init__(self, db: firestore.Client, names: CollectionNames):
+        self._db = db
         self._deals = db.collection(names.deals)
+
+    def count_in(self, pipeline_id: str, stage_ids: list[str]) -> dict[str, int]:
+        """How many deals each of ``stage_ids`` of a pipeline holds."""
+        in_pipeline = self._deals.where(filter=FieldFilter("pipeline_id", "==", pipeline_id))
+        counts = {}
+        for stage_id in stage_ids:
+            n = in_pipeline.where(filter=FieldFilter("stage", "==", stage_id)).count().get()[0][0].value
+            read_meter.record_aggregation(n)
+            counts[stage_id] = n
+        return counts
+
+    def reposition(self, pipeline_id: str, positions: dict[str, int]) -> int:
+        """Bring each deal's stored stage position in line with its pipeline's stage order; returns how many moved.
+
+        Only the position field is written, so a concurrent edit of the deal's other fields is not lost.
+        """
+        moved = 0
+        for stage_id, position in positions.items():
+            query = self._deals.where(filter=FieldFilter("pipeline_id", "==", pipeline_id))
+            query = query.where(filter=FieldFilter("stage", "==", stage_id)).select(["stage_position"])
+            snapshots = list(query.stream())
+            read_meter.record_documents(len(snapshots))
+            stale = [s for s in snapshots if s.get("stage_position") != position]
+            for start in range(0, len(stale), 400):
+                batch = self._db.batch()
+                for snapshot in stale[start : start + 400]:
+                    batch.update(snapshot.reference, {"stage_position": position})
+                batch.commit()
+            moved += len(stale)
+        return moved
 
     def get(self, deal_id: str) -> Deal | None:
         snapshot = self._deals.document(deal_id).get()

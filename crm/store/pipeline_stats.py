@@ -20,18 +20,13 @@ class TxPipelineStats:
 
     def record(self, before: Deal | None, after: Deal | None) -> None:
         """Record the change from ``before`` to ``after`` (either may be None: created or deleted)."""
-        if before is not None and after is not None and (before.pipeline_id, before.stage) == (
-            after.pipeline_id,
-            after.stage,
-        ):
-            return
         if before is not None and after is not None:
+            if (before.pipeline_id, before.stage) == (after.pipeline_id, after.stage):
+                return
             seconds = max(0.0, (after.stage_entered_at - before.stage_entered_at).total_seconds())
             self._add(before.pipeline_id, {"stages": {before.stage: {"exits": 1, "seconds": seconds}}})
-        if before is not None and after is not None or after is None:
-            self._count_outcome(before, -1)
-        if after is not None:
-            self._count_outcome(after, +1)
+        self._count_outcome(before, -1)
+        self._count_outcome(after, +1)
 
     def _count_outcome(self, deal: Deal | None, sign: int) -> None:
         if deal is None or deal.status is DealStatus.OPEN:

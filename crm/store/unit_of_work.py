@@ -34,6 +34,7 @@ class UnitOfWork:
         self.transaction = transaction
         self._writes: list[Write] = []
         self._read: dict[str, firestore.DocumentSnapshot] = {}
+        self.committed_callbacks: list[Callable[[], None]] = []
 
     def collection(self, name: str) -> firestore.CollectionReference:
         return self.db.collection(name)
@@ -70,6 +71,10 @@ class UnitOfWork:
     def delete(self, ref: firestore.DocumentReference) -> None:
         self._writes.append(lambda tx: tx.delete(ref))
 
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the transaction has committed (never if it fails)."""
+        self.committed_callbacks.append(callback)
+
     def apply_writes(self) -> None:
         for write in self._writes:
             write(self.transaction)
@@ -96,9 +101,12 @@ class TransactionRunner:
             UnavailableError: contention did not clear after every attempt.
         """
 
+        units: list[UnitOfWork] = []
+
         @firestore.transactional
         def attempt(transaction: firestore.Transaction) -> T:
             uow = UnitOfWork(self._db, self._names, transaction)
+            units.append(uow)
             context = self._bind(uow) if self._bind else uow
             result = work(context)
             uow.apply_writes()
@@ -108,10 +116,14 @@ class TransactionRunner:
             delay = FIRST_BACKOFF_SECONDS
             for _ in range(ROUNDS):
                 try:
-                    return attempt(self._db.transaction(max_attempts=ATTEMPTS_PER_ROUND))
+                    result = attempt(self._db.transaction(max_attempts=ATTEMPTS_PER_ROUND))
                 except ValueError as exc:
                     if not str(exc).startswith("Failed to commit transaction"):
                         raise
+                else:
+                    for callback in units[-1].committed_callbacks:
+                        callback()
+                    return result
                 time.sleep(random.uniform(0, delay))
                 delay = min(delay * 2, MAX_BACKOFF_SECONDS)
         raise UnavailableError("too many concurrent changes to the same records; retry shortly")

@@ -56,7 +56,8 @@ def test_concurrent_notes_from_separate_instances_are_all_kept(settings, custome
 
 
 def test_concurrent_claims_of_one_email_from_separate_instances(settings, db, names):
-    outcomes = in_processes(_create_in_own_process, [(settings, f"Racer {n}", "Race@Example.com") for n in range(WRITERS)])
+    racers = [(settings, f"Racer {n}", "Race@Example.com") for n in range(WRITERS)]
+    outcomes = in_processes(_create_in_own_process, racers)
 
     winners = [o for o in outcomes if o.startswith("created ")]
     assert len(winners) == 1, outcomes

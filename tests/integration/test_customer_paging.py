@@ -107,7 +107,8 @@ def test_offset_page_then_cursor(customers, book, order):
     everyone = expected_order(book, CustomerOrder(order))
 
     second = service.list_customers(customers, CustomerListParams(page=2, page_size=4, order_by=order))
-    third = service.list_customers(customers, CustomerListParams(page_size=4, order_by=order, cursor=second.next_cursor))
+    following = CustomerListParams(page_size=4, order_by=order, cursor=second.next_cursor)
+    third = service.list_customers(customers, following)
 
     assert [c.id for c in second.results] == everyone[4:8]
     assert second.page == 2 and second.total == 11

@@ -14,8 +14,8 @@ pytestmark = pytest.mark.emulator
 def people(create):
     """A small book of customers, by nickname."""
     return {
-        "acme_athens": create(name="Acme", company="Athens Trading", email="sales@acme.example", status="customer",
-                              tags=["vip"], phone="210 123 4567"),
+        "acme_athens": create(name="Acme", company="Athens Trading", email="sales@acme.example",
+                              status="customer", tags=["vip"], phone="210 123 4567"),
         "acme_berlin": create(name="Acme", company="Berlin Games", email="info@acme-berlin.example",
                               location={"city": "Athens"}, status="lead", tags=["vip"]),
         "eleni": create(name="Ελένη Αθήνα", company="Κύμα Α.Ε.", email="eleni@kyma.gr", phone="+44 20 7946 0958",
