@@ -138,7 +138,8 @@ class NoteCreate(InputModel):
 
 NOT_NULLABLE = ("name", "contacts", "language", "tags", "owned_items", "linked_user_ids", "status")
 SERVER_OWNED = frozenset(
-    {"id", "created_at", "updated_at", "deleted_at", "lifetime_value", "owner_id", "search_tokens", "name_sort"}
+    {"id", "created_at", "updated_at", "deleted_at", "lifetime_value", "owner_id", "search_tokens", "name_sort",
+     "lost_reason", "lost_at"}
 )
 
 
@@ -231,6 +232,8 @@ class Customer(BaseModel):
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None = None
+    lost_reason: str | None = None
+    lost_at: datetime | None = None
 
     @computed_field
     @property

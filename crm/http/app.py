@@ -9,7 +9,7 @@ import logging
 import flask
 from flask import Flask, g, request
 
-from crm.http import customers, deals, meta, pipelines  # noqa: F401  (registers the operations)
+from crm.http import customers, deals, leads, meta, pipelines  # noqa: F401  (registers the operations)
 from crm.http.dependencies import Dependencies, deps
 from crm.http.errors import register_error_handlers
 from crm.http.routing import api

@@ -47,15 +47,15 @@ def create_deal(transactions: Transactions, data: DealCreate, caller: Caller) ->
     def work(tx: CrmTransaction) -> Deal:
         if tx.customers.get_active(data.customer_id) is None:
             raise invalid("customer_id", f"customer {data.customer_id} does not exist or is deleted")
-        pipeline = _pipeline_for(tx, data.pipeline_id)
+        pipeline = pipeline_for(tx, data.pipeline_id)
         if data.stage and not pipeline.has_stage(data.stage):
             raise invalid("stage", f"pipeline {pipeline.id} has no stage {data.stage!r}")
-        rates = _rates_covering(tx, data.currency)
+        rates = rates_covering(tx, data.currency)
         now = utc_now()
         deal = rules.new_deal(
             data, deal_id=tx.deals.new_id(), pipeline=pipeline, currency=rates.base, by=caller.uid, now=now
         )
-        return _save(tx, None, deal, pipeline, rates, now)
+        return save_deal(tx, None, deal, pipeline, rates, now)
 
     return transactions.run(work, lock=[f"customers/{data.customer_id}"])
 
@@ -78,7 +78,7 @@ def list_deals(reader: DealReader, params: DealListParams) -> DealsPage:
 def update_deal(transactions: Transactions, deal_id: str, data: DealUpdate, caller: Caller) -> Deal:
     def change(tx: CrmTransaction, deal: Deal, pipeline: Pipeline, now: datetime) -> tuple[Deal, Pipeline]:
         if data.currency:
-            _rates_covering(tx, data.currency)
+            rates_covering(tx, data.currency)
         return rules.apply_update(deal, data, now=now), pipeline
 
     return _change(transactions, deal_id, change)
@@ -143,12 +143,12 @@ def _change(transactions: Transactions, deal_id: str, change: Change) -> Deal:
             raise LookupError(f"deal {deal_id} is in missing pipeline {deal.pipeline_id}")
         now = utc_now()
         updated, target = change(tx, deal, pipeline, now)
-        return _save(tx, deal, updated, target, tx.config.currency_rates(), now)
+        return save_deal(tx, deal, updated, target, tx.config.currency_rates(), now)
 
     return transactions.run(work, lock=[f"deals/{deal_id}"])
 
 
-def _save(tx: CrmTransaction, before: Deal | None, after: Deal, pipeline: Pipeline, rates: CurrencyRates,
+def save_deal(tx: CrmTransaction, before: Deal | None, after: Deal, pipeline: Pipeline, rates: CurrencyRates,
           now: datetime) -> Deal:
     after = _follow_customer(tx, before, after, rates, now)
     tx.stats.record(before, after)
@@ -179,7 +179,7 @@ def _follow_customer(tx: CrmTransaction, before: Deal | None, after: Deal | None
     return after
 
 
-def _pipeline_for(tx: CrmTransaction, pipeline_id: str | None) -> Pipeline:
+def pipeline_for(tx: CrmTransaction, pipeline_id: str | None) -> Pipeline:
     if pipeline_id is None:
         return tx.pipelines.default()
     pipeline = tx.pipelines.get(pipeline_id)
@@ -188,7 +188,7 @@ def _pipeline_for(tx: CrmTransaction, pipeline_id: str | None) -> Pipeline:
     return pipeline
 
 
-def _rates_covering(tx: CrmTransaction, currency: str | None) -> CurrencyRates:
+def rates_covering(tx: CrmTransaction, currency: str | None) -> CurrencyRates:
     rates = tx.config.currency_rates()
     if currency and not rates.covers(currency):
         raise invalid(

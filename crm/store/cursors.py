@@ -41,10 +41,12 @@ def decode_cursor(token: str, fingerprint: str) -> Cursor:
         payload = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
         tagged = payload["s"]
         value = datetime.fromisoformat(tagged["t"]) if "t" in tagged else tagged["v"]
-        cursor = Cursor(page=int(payload["p"]), sort_value=value, document_id=str(payload["id"]))
+        cursor = Cursor(page=int(payload["p"]), sort_value=value, document_id=payload["id"])
         matches = payload["q"] == fingerprint
-    except (ValueError, KeyError, TypeError, binascii.Error):
+    except (ValueError, KeyError, TypeError, AttributeError, binascii.Error):
         raise _bad_cursor("cursor is not valid") from None
+    if not _well_formed(cursor):
+        raise _bad_cursor("cursor is not valid")
     if not matches:
         raise _bad_cursor("cursor belongs to a different query: keep the same filters and order while paging")
     return cursor
@@ -52,3 +54,17 @@ def decode_cursor(token: str, fingerprint: str) -> Cursor:
 
 def _bad_cursor(message: str) -> InvalidArgumentError:
     return InvalidArgumentError(message, [{"field": "cursor", "message": message}])
+
+
+def _well_formed(cursor: Cursor) -> bool:
+    doc_id = cursor.document_id
+    return (
+        cursor.page >= 1
+        and isinstance(doc_id, str)
+        and 0 < len(doc_id) <= 1500
+        and "/" not in doc_id
+        and not (doc_id.startswith("__") and doc_id.endswith("__"))
+        and doc_id not in (".", "..")
+        and (cursor.sort_value is None or isinstance(cursor.sort_value, str | int | float | datetime))
+        and not isinstance(cursor.sort_value, bool)
+    )

@@ -13,7 +13,7 @@ from google.cloud.firestore_v1.field_path import FieldPath
 from crm.store import read_meter
 from crm.store.cursors import Cursor, decode_cursor, encode_cursor
 
-COUNT_CAP = 5000
+COUNT_CAP = 4000
 _pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="firestore-count")
 
 
@@ -43,8 +43,9 @@ def fetch_page(
 ) -> Page:
     """The requested page of ``query`` ordered by ``sort_field`` (then document id), with the total count.
 
-    The count runs beside the page query and stops at ``COUNT_CAP`` matches (Firestore bills one read per 1,000
-    entries counted), so a page costs at most its size plus five reads however broad the query.
+    The page query asks for one row more than the page, to know whether a next page exists (billed only when it
+    does). The count runs beside it and stops at ``COUNT_CAP`` matches (Firestore bills one read per 1,000 entries
+    counted), so a page costs at most its size plus five reads however broad the query.
 
     Raises:
         InvalidArgumentError: the cursor is malformed or belongs to another query.
@@ -64,13 +65,14 @@ def fetch_page(
     elif page > 1:
         skipped = (page - 1) * request.page_size
         query = query.offset(skipped)
-    snapshots = list(query.limit(request.page_size).stream())
+    snapshots = list(query.limit(request.page_size + 1).stream())
     read_meter.record_documents(len(snapshots) + skipped)
+    has_more = len(snapshots) > request.page_size
+    snapshots = snapshots[: request.page_size]
     total = counting.result()
     exact = total < COUNT_CAP
-    seen = (page - 1) * request.page_size + len(snapshots)
     next_cursor = None
-    if snapshots and (seen < total or (not exact and len(snapshots) == request.page_size)):
+    if has_more:
         last = snapshots[-1]
         sort_value = last.get(sort_field) if sort_field else None
         next_cursor = encode_cursor(Cursor(page, sort_value, last.id), request.fingerprint)
