@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from crm.domain.customers import CustomerStatus
+from crm.domain.paging import SortOrder
 from crm.domain.search_tokens import MAX_QUERY_TERMS, query_terms
 
 MAX_PAGE_SIZE = 100
 MAX_OFFSET = 5000
 
 
-class CustomerOrder(StrEnum):
+class CustomerOrder(SortOrder):
     NAME = "name"
     NAME_DESC = "-name"
     CREATED_AT = "created_at"
@@ -23,14 +23,6 @@ class CustomerOrder(StrEnum):
     UPDATED_AT_DESC = "-updated_at"
     LIFETIME_VALUE = "lifetime_value"
     LIFETIME_VALUE_DESC = "-lifetime_value"
-
-    @property
-    def field(self) -> str:
-        return self.value.lstrip("-")
-
-    @property
-    def descending(self) -> bool:
-        return self.value.startswith("-")
 
 
 class CustomerListParams(BaseModel):

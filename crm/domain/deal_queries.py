@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from crm.domain.customer_queries import MAX_OFFSET, MAX_PAGE_SIZE
 from crm.domain.deals import DealStatus
+from crm.domain.paging import SortOrder
 
 Id = Annotated[str, Field(min_length=1, max_length=128)]
 
 
-class DealOrder(StrEnum):
+class DealOrder(SortOrder):
     VALUE = "value"
     VALUE_DESC = "-value"
     EXPECTED_CLOSE_DATE = "expected_close_date"
@@ -25,14 +25,6 @@ class DealOrder(StrEnum):
     CREATED_AT_DESC = "-created_at"
     UPDATED_AT = "updated_at"
     UPDATED_AT_DESC = "-updated_at"
-
-    @property
-    def field(self) -> str:
-        return self.value.lstrip("-")
-
-    @property
-    def descending(self) -> bool:
-        return self.value.startswith("-")
 
 
 class DealListParams(BaseModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, Field
@@ -16,3 +17,15 @@ class ListPage(BaseModel, Generic[T]):
     page: int
     page_size: int
     next_cursor: str | None = Field(description="Pass as cursor for the next page; null on the last page")
+
+
+class SortOrder(StrEnum):
+    """An ``order_by`` value: a field name, with a leading ``-`` for descending."""
+
+    @property
+    def field(self) -> str:
+        return self.value.lstrip("-")
+
+    @property
+    def descending(self) -> bool:
+        return self.value.startswith("-")
