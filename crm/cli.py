@@ -12,31 +12,38 @@ import urllib.request
 from pathlib import Path
 
 from crm.devstack.demo_data import demo_customers
+from crm.devstack.demo_pipeline import load_demo_deals
 from crm.devstack.emulator import FirestoreEmulator, free_port
 from crm.devstack.tokens import emulator_id_token
 from crm.domain.identity import Role
 from crm.services.identity import create_api_key, revoke_api_key
-from crm.settings import get_settings
+from crm.settings import Settings, get_settings
 from crm.store.api_keys import FirestoreApiKeyStore
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
+from crm.store.crm_transaction import crm_transactions
 from crm.store.customers import FirestoreCustomerStore
 
 ROOT = Path(__file__).resolve().parent.parent
 AUTH_EMULATOR_PLACEHOLDER = "127.0.0.1:9099"
 
 
-def _stores() -> tuple[FirestoreCustomerStore, FirestoreApiKeyStore]:
-    settings = get_settings()
+def _stores(settings: Settings | None = None) -> tuple[FirestoreCustomerStore, FirestoreApiKeyStore]:
+    settings = settings or get_settings()
     names = CollectionNames(settings.collection_prefix)
     db = firestore_client(settings)
     return FirestoreCustomerStore(db, names), FirestoreApiKeyStore(db, names)
 
 
-def load_demo(count: int) -> int:
-    customers, _ = _stores()
+def load_demo(count: int, settings: Settings | None = None) -> int:
+    """Demo customers, then deals walked through every stage of the default pipeline."""
+    settings = settings or get_settings()
+    customers, _ = _stores(settings)
     batch = list(demo_customers(count, new_id=customers.new_id))
     customers.bulk_import(batch)
+    transactions = crm_transactions(firestore_client(settings), CollectionNames(settings.collection_prefix),
+                                    settings.default_currency)
+    load_demo_deals(transactions, batch, max(6, count // 3))
     return len(batch)
 
 

@@ -1,0 +1,21 @@
+"""The demo data the local service starts with: customers, and deals in every stage with their consequences."""
+
+from crm.cli import load_demo
+from crm.domain.customer_queries import CustomerListParams
+from crm.domain.deal_queries import DealListParams
+from crm.services import customers as customer_service
+from crm.services import deals as deal_service
+from crm.store.deals import FirestoreDealReader
+
+
+def test_demo_data_fills_every_stage_and_lifetime_values_follow(settings, customers, db, names):
+    assert load_demo(60, settings) == 60
+    assert customer_service.list_customers(customers, CustomerListParams()).total == 60
+    reader = FirestoreDealReader(db, names)
+    deals = deal_service.list_deals(reader, DealListParams(page_size=100))
+    assert deals.total >= 12
+    assert {d.stage for d in deals.results} == {
+        "lead", "qualified", "proposal", "negotiation", "closed_won", "closed_lost"}
+    won = [d for d in deals.results if d.status.value == "won"]
+    valued = customer_service.list_customers(customers, CustomerListParams(order_by="-lifetime_value", page_size=1))
+    assert won and valued.results[0].lifetime_value > 0
