@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,7 @@ from crm.devstack.emulator import FirestoreEmulator
 from crm.settings import Settings, settings_from_env
 
 PROJECT_ID = "demo-crm-tests"
+RULES = Path(__file__).resolve().parent.parent / "firestore.rules"
 AUTH_EMULATOR_PLACEHOLDER = "127.0.0.1:9099"
 
 
@@ -21,7 +23,7 @@ def emulator_address() -> Iterator[str]:
     if existing:
         yield existing
         return
-    with FirestoreEmulator() as emulator:
+    with FirestoreEmulator(rules=RULES) as emulator:
         yield emulator.address
 
 
