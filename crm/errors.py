@@ -48,6 +48,18 @@ class FailedPreconditionError(CrmError):
     code = "FAILED_PRECONDITION"
 
 
+class AbortedError(CrmError):
+    """A concurrent request holds what this one needs (e.g. the same idempotency key); retry shortly."""
+
+    code = "ABORTED"
+
+
+class PreconditionFailedError(CrmError):
+    """The record changed since the version the request names in If-Match."""
+
+    code = "PRECONDITION_FAILED"
+
+
 class PayloadTooLargeError(CrmError):
     code = "PAYLOAD_TOO_LARGE"
 
@@ -68,6 +80,8 @@ HTTP_STATUS_BY_CODE: dict[str, int] = {
     MethodNotAllowedError.code: 405,
     AlreadyExistsError.code: 409,
     FailedPreconditionError.code: 409,
+    AbortedError.code: 409,
+    PreconditionFailedError.code: 412,
     PayloadTooLargeError.code: 413,
     UnsupportedMediaTypeError.code: 415,
     ValidationFailedError.code: 422,

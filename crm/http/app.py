@@ -9,10 +9,11 @@ import logging
 import flask
 from flask import Flask, g, request
 
-from crm.http import customers, deals, leads, meta, pipelines  # noqa: F401  (registers the operations)
+from crm.http import activities, customers, deal_reports, deals, leads, meta, orders, pipelines  # noqa: F401  (registers the operations)
 from crm.http.dependencies import Dependencies, deps
 from crm.http.errors import register_error_handlers
-from crm.http.routing import api
+from crm.http.idempotency import idempotent
+from crm.http.routing import Handler, Operation, api
 from crm.settings import Settings, get_settings
 
 PREFIXES = {"api": "/api", "bare": ""}
@@ -24,10 +25,14 @@ def create_app(settings: Settings) -> Flask:
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.extensions["crm"] = Dependencies(settings)
     for name, prefix in PREFIXES.items():
-        app.register_blueprint(api.blueprint(name), url_prefix=prefix or None)
+        app.register_blueprint(api.blueprint(name, wrap=_with_idempotency), url_prefix=prefix or None)
     register_error_handlers(app)
     app.before_request(_authenticate)
     return app
+
+
+def _with_idempotency(operation: Operation) -> Handler:
+    return idempotent(operation.handler) if operation.method == "POST" and not operation.public else operation.handler
 
 
 def _authenticate() -> None:

@@ -10,12 +10,16 @@ from flask import current_app, g
 from crm.domain.identity import Caller
 from crm.services.identity import Authenticator
 from crm.settings import Settings
+from crm.store.activities import FirestoreActivityReader
 from crm.store.api_keys import FirestoreApiKeyStore
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
 from crm.store.crm_transaction import crm_transactions
 from crm.store.customers import FirestoreCustomerStore
+from crm.store.deal_reports import FirestoreDealReports
 from crm.store.deals import FirestoreDealReader
+from crm.store.idempotency import FirestoreIdempotencyStore
+from crm.store.orders import FirestoreOrderReader
 from crm.store.unit_of_work import TransactionRunner
 from crm.token_verifier import FirebaseTokenVerifier
 
@@ -39,6 +43,22 @@ class Dependencies:
     @functools.cached_property
     def deals(self) -> FirestoreDealReader:
         return FirestoreDealReader(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def orders(self) -> FirestoreOrderReader:
+        return FirestoreOrderReader(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def reports(self) -> FirestoreDealReports:
+        return FirestoreDealReports(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def activities(self) -> FirestoreActivityReader:
+        return FirestoreActivityReader(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def idempotency(self) -> FirestoreIdempotencyStore:
+        return FirestoreIdempotencyStore(firestore_client(self.settings), self.names)
 
     @functools.cached_property
     def api_keys(self) -> FirestoreApiKeyStore:

@@ -50,10 +50,12 @@ class OperationRegistry:
 
         return register
 
-    def blueprint(self, name: str) -> Blueprint:
+    def blueprint(self, name: str, wrap: Callable[[Operation], Handler] | None = None) -> Blueprint:
+        """A blueprint serving every operation; ``wrap`` may put a decorator around an operation's handler."""
         blueprint = Blueprint(name, __name__)
         for op in self.operations:
-            blueprint.add_url_rule(op.path, op.endpoint, op.handler, methods=[op.method], strict_slashes=False)
+            handler = wrap(op) if wrap else op.handler
+            blueprint.add_url_rule(op.path, op.endpoint, handler, methods=[op.method], strict_slashes=False)
         return blueprint
 
     def find(self, endpoint: str) -> Operation | None:

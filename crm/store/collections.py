@@ -48,3 +48,11 @@ class CollectionNames:
     @property
     def activities(self) -> str:
         return f"{self.prefix}activities"
+
+    @property
+    def idempotency_keys(self) -> str:
+        return f"{self.prefix}idempotency_keys"
+
+    @property
+    def audit(self) -> str:
+        return f"{self.prefix}audit"

@@ -34,6 +34,7 @@ def _field_overrides() -> list[dict[str, Any]]:
     overrides = [
         {"collectionGroup": CUSTOMERS, "fieldPath": field, "indexes": []} for field in UNINDEXED_CUSTOMER_FIELDS
     ]
+    overrides.append({"collectionGroup": "idempotency_keys", "fieldPath": "expires_at", "ttl": True, "indexes": []})
     overrides.append(
         {
             "collectionGroup": CUSTOMERS,
