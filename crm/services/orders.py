@@ -1,0 +1,148 @@
+"""Order use cases: create, read, list, change, delete, and move through statuses; a delivered order's total counts
+into its customer's lifetime value."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from crm.domain import orders as rules
+from crm.domain.common import to_cents, utc_now
+from crm.domain.customers import credit_lifetime_value
+from crm.domain.identity import Caller
+from crm.domain.orders import Order, OrderCreate, OrderListParams, OrdersPage, OrderStatus, OrderUpdate
+from crm.errors import NotFoundError
+from crm.services.deals import Transactions, invalid, rates_covering
+from crm.store.paging import Page
+
+if TYPE_CHECKING:
+    from crm.store.crm_transaction import CrmTransaction
+
+T = TypeVar("T")
+
+
+class OrderReader(Protocol):
+    def get(self, order_id: str) -> Order | None: ...
+    def list(self, params: OrderListParams) -> tuple[list[Order], Page]: ...
+    def claiming(self, order_number: str | None, run: Callable[[], T], *, order_id: str | None = None) -> T: ...
+
+
+def create_order(transactions: Transactions, reader: OrderReader, data: OrderCreate, caller: Caller) -> Order:
+    """Create a pending order for an active customer, claiming its order number.
+
+    Raises:
+        ValidationFailedError: the customer does not exist or is deleted, or the currency has no rate.
+        AlreadyExistsError: another order holds the order number.
+    """
+
+    def work(tx: CrmTransaction) -> Order:
+        if tx.customers.get_active(data.customer_id) is None:
+            raise invalid("customer_id", f"customer {data.customer_id} does not exist or is deleted")
+        rates = rates_covering(tx, data.currency)
+        order = rules.new_order(data, order_id=tx.orders.new_id(), currency=rates.base, by=caller.uid, now=utc_now())
+        tx.orders.put(order, None)
+        return order
+
+    return reader.claiming(data.order_number, lambda: transactions.run(work))
+
+
+def get_order(reader: OrderReader, order_id: str) -> Order:
+    order = reader.get(order_id)
+    if order is None:
+        raise _not_found(order_id)
+    return order
+
+
+def list_orders(reader: OrderReader, params: OrderListParams) -> OrdersPage:
+    orders, page = reader.list(params)
+    return OrdersPage(
+        results=orders, total=page.total, total_exact=page.total_exact, page=page.page,
+        page_size=params.page_size, next_cursor=page.next_cursor,
+    )
+
+
+def update_order(
+    transactions: Transactions, reader: OrderReader, order_id: str, data: OrderUpdate, caller: Caller
+) -> Order:
+    """Apply the fields present in ``data``.
+
+    Raises:
+        NotFoundError: no such order.
+        FailedPreconditionError: total or currency would change after the order was confirmed.
+        ValidationFailedError: a new currency has no rate.
+        AlreadyExistsError: a new order number belongs to another order.
+    """
+
+    def change(tx: CrmTransaction, order: Order, now: datetime) -> Order:
+        if data.currency and data.currency != order.currency:
+            rates_covering(tx, data.currency)
+        return rules.apply_update(order, data, now=now)
+
+    return reader.claiming(data.order_number, lambda: _change(transactions, order_id, change), order_id=order_id)
+
+
+def transition_order(transactions: Transactions, order_id: str, status: OrderStatus, caller: Caller) -> Order:
+    """Move an order to its next status; delivery credits the customer's lifetime value, in the base currency, in
+    the same transaction.
+
+    Raises:
+        NotFoundError: no such order.
+        FailedPreconditionError: ``status`` is not a next status of the order's (the message names those that
+            are), or the order's currency has lost its exchange rate.
+    """
+
+    def change(tx: CrmTransaction, order: Order, now: datetime) -> Order:
+        moved = rules.transition(order, status, by=caller.uid, now=now)
+        if moved.status is OrderStatus.DELIVERED:
+            cents = tx.config.currency_rates().to_base_cents(to_cents(moved.total), moved.currency)
+            credited = _credit_customer(tx, moved.customer_id, cents, now, purchase=True)
+            moved = moved.model_copy(update={"ltv_base_cents": credited})
+        return moved
+
+    return _change(transactions, order_id, change)
+
+
+def delete_order(transactions: Transactions, order_id: str, caller: Caller) -> None:
+    """Delete an order and release its number; a delivered order's credit leaves its customer's lifetime value.
+
+    Raises:
+        NotFoundError: no such order.
+    """
+
+    def work(tx: CrmTransaction) -> None:
+        order = tx.orders.get(order_id)
+        if order is None:
+            raise _not_found(order_id)
+        if order.ltv_base_cents:
+            _credit_customer(tx, order.customer_id, -order.ltv_base_cents, utc_now(), purchase=False)
+        tx.orders.delete(order)
+
+    transactions.run(work, lock=[f"orders/{order_id}"])
+
+
+def _change(transactions: Transactions, order_id: str, change: Callable[[CrmTransaction, Order, datetime], Order]
+            ) -> Order:
+    def work(tx: CrmTransaction) -> Order:
+        order = tx.orders.get(order_id)
+        if order is None:
+            raise _not_found(order_id)
+        updated = change(tx, order, utc_now())
+        tx.orders.put(updated, order)
+        return updated
+
+    return transactions.run(work, lock=[f"orders/{order_id}"])
+
+
+def _credit_customer(tx: CrmTransaction, customer_id: str, cents: int, now: datetime, *, purchase: bool) -> int:
+    """Add ``cents`` to the customer's lifetime value (a purchase makes a lead or prospect a customer); returns
+    what was credited: nothing when the customer record is gone."""
+    customer = tx.customers.get(customer_id)
+    if customer is None:
+        return 0
+    tx.customers.put(credit_lifetime_value(customer, cents, won_deal=purchase, now=now), customer)
+    return cents
+
+
+def _not_found(order_id: str) -> NotFoundError:
+    return NotFoundError(f"order {order_id} not found")
