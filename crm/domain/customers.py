@@ -19,7 +19,7 @@ from pydantic import (
     model_validator,
 )
 
-from crm.domain.common import InputModel, Label, ShortText, from_cents
+from crm.domain.common import InputModel, Label, ShortText, from_cents, refuse_null
 from crm.domain.paging import ListPage
 from crm.domain.contacts import ContactValueError, national_digits, normalize_email, normalize_phone
 from crm.domain.search_tokens import customer_tokens, fold, phone_digit_forms
@@ -139,7 +139,7 @@ class NoteCreate(InputModel):
 NOT_NULLABLE = ("name", "contacts", "language", "tags", "owned_items", "linked_user_ids", "status")
 SERVER_OWNED = frozenset(
     {"id", "created_at", "updated_at", "deleted_at", "lifetime_value", "owner_id", "search_tokens", "name_sort",
-     "lost_reason", "lost_at"}
+     "lost_reason", "lost_at", "last_activity_at"}
 )
 
 
@@ -188,12 +188,7 @@ class CustomerFields(InputModel):
         except ContactValueError as exc:
             raise ValueError(str(exc)) from None
 
-    @field_validator(*NOT_NULLABLE)
-    @classmethod
-    def _not_null(cls, value: Any, info: ValidationInfo) -> Any:
-        if value is None:
-            raise ValueError(f"{info.field_name} cannot be null")
-        return value
+    _not_null = refuse_null(*NOT_NULLABLE)
 
     @model_validator(mode="after")
     def _check_contacts(self) -> CustomerFields:
@@ -234,6 +229,7 @@ class Customer(BaseModel):
     deleted_at: datetime | None = None
     lost_reason: str | None = None
     lost_at: datetime | None = None
+    last_activity_at: datetime | None = None
 
     @computed_field
     @property

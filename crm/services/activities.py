@@ -1,0 +1,162 @@
+"""Activity use cases: create, read, list, change, complete and delete, keeping the customer's last activity."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
+
+from crm.domain import activities as rules
+from crm.domain.activities import ActivitiesPage, Activity, ActivityCreate, ActivityUpdate
+from crm.domain.activity_queries import ActivityListParams
+from crm.domain.common import utc_now
+from crm.domain.identity import Caller
+from crm.errors import NotFoundError
+from crm.services.deals import Transactions, invalid
+from crm.store.paging import Page
+
+if TYPE_CHECKING:
+    from crm.store.crm_transaction import CrmTransaction
+
+
+class ActivityReader(Protocol):
+    def get(self, activity_id: str) -> Activity | None: ...
+    def list(self, params: ActivityListParams) -> tuple[list[Activity], Page]: ...
+
+
+Links = tuple[str, str | None]
+
+
+def create_activity(transactions: Transactions, data: ActivityCreate, caller: Caller) -> Activity:
+    """Record an activity about an active customer, an existing deal, or both.
+
+    Raises:
+        ValidationFailedError: the customer or deal does not exist (or the customer is deleted), or the deal
+            belongs to another customer.
+    """
+
+    def work(tx: CrmTransaction) -> Activity:
+        customer_id, _ = _links(tx, data.customer_id, data.deal_id)
+        now = utc_now()
+        activity = rules.new_activity(
+            data, activity_id=tx.activities.new_id(), customer_id=customer_id, by=caller.uid, now=now
+        )
+        return _save(tx, activity)
+
+    lock = f"customers/{data.customer_id}" if data.customer_id else f"deals/{data.deal_id}"
+    return transactions.run(work, lock=[lock])
+
+
+def get_activity(reader: ActivityReader, activity_id: str) -> Activity:
+    activity = reader.get(activity_id)
+    if activity is None:
+        raise _not_found(activity_id)
+    return activity
+
+
+def list_activities(reader: ActivityReader, params: ActivityListParams) -> ActivitiesPage:
+    activities, page = reader.list(params)
+    return ActivitiesPage(
+        results=activities, total=page.total, total_exact=page.total_exact, page=page.page,
+        page_size=params.page_size, next_cursor=page.next_cursor,
+    )
+
+
+def update_activity(transactions: Transactions, activity_id: str, data: ActivityUpdate, caller: Caller) -> Activity:
+    """Change the fields given; new links are checked as on create, and completed_at follows the status.
+
+    Raises:
+        NotFoundError: no such activity.
+        ValidationFailedError: a new customer or deal link is not valid.
+        FailedPreconditionError: a cancelled activity set to completed.
+    """
+
+    def change(tx: CrmTransaction, activity: Activity, now: datetime) -> Activity:
+        customer_id, deal_id = _links_after(tx, activity, data)
+        return rules.apply_update(activity, data, customer_id=customer_id, deal_id=deal_id, now=now)
+
+    return _change(transactions, activity_id, change)
+
+
+def complete_activity(transactions: Transactions, activity_id: str, caller: Caller) -> Activity:
+    """Mark an activity completed now.
+
+    Raises:
+        NotFoundError: no such activity.
+        FailedPreconditionError: the activity is already completed, or cancelled.
+    """
+    return _change(transactions, activity_id, lambda tx, activity, now: rules.complete(activity, now=now))
+
+
+def delete_activity(transactions: Transactions, activity_id: str, caller: Caller) -> None:
+    """Delete an activity; the customer's last_activity_at keeps the time it reached."""
+
+    def work(tx: CrmTransaction) -> None:
+        if tx.activities.get(activity_id) is None:
+            raise _not_found(activity_id)
+        tx.activities.delete(activity_id)
+
+    transactions.run(work, lock=[f"activities/{activity_id}"])
+
+
+Change = Callable[["CrmTransaction", Activity, datetime], Activity]
+
+
+def _change(transactions: Transactions, activity_id: str, change: Change) -> Activity:
+    def work(tx: CrmTransaction) -> Activity:
+        activity = tx.activities.get(activity_id)
+        if activity is None:
+            raise _not_found(activity_id)
+        return _save(tx, change(tx, activity, utc_now()))
+
+    return transactions.run(work, lock=[f"activities/{activity_id}"])
+
+
+def _save(tx: CrmTransaction, activity: Activity) -> Activity:
+    """Stage the activity's write, and move its customer's last_activity_at up to it in the same transaction."""
+    customer = tx.customers.get(activity.customer_id)
+    touched = rules.touch_customer(customer, activity) if customer is not None else None
+    if touched is not None:
+        tx.customers.put(touched, customer)
+    tx.activities.put(activity)
+    return activity
+
+
+def _links(tx: CrmTransaction, customer_id: str | None, deal_id: str | None) -> Links:
+    """The customer and deal an activity may be linked to: the customer given or the deal's, which must agree.
+
+    Raises:
+        ValidationFailedError: on the field at fault.
+    """
+    if deal_id is not None:
+        deal = tx.deals.get(deal_id)
+        if deal is None:
+            raise invalid("deal_id", f"deal {deal_id} does not exist")
+        if customer_id is not None and deal.customer_id != customer_id:
+            raise invalid("deal_id", f"deal {deal_id} belongs to customer {deal.customer_id}, not {customer_id}")
+        if customer_id is None and tx.customers.get_active(deal.customer_id) is None:
+            raise invalid("deal_id", f"deal {deal_id} belongs to customer {deal.customer_id}, which is deleted")
+        customer_id = deal.customer_id
+    if customer_id is None:
+        raise invalid("customer_id", "an activity needs a customer_id, a deal_id or both")
+    if tx.customers.get_active(customer_id) is None:
+        raise invalid("customer_id", f"customer {customer_id} does not exist or is deleted")
+    return customer_id, deal_id
+
+
+def _links_after(tx: CrmTransaction, activity: Activity, data: ActivityUpdate) -> Links:
+    """The links after ``data``: checked as on create when they change; a new deal alone brings its customer,
+    a cleared deal leaves the customer as it was."""
+    given = data.model_fields_set
+    deal_id = data.deal_id if "deal_id" in given else activity.deal_id
+    if "customer_id" not in given:
+        if deal_id is None or deal_id == activity.deal_id:
+            return activity.customer_id, deal_id
+        return _links(tx, None, deal_id)
+    if (data.customer_id, deal_id) == (activity.customer_id, activity.deal_id):
+        return activity.customer_id, deal_id
+    return _links(tx, data.customer_id, deal_id)
+
+
+def _not_found(activity_id: str) -> NotFoundError:
+    return NotFoundError(f"activity {activity_id} not found")
