@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Annotated, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationInfo, field_validator
 
 CENTS = Decimal("0.01")
 
@@ -31,3 +31,17 @@ class InputModel(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     server_owned_fields: ClassVar[frozenset[str]] = frozenset()
+
+
+def refuse_null(*fields: str) -> Any:
+    """A validator refusing an explicit null for ``fields``, reported on the field itself.
+
+    Use in a class body: ``_not_null = refuse_null("name", "status")``.
+    """
+
+    def check(cls: type, value: Any, info: ValidationInfo) -> Any:
+        if value is None:
+            raise ValueError(f"{info.field_name} cannot be null")
+        return value
+
+    return field_validator(*fields)(classmethod(check))

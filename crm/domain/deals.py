@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, computed_field, model_validator
 
-from crm.domain.common import CENTS, InputModel
-from crm.domain.money import Amount, Currency, weighted
+from crm.domain.common import CENTS, InputModel, refuse_null
+from crm.errors import ValidationFailedError
+from crm.domain.money import MAX_AMOUNT, Amount, Currency, weighted
+from crm.domain.paging import ListPage
 from crm.domain.pipelines import Pipeline, Stage, StageKind
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -43,11 +45,11 @@ class LineItem(BaseModel):
     @computed_field
     @property
     def total(self) -> Decimal:
-        return (self.quantity * self.unit_price).quantize(CENTS)
+        return (self.quantity * self.unit_price).quantize(CENTS, rounding=ROUND_HALF_UP)
 
 
 class StageChange(BaseModel):
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
 
     from_stage: str | None = Field(None, alias="from")
     to: str
@@ -72,6 +74,8 @@ class DealFields(InputModel):
     def _value_from_line_items(self) -> DealFields:
         if self.line_items:
             total = sum((item.total for item in self.line_items), Decimal("0.00"))
+            if total > MAX_AMOUNT:
+                raise ValueError(f"line_items add up to {total}, more than the largest amount {MAX_AMOUNT}")
             if self.value is not None and self.value != total:
                 raise ValueError(f"value must equal the sum of line_items ({total}); or leave value out")
             self.value = total
@@ -90,12 +94,7 @@ class DealUpdate(DealFields):
 
     server_owned_fields = SERVER_OWNED | {"stage", "pipeline_id", "customer_id", "lost_reason"}
 
-    @model_validator(mode="after")
-    def _not_null(self) -> DealUpdate:
-        for name in ("title", "value", "currency", "line_items"):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
-        return self
+    _not_null = refuse_null("title", "value", "currency", "line_items")
 
 
 class StageMove(BaseModel):
@@ -146,12 +145,8 @@ class Deal(BaseModel):
         return weighted(self.value, self.probability)
 
 
-class DealsPage(BaseModel):
-    results: list[Deal]
-    total: int
-    page: int
-    page_size: int
-    next_cursor: str | None
+class DealsPage(ListPage[Deal]):
+    """One page of deals."""
 
 
 STATUS_BY_KIND = {StageKind.OPEN: DealStatus.OPEN, StageKind.WON: DealStatus.WON, StageKind.LOST: DealStatus.LOST}
@@ -159,9 +154,11 @@ STATUS_BY_KIND = {StageKind.OPEN: DealStatus.OPEN, StageKind.WON: DealStatus.WON
 
 def new_deal(data: DealCreate, *, deal_id: str, pipeline: Pipeline, currency: str, by: str, now: datetime) -> Deal:
     stage = pipeline.stage(data.stage) if data.stage else pipeline.first_open()
-    fields = data.model_dump(exclude={"pipeline_id", "stage", "currency", "probability"}, exclude_none=True)
+    fields = data.model_dump(exclude={"pipeline_id", "stage", "currency", "probability", "owner_id", "line_items"},
+                             exclude_none=True)
     deal = Deal(
         **fields,
+        line_items=data.line_items or [],
         id=deal_id,
         currency=data.currency or currency,
         pipeline_id=pipeline.id,
@@ -178,7 +175,17 @@ def new_deal(data: DealCreate, *, deal_id: str, pipeline: Pipeline, currency: st
 
 
 def apply_update(deal: Deal, data: DealUpdate, *, now: datetime) -> Deal:
+    """Apply the fields present in ``data``; while a deal has line items, its value is their sum.
+
+    Raises:
+        ValidationFailedError: a value that differs from the sum of the deal's line items.
+    """
     changes = {name: getattr(data, name) for name in data.model_fields_set}
+    if "value" in changes and "line_items" not in changes and deal.line_items:
+        total = sum((item.total for item in deal.line_items), Decimal("0.00"))
+        if changes["value"] != total:
+            message = f"value is the sum of the line items ({total}); change line_items, or clear them with []"
+            raise ValidationFailedError(message, [{"field": "value", "message": message}])
     if data.line_items:
         changes["value"] = data.value
     return deal.model_copy(update={**changes, "updated_at": now})

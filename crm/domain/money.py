@@ -22,7 +22,7 @@ def _iso_currency(code: str) -> str:
 
 
 Currency = Annotated[str, AfterValidator(_iso_currency)]
-Amount = Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT, decimal_places=2)]
+Amount = Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT, decimal_places=2), AfterValidator(lambda d: d.quantize(CENTS))]
 Rate = Annotated[Decimal, Field(gt=0, le=Decimal("1000000"))]
 
 

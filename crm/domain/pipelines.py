@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from crm.domain.common import InputModel
+from crm.domain.common import InputModel, refuse_null
 from crm.errors import FailedPreconditionError, NotFoundError
 
 StageId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
@@ -76,6 +76,8 @@ class PipelineUpdate(InputModel):
     stage_moves: dict[StageId, StageId] = Field(
         default_factory=dict, description="For each removed stage holding deals: the stage its deals move to"
     )
+
+    _not_null = refuse_null("name", "stages")
 
     @field_validator("stages")
     @classmethod

@@ -68,6 +68,7 @@ def update_pipeline(
     removed = [s.id for s in current.stages if not proposed.has_stage(s.id)]
     if removed or data.stage_moves:
         _check_moves(current, proposed, removed, data.stage_moves, counter)
+    _check_kinds_kept(current, proposed, counter)
     for _ in range(MAX_MOVE_ROUNDS):
         if removed and _move_batch(transactions, proposed, removed, data.stage_moves, caller) > 0:
             continue
@@ -144,6 +145,18 @@ def _check_moves(current: Pipeline, proposed: Pipeline, removed: list[str], move
     if held:
         raise FailedPreconditionError(
             f"removed stages still hold deals: {', '.join(sorted(held))}; say where they go in stage_moves",
+            [{"stage": stage, "deals": n} for stage, n in sorted(held.items())],
+        )
+
+
+def _check_kinds_kept(current: Pipeline, proposed: Pipeline, counter: DealCounter) -> None:
+    """A stage that holds deals keeps its kind: open, won and lost deals stay what they are."""
+    changed = [s.id for s in current.stages if proposed.has_stage(s.id) and proposed.stage(s.id).kind is not s.kind]
+    held = {k: v for k, v in counter.count_in(current.id, changed).items() if v} if changed else {}
+    if held:
+        raise FailedPreconditionError(
+            f"stages that hold deals cannot change kind: {', '.join(sorted(held))}; add a new stage and move "
+            "the deals there instead",
             [{"stage": stage, "deals": n} for stage, n in sorted(held.items())],
         )
 

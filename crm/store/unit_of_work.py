@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
+from google.api_core import exceptions as google_exceptions
 from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import BaseQuery
 
@@ -117,6 +118,8 @@ class TransactionRunner:
             for _ in range(ROUNDS):
                 try:
                     result = attempt(self._db.transaction(max_attempts=ATTEMPTS_PER_ROUND))
+                except google_exceptions.Aborted:
+                    pass  # a read waited on another transaction's lock and gave up: start again
                 except ValueError as exc:
                     if not str(exc).startswith("Failed to commit transaction"):
                         raise
