@@ -1,52 +1,91 @@
 """The composite indexes and field overrides our queries need, from which firestore.indexes.json is written.
 
-Search queries use only equality filters (tokens, status, tag, not deleted), which Firestore serves by merging
-single-field indexes; the ordered list queries below need composite indexes.
+Every list is a few equality filters plus one order. Firestore serves such a query by merging composite indexes
+of the form (filter field, order field), so one index per (filter, order) pair covers every combination of
+filters; searches and counts use equality filters alone, which it serves by merging single-field indexes.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
+from dataclasses import dataclass
 from typing import Any
 
-from crm.store.customers import SORT_FIELDS
-
-CUSTOMERS = "customers"
-UNINDEXED_CUSTOMER_FIELDS = ("notes", "contacts", "owned_items", "location", "nextcloud_folder", "linked_user_ids")
+ASC, DESC = "ASCENDING", "DESCENDING"
 
 
-def _customer_list_indexes() -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class ListQueries:
+    collection: str
+    filters: tuple[str, ...]
+    orders: tuple[tuple[str, str], ...]
+    array_filters: tuple[str, ...] = ()
+    unindexed: tuple[str, ...] = ()
+
+
+def _both(*fields: str) -> tuple[tuple[str, str], ...]:
+    return tuple((field, order) for field in fields for order in (ASC, DESC))
+
+
+LISTS = (
+    ListQueries(
+        "customers",
+        filters=("deleted_at", "status", "owner_id"),
+        array_filters=("tags",),
+        orders=_both("name_sort", "created_at", "updated_at", "lifetime_value_cents"),
+        unindexed=("notes", "contacts", "owned_items", "location", "nextcloud_folder", "linked_user_ids"),
+    ),
+    ListQueries(
+        "deals",
+        filters=("pipeline_id", "stage", "customer_id", "owner_id", "status"),
+        orders=_both("value_cents", "expected_close_date", "stage_position", "created_at", "updated_at"),
+        unindexed=("notes", "stage_history", "line_items"),
+    ),
+    ListQueries(
+        "orders",
+        filters=("customer_id", "status", "owner_id"),
+        orders=(*_both("created_at", "total_cents"), ("order_number_key", ASC)),
+        unindexed=("notes", "status_history", "shipping_address"),
+    ),
+    ListQueries(
+        "activities",
+        filters=("customer_id", "deal_id", "owner_id", "type", "status"),
+        orders=(*_both("due_sort", "created_at"), ("priority_sort", ASC)),
+        unindexed=("description",),
+    ),
+)
+
+
+def _composite_indexes(lists: ListQueries) -> list[dict[str, Any]]:
     indexes = []
-    for with_status, with_tag in itertools.product((False, True), repeat=2):
-        for sort_field, order in itertools.product(SORT_FIELDS.values(), ("ASCENDING", "DESCENDING")):
-            fields = [{"fieldPath": "deleted_at", "order": "ASCENDING"}]
-            if with_status:
-                fields.append({"fieldPath": "status", "order": "ASCENDING"})
-            if with_tag:
-                fields.append({"fieldPath": "tags", "arrayConfig": "CONTAINS"})
-            fields.append({"fieldPath": sort_field, "order": order})
-            indexes.append({"collectionGroup": CUSTOMERS, "queryScope": "COLLECTION", "fields": fields})
+    filters = [{"fieldPath": f, "order": ASC} for f in lists.filters]
+    filters += [{"fieldPath": f, "arrayConfig": "CONTAINS"} for f in lists.array_filters]
+    for field_filter in filters:
+        for field, order in lists.orders:
+            fields = [field_filter, {"fieldPath": field, "order": order}]
+            indexes.append({"collectionGroup": lists.collection, "queryScope": "COLLECTION", "fields": fields})
     return indexes
 
 
 def _field_overrides() -> list[dict[str, Any]]:
     overrides = [
-        {"collectionGroup": CUSTOMERS, "fieldPath": field, "indexes": []} for field in UNINDEXED_CUSTOMER_FIELDS
+        {"collectionGroup": lists.collection, "fieldPath": field, "indexes": []}
+        for lists in LISTS
+        for field in lists.unindexed
     ]
     overrides.append({"collectionGroup": "idempotency_keys", "fieldPath": "expires_at", "ttl": True, "indexes": []})
     overrides.append(
         {
-            "collectionGroup": CUSTOMERS,
+            "collectionGroup": "customers",
             "fieldPath": "search_tokens",
-            "indexes": [{"order": "ASCENDING", "queryScope": "COLLECTION"}],
+            "indexes": [{"order": ASC, "queryScope": "COLLECTION"}],
         }
     )
     return overrides
 
 
 def index_document() -> dict[str, Any]:
-    return {"indexes": _customer_list_indexes(), "fieldOverrides": _field_overrides()}
+    return {"indexes": [i for lists in LISTS for i in _composite_indexes(lists)], "fieldOverrides": _field_overrides()}
 
 
 def render() -> str:
