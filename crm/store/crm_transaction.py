@@ -5,9 +5,11 @@ from __future__ import annotations
 from google.cloud import firestore
 
 from crm.store.collections import CollectionNames
+from crm.store.activities import TxActivities
 from crm.store.config import TxConfig
 from crm.store.customers import TxCustomers
 from crm.store.deals import TxDeals
+from crm.store.orders import TxOrders
 from crm.store.pipeline_stats import TxPipelineStats
 from crm.store.pipelines import TxPipelines
 from crm.store.unit_of_work import TransactionRunner, UnitOfWork
@@ -21,6 +23,8 @@ class CrmTransaction:
         self.pipelines = TxPipelines(uow, self.config)
         self.deals = TxDeals(uow)
         self.stats = TxPipelineStats(uow)
+        self.activities = TxActivities(uow)
+        self.orders = TxOrders(uow)
 
 
 def crm_transactions(db: firestore.Client, names: CollectionNames, base_currency: str) -> TransactionRunner:
