@@ -51,7 +51,6 @@ import statistics
 import sys
 import time
 import uuid
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 

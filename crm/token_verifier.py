@@ -13,7 +13,6 @@ from firebase_admin import auth, credentials
 from crm.domain.identity import InvalidTokenError
 from crm.settings import Settings
 
-
 CLOCK_SKEW_SECONDS = 300
 
 
@@ -25,7 +24,8 @@ class _AnonymousCredential(credentials.Base):
 @functools.cache
 def _firebase_app(settings: Settings) -> firebase_admin.App:
     credential = _AnonymousCredential() if settings.local_mode else credentials.ApplicationDefault()
-    return firebase_admin.initialize_app(credential, {"projectId": settings.project_id}, name=f"crm-{settings.project_id}-{hash(settings)}")
+    name = f"crm-{settings.project_id}-{hash(settings)}"
+    return firebase_admin.initialize_app(credential, {"projectId": settings.project_id}, name=name)
 
 
 class FirebaseTokenVerifier:

@@ -20,8 +20,8 @@ from pydantic import (
 )
 
 from crm.domain.common import InputModel, Label, ShortText, from_cents, refuse_null
-from crm.domain.paging import ListPage
 from crm.domain.contacts import ContactValueError, national_digits, normalize_email, normalize_phone
+from crm.domain.paging import ListPage
 from crm.domain.search_tokens import customer_tokens, fold, phone_digit_forms
 from crm.errors import FailedPreconditionError, ValidationFailedError
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from crm.domain.common import to_cents
 from crm.domain.deals import Deal, DealStatus, enter_stage
 from crm.domain.money import CurrencyRates
 from crm.domain.pipelines import Pipeline, Stage, StageKind
 from crm.errors import FailedPreconditionError, ValidationFailedError
-from crm.domain.common import to_cents
 
 
 def _stage_of(pipeline: Pipeline, stage_id: str, field: str = "stage") -> Stage:

@@ -10,10 +10,10 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, computed_field, model_validator
 
 from crm.domain.common import CENTS, InputModel, refuse_null
-from crm.errors import ValidationFailedError
 from crm.domain.money import MAX_AMOUNT, Amount, Currency, weighted
 from crm.domain.paging import ListPage
 from crm.domain.pipelines import Pipeline, Stage, StageKind
+from crm.errors import ValidationFailedError
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]

@@ -67,7 +67,8 @@ class Dependencies:
     @functools.cached_property
     def authenticator(self) -> Authenticator:
         verifier = FirebaseTokenVerifier(self.settings)
-        return Authenticator(verifier, lambda key_hash: self.api_keys.find(key_hash), self.settings.api_key_cache_seconds)
+        cache_seconds = self.settings.api_key_cache_seconds
+        return Authenticator(verifier, lambda key_hash: self.api_keys.find(key_hash), cache_seconds)
 
 
 def deps() -> Dependencies:

@@ -42,10 +42,13 @@ def parse_body(model: type[M]) -> M:
     """
     data = json_body()
     if not isinstance(data, dict):
-        raise ValidationFailedError("the body must be a JSON object", [{"field": None, "message": "expected an object"}])
-    owned = sorted(set(data) & getattr(model, "server_owned_fields", frozenset())) if issubclass(model, InputModel) else []
+        detail = {"field": None, "message": "expected an object"}
+        raise ValidationFailedError("the body must be a JSON object", [detail])
+    server_owned = model.server_owned_fields if issubclass(model, InputModel) else frozenset()
+    owned = sorted(set(data) & server_owned)
     if owned:
-        details = [{"field": f, "message": "set by the server; it cannot be written", "type": "server_owned"} for f in owned]
+        message = "set by the server; it cannot be written"
+        details = [{"field": f, "message": message, "type": "server_owned"} for f in owned]
         raise ValidationFailedError(f"fields set by the server cannot be written: {', '.join(owned)}", details)
     try:
         return model.model_validate(data, context={"phone_region": deps().settings.default_phone_region})

@@ -43,7 +43,9 @@ class Operation:
 class OperationRegistry:
     operations: list[Operation] = field(default_factory=list)
 
-    def route(self, path: str, method: str, *, summary: str, tag: str, **options: object) -> Callable[[Handler], Handler]:
+    def route(
+        self, path: str, method: str, *, summary: str, tag: str, **options: object
+    ) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
             self.operations.append(Operation(path, method, handler, summary, tag, **options))  # type: ignore[arg-type]
             return handler

@@ -63,7 +63,8 @@ def update_customer(store: CustomerStore, customer_id: str, data: CustomerUpdate
 
 
 def add_note(store: CustomerStore, customer_id: str, text: str, caller: Caller) -> Customer:
-    return store.save(customer_id, _active(customer_id, lambda c: rules.add_note(c, text, by=caller.uid, now=utc_now())))
+    change = _active(customer_id, lambda c: rules.add_note(c, text, by=caller.uid, now=utc_now()))
+    return store.save(customer_id, change)
 
 
 def upgrade_customer(store: CustomerStore, customer_id: str, caller: Caller) -> Customer:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from google.cloud import firestore
 
-from crm.store.collections import CollectionNames
 from crm.store.activities import TxActivities
+from crm.store.collections import CollectionNames
 from crm.store.config import TxConfig
 from crm.store.customers import TxCustomers
 from crm.store.deals import TxDeals

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -142,7 +143,6 @@ class FirestoreOrderReader:
             message = f"order number {holder.order_number} already belongs to order {holder.id}"
             detail = {"field": "order_number", "value": holder.order_number, "order_id": holder.id, "message": message}
             raise AlreadyExistsError(message, [detail])
-        try:
+        # if the claim changed meanwhile, the next attempt meets its new holder
+        with contextlib.suppress(google_exceptions.FailedPrecondition):
             claim.reference.delete(option=self._db.write_option(last_update_time=claim.update_time))
-        except google_exceptions.FailedPrecondition:
-            pass  # the claim changed meanwhile: the next attempt meets its new holder

@@ -41,7 +41,9 @@ def test_create_the_readme_example(client):
 
 
 def test_create_normalizes_tags_and_contacts(client):
-    body = create_customer(client, email="  Mixed.Case@Example.COM ", phone="210 123 4567", tags=[" VIP ", "vip", "b2b"])
+    body = create_customer(
+        client, email="  Mixed.Case@Example.COM ", phone="210 123 4567", tags=[" VIP ", "vip", "b2b"]
+    )
     assert body["email"] == "mixed.case@example.com"
     assert body["phone"] == "+302101234567"
     assert body["tags"] == ["vip", "b2b"]

@@ -59,7 +59,7 @@ def run_together(work, count: int) -> list:
 def assert_history_chains(history, movers: list[str]) -> None:
     """Each mover's entry is there exactly once, and each entry starts where the one before it ended."""
     assert sorted(e.by for e in history[1:]) == sorted(movers)
-    for before, after in zip(history, history[1:]):
+    for before, after in zip(history, history[1:], strict=False):
         assert after.from_stage == before.to, [(e.from_stage, e.to) for e in history]
 
 
