@@ -1,0 +1,58 @@
+"""HTTP handlers for deal reports: pipeline summary, kanban, forecast, stage statistics and the dashboard.
+
+Their static paths (/crm/deals/pipeline, ...) win over /crm/deals/<deal_id>: werkzeug ranks static segments first.
+"""
+
+from __future__ import annotations
+
+from flask import Response
+
+from crm.domain.deal_reports import (
+    Dashboard,
+    Forecast,
+    ForecastParams,
+    Kanban,
+    KanbanParams,
+    PipelineReportParams,
+    PipelineSummary,
+    StageStats,
+)
+from crm.http.dependencies import deps
+from crm.http.parsing import parse_query
+from crm.http.responses import json_response
+from crm.http.routing import api
+from crm.services import deal_reports
+
+TAG = "reports"
+
+
+@api.route("/crm/deals/pipeline", "GET", summary="Deals, value and expected revenue per stage of a pipeline",
+           tag=TAG, query=PipelineReportParams, response=PipelineSummary, errors=(404,))
+def deal_pipeline_summary() -> Response:
+    params = parse_query(PipelineReportParams)
+    return json_response(deal_reports.pipeline_summary(deps().transactions, deps().reports, params))
+
+
+@api.route("/crm/deals/kanban", "GET", summary="A pipeline's stages as columns with their most valuable deals",
+           tag=TAG, query=KanbanParams, response=Kanban, errors=(404,))
+def deal_kanban() -> Response:
+    return json_response(deal_reports.kanban(deps().transactions, deps().reports, parse_query(KanbanParams)))
+
+
+@api.route("/crm/deals/forecast", "GET", summary="Expected and won revenue by month, owner and stage", tag=TAG,
+           query=ForecastParams, response=Forecast, errors=(404,))
+def deal_forecast() -> Response:
+    return json_response(deal_reports.forecast(deps().transactions, deps().reports, parse_query(ForecastParams)))
+
+
+@api.route("/crm/deals/stats", "GET", summary="Average time in each stage and win rate", tag=TAG,
+           query=PipelineReportParams, response=StageStats, errors=(404,))
+def deal_stage_stats() -> Response:
+    params = parse_query(PipelineReportParams)
+    return json_response(deal_reports.stage_stats(deps().transactions, deps().reports, params))
+
+
+@api.route("/crm/dashboard", "GET", summary="Leads, open and won deals, conversion and pipeline distribution",
+           tag=TAG, response=Dashboard)
+def crm_dashboard() -> Response:
+    return json_response(deal_reports.dashboard(deps().transactions, deps().reports))

@@ -1,0 +1,208 @@
+"""Deal report use cases: pipeline summary, kanban, forecast, time in stage and win rate, and the dashboard.
+
+Every figure comes from aggregations or running totals, so a report costs a few reads per stage, month, owner
+and currency, however many deals there are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from crm.domain import deal_reports as reports
+from crm.domain.common import utc_now
+from crm.domain.customers import CustomerStatus
+from crm.domain.deal_reports import (
+    Bucket,
+    Dashboard,
+    DealCard,
+    DealSlice,
+    DealTotals,
+    Forecast,
+    ForecastParams,
+    Kanban,
+    KanbanColumn,
+    KanbanParams,
+    MoneyConverter,
+    MonthForecast,
+    OwnerForecast,
+    PipelineDistribution,
+    PipelineReportParams,
+    PipelineSummary,
+    StageCount,
+    StageForecast,
+    StageStats,
+)
+from crm.domain.deals import DealStatus
+from crm.domain.money import CurrencyRates
+from crm.domain.pipelines import Pipeline, StageKind
+from crm.errors import NotFoundError
+from crm.services.deals import Transactions
+
+if TYPE_CHECKING:
+    from crm.store.crm_transaction import CrmTransaction
+
+K = TypeVar("K", bound=Hashable)
+CONVERTED_STATUSES = (CustomerStatus.CUSTOMER, CustomerStatus.CHURNED)
+
+
+class DealFigures(Protocol):
+    def dimensions(self) -> dict[str, list[str]]: ...
+    def tally(self, slices: Mapping[K, DealSlice], currencies: Sequence[str]) -> dict[K, Bucket]: ...
+    def count(self, slices: Mapping[K, DealSlice]) -> dict[K, int]: ...
+    def top_by_value(self, pipeline_id: str, stage_ids: Sequence[str], limit: int) -> dict[str, list[DealCard]]: ...
+    def active_customers_by_status(self, statuses: Sequence[str]) -> dict[str, int]: ...
+    def stage_totals(self, pipeline_id: str) -> dict[str, Any]: ...
+
+
+def pipeline_summary(transactions: Transactions, figures: DealFigures,
+                     params: PipelineReportParams) -> PipelineSummary:
+    """Deals, value and expected revenue in each stage of a pipeline (the default one unless named).
+
+    Raises:
+        NotFoundError: no such pipeline.
+    """
+    pipeline, rates = _pipeline_and_rates(transactions, params.pipeline_id)
+    money = MoneyConverter(rates)
+    buckets = _stage_buckets(figures, pipeline)
+    stages = [reports.stage_figures(stage, buckets[stage.id], money) for stage in pipeline.stages]
+    return PipelineSummary(pipeline_id=pipeline.id, pipeline_name=pipeline.name, stages=stages,
+                           unconverted_currencies=sorted(money.unconverted))
+
+
+def kanban(transactions: Transactions, figures: DealFigures, params: KanbanParams) -> Kanban:
+    """Each stage of a pipeline as a column: its figures and its ``per_column`` most valuable deals.
+
+    Raises:
+        NotFoundError: no such pipeline.
+    """
+    pipeline, rates = _pipeline_and_rates(transactions, params.pipeline_id)
+    money = MoneyConverter(rates)
+    buckets = _stage_buckets(figures, pipeline)
+    cards = figures.top_by_value(pipeline.id, [s.id for s in pipeline.stages], params.per_column)
+    columns = [
+        KanbanColumn(**reports.stage_figures(stage, buckets[stage.id], money).model_dump(), deals=cards[stage.id])
+        for stage in pipeline.stages
+    ]
+    return Kanban(pipeline_id=pipeline.id, pipeline_name=pipeline.name, per_column=params.per_column,
+                  columns=columns, unconverted_currencies=sorted(money.unconverted))
+
+
+def forecast(transactions: Transactions, figures: DealFigures, params: ForecastParams,
+             today: date | None = None) -> Forecast:
+    """Open deals by month of expected close, owner and stage, and deals won, over a range of months.
+
+    Raises:
+        InvalidArgumentError: the range runs backwards or is too long.
+        NotFoundError: no such pipeline.
+    """
+    months = params.months(today or utc_now().date())
+    pipeline, rates = _pipeline_and_rates(transactions, params.pipeline_id)
+    dimensions = figures.dimensions()
+    owners: list[str | None] = [*dimensions["owners"], None]
+    buckets = figures.tally(_forecast_slices(pipeline, months, owners), dimensions["currencies"])
+
+    money = MoneyConverter(rates)
+    all_open = reports.combine(buckets["open_month", m] for m in months)
+    all_won = reports.combine(buckets["won_month", m] for m in months)
+    by_month = [MonthForecast(month=m, **reports.forecast_figures(buckets["open_month", m], buckets["won_month", m],
+                                                                  money)) for m in months]
+    by_owner = [
+        OwnerForecast(owner_id=owner, **reports.forecast_figures(buckets["open_owner", owner],
+                                                                 buckets["won_owner", owner], money))
+        for owner in owners if buckets["open_owner", owner] or buckets["won_owner", owner]
+    ]
+    by_stage = []
+    for stage in pipeline.stages:
+        if stage.kind is StageKind.LOST:
+            continue
+        opened_here = buckets["open_stage", stage.id] if stage.kind is StageKind.OPEN else {}
+        won_here = all_won if stage.kind is StageKind.WON else {}
+        by_stage.append(StageForecast(id=stage.id, name=stage.name, kind=stage.kind,
+                                      **reports.forecast_figures(opened_here, won_here, money)))
+    return Forecast(
+        **reports.forecast_figures(all_open, all_won, money), pipeline_id=pipeline.id, pipeline_name=pipeline.name,
+        from_month=months[0], to_month=months[-1], by_month=by_month, by_owner=by_owner, by_stage=by_stage,
+        unconverted_currencies=sorted(money.unconverted),
+    )
+
+
+def stage_stats(transactions: Transactions, figures: DealFigures, params: PipelineReportParams) -> StageStats:
+    """Average time deals spent in each stage before leaving it, and the win rate, from the running totals.
+
+    Raises:
+        NotFoundError: no such pipeline.
+    """
+    pipeline = transactions.run(lambda tx: _pipeline(tx, params.pipeline_id))
+    totals = figures.stage_totals(pipeline.id)
+    won, lost = int(totals.get("won", 0)), int(totals.get("lost", 0))
+    return StageStats(pipeline_id=pipeline.id, pipeline_name=pipeline.name,
+                      stages=reports.stage_durations(pipeline.stages, totals.get("stages", {})),
+                      won=won, lost=lost, win_rate=reports.ratio(won, won + lost))
+
+
+def dashboard(transactions: Transactions, figures: DealFigures) -> Dashboard:
+    """Leads, open and won deals, lead-to-customer conversion, and deals per stage of the default pipeline."""
+    pipeline, rates = _pipeline_and_rates(transactions, None)
+    money = MoneyConverter(rates)
+    by_status = figures.active_customers_by_status([s.value for s in CustomerStatus])
+    active = sum(by_status.values())
+    converted = sum(by_status[s.value] for s in CONVERTED_STATUSES)
+    deals = figures.tally({s: DealSlice(status=s) for s in (DealStatus.OPEN, DealStatus.WON)},
+                          figures.dimensions()["currencies"])
+    per_stage = figures.count({s.id: DealSlice(pipeline_id=pipeline.id, stage=s.id) for s in pipeline.stages})
+    distribution = PipelineDistribution(
+        pipeline_id=pipeline.id, pipeline_name=pipeline.name,
+        stages=[StageCount(id=s.id, name=s.name, kind=s.kind, count=per_stage[s.id]) for s in pipeline.stages],
+    )
+    return Dashboard(
+        leads=by_status[CustomerStatus.LEAD.value], active_customers=active, customers_by_status=by_status,
+        conversion_rate=reports.ratio(converted, active),
+        open_deals=_deal_totals(deals[DealStatus.OPEN], money), won_deals=_deal_totals(deals[DealStatus.WON], money),
+        pipeline_distribution=distribution, unconverted_currencies=sorted(money.unconverted),
+    )
+
+
+def _forecast_slices(pipeline: Pipeline, months: list[str],
+                     owners: list[str | None]) -> dict[tuple[str, str | None], DealSlice]:
+    """Open deals by month of expected close, won deals by month of closing; both by owner over the whole range
+    (``in`` the months); open deals by open stage over the range."""
+    here, every_month = pipeline.id, tuple(months)
+    slices: dict[tuple[str, str | None], DealSlice] = {}
+    for month in months:
+        slices["open_month", month] = DealSlice(pipeline_id=here, status=DealStatus.OPEN,
+                                                expected_close_months=(month,))
+        slices["won_month", month] = DealSlice(pipeline_id=here, status=DealStatus.WON, closed_months=(month,))
+    for owner in owners:
+        who: dict[str, Any] = {"owner_id": owner} if owner else {"unassigned": True}
+        slices["open_owner", owner] = DealSlice(pipeline_id=here, status=DealStatus.OPEN,
+                                                expected_close_months=every_month, **who)
+        slices["won_owner", owner] = DealSlice(pipeline_id=here, status=DealStatus.WON, closed_months=every_month,
+                                               **who)
+    for stage in pipeline.open_stages():
+        slices["open_stage", stage.id] = DealSlice(pipeline_id=here, stage=stage.id, expected_close_months=every_month)
+    return slices
+
+
+def _deal_totals(bucket: Bucket, money: MoneyConverter) -> DealTotals:
+    return DealTotals(count=reports.deal_count(bucket), value=money.value(bucket))
+
+
+def _stage_buckets(figures: DealFigures, pipeline: Pipeline) -> dict[str, Bucket]:
+    slices = {stage.id: DealSlice(pipeline_id=pipeline.id, stage=stage.id) for stage in pipeline.stages}
+    return figures.tally(slices, figures.dimensions()["currencies"])
+
+
+def _pipeline_and_rates(transactions: Transactions, pipeline_id: str | None) -> tuple[Pipeline, CurrencyRates]:
+    return transactions.run(lambda tx: (_pipeline(tx, pipeline_id), tx.config.currency_rates()))
+
+
+def _pipeline(tx: CrmTransaction, pipeline_id: str | None) -> Pipeline:
+    if pipeline_id is None:
+        return tx.pipelines.default()
+    pipeline = tx.pipelines.get(pipeline_id)
+    if pipeline is None:
+        message = f"pipeline {pipeline_id} not found"
+        raise NotFoundError(message, [{"field": "pipeline_id", "message": message}])
+    return pipeline
