@@ -26,6 +26,7 @@ T = TypeVar("T")
 
 class Transactions(Protocol):
     def run(self, work: Callable[[CrmTransaction], T], *, lock: Any = ()) -> T: ...
+    def customer_of_deal(self, deal_id: str) -> str | None: ...
 
 
 class DealReader(Protocol):
@@ -95,7 +96,7 @@ def delete_deal(transactions: Transactions, deal_id: str, caller: Caller) -> Non
         tx.stats.record(deal, None)
         tx.deals.delete(deal_id)
 
-    transactions.run(work, lock=[f"deals/{deal_id}"])
+    transactions.run(work, lock=_deal_locks(transactions, deal_id))
 
 
 def advance_deal(transactions: Transactions, deal_id: str, caller: Caller) -> Deal:
@@ -145,7 +146,12 @@ def _change(transactions: Transactions, deal_id: str, change: Change) -> Deal:
         updated, target = change(tx, deal, pipeline, now)
         return save_deal(tx, deal, updated, target, tx.config.currency_rates(), now)
 
-    return transactions.run(work, lock=[f"deals/{deal_id}"])
+    return transactions.run(work, lock=_deal_locks(transactions, deal_id))
+
+
+def _deal_locks(transactions: Transactions, deal_id: str) -> list[str]:
+    customer_id = transactions.customer_of_deal(deal_id)
+    return [f"deals/{deal_id}"] + ([f"customers/{customer_id}"] if customer_id else [])
 
 
 def save_deal(tx: CrmTransaction, before: Deal | None, after: Deal, pipeline: Pipeline, rates: CurrencyRates,

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
+from google.api_core import exceptions as google_exceptions
 from google.cloud import firestore
 
 from crm.domain.common import utc_now
 from crm.domain.pipelines import DEFAULT_PIPELINE_ID, Pipeline, default_pipeline
+from crm.store import read_meter
+from crm.store.collections import CollectionNames
+from crm.store.config import PIPELINES as PIPELINES_CONFIG
 from crm.store.config import TxConfig
 from crm.store.unit_of_work import UnitOfWork
 
@@ -80,3 +85,21 @@ class TxPipelines:
 
     def delete(self, pipeline_id: str) -> None:
         self._uow.delete(self._pipelines.document(pipeline_id))
+
+
+def ensure_default_pipeline(db: firestore.Client, names: CollectionNames) -> None:
+    """Create the default Sales pipeline and name it the default, unless a default is set already.
+
+    Only create-preconditions are used, so instances starting together cannot make two or overwrite one.
+    """
+    config = db.collection(names.config).document(PIPELINES_CONFIG)
+    snapshot = config.get()
+    read_meter.record_lookups(1)
+    if snapshot.exists:
+        return
+    with contextlib.suppress(google_exceptions.AlreadyExists):
+        db.collection(names.pipelines).document(DEFAULT_PIPELINE_ID).create(
+            pipeline_to_document(default_pipeline(utc_now()))
+        )
+    with contextlib.suppress(google_exceptions.AlreadyExists):
+        config.create({"default_pipeline_id": DEFAULT_PIPELINE_ID})
