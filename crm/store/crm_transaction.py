@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from google.cloud import firestore
 
+from crm.store import read_meter
 from crm.store.activities import TxActivities
 from crm.store.collections import CollectionNames
 from crm.store.config import TxConfig
@@ -11,7 +12,6 @@ from crm.store.customers import TxCustomers
 from crm.store.deals import TxDeals
 from crm.store.orders import TxOrders
 from crm.store.pipeline_stats import TxPipelineStats
-from crm.store import read_meter
 from crm.store.pipelines import TxPipelines, ensure_default_pipeline
 from crm.store.unit_of_work import TransactionRunner, UnitOfWork
 
