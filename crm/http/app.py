@@ -9,7 +9,17 @@ import logging
 import flask
 from flask import Flask, g, request
 
-from crm.http import activities, customers, deal_reports, deals, leads, meta, orders, pipelines  # noqa: F401  (registers the operations)
+from crm.http import (  # noqa: F401  (registers the operations)
+    activities,
+    customer_summary,
+    customers,
+    deal_reports,
+    deals,
+    leads,
+    meta,
+    orders,
+    pipelines,
+)
 from crm.http.dependencies import Dependencies, deps
 from crm.http.errors import register_error_handlers
 from crm.http.idempotency import idempotent
