@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints, model_validator
 
-from crm.domain.common import InputModel
+from crm.domain.common import InputModel, refuse_null
 from crm.domain.customers import Customer
 from crm.domain.paging import ListPage
 from crm.errors import FailedPreconditionError, ValidationFailedError
@@ -34,12 +34,6 @@ def aware_utc(value: datetime) -> datetime:
     if not EARLIEST <= utc < LATEST:
         raise ValueError("must fall in the years 1900-2999")
     return utc
-
-
-def refuse_null(value: Any) -> Any:
-    if value is None:
-        raise ValueError("cannot be null; leave the field out instead")
-    return value
 
 
 AwareDateTime = Annotated[datetime, AfterValidator(aware_utc)]
@@ -87,10 +81,7 @@ class ActivityFields(InputModel):
     deal_id: Id | None = None
     owner_id: Id | None = None
 
-    @field_validator("type", "subject", "status", "priority", "owner_id")
-    @classmethod
-    def _not_null(cls, value: Any) -> Any:
-        return refuse_null(value)
+    _not_null = refuse_null("type", "subject", "status", "priority", "owner_id")
 
 
 class ActivityCreate(ActivityFields):
@@ -110,10 +101,7 @@ class ActivityCreate(ActivityFields):
 class ActivityUpdate(ActivityFields):
     """A partial update: only the fields present in the request change (PUT and PATCH alike)."""
 
-    @field_validator("customer_id")
-    @classmethod
-    def _customer_kept(cls, value: str | None) -> str:
-        return refuse_null(value)
+    _customer_kept = refuse_null("customer_id")
 
 
 class Activity(BaseModel):

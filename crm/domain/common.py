@@ -41,7 +41,7 @@ def refuse_null(*fields: str) -> Any:
 
     def check(cls: type, value: Any, info: ValidationInfo) -> Any:
         if value is None:
-            raise ValueError(f"{info.field_name} cannot be null")
+            raise ValueError(f"{info.field_name} cannot be null; leave the field out instead")
         return value
 
     return field_validator(*fields)(classmethod(check))

@@ -14,12 +14,10 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    ValidationInfo,
-    field_validator,
     model_validator,
 )
 
-from crm.domain.common import CENTS, InputModel, Label
+from crm.domain.common import CENTS, InputModel, Label, refuse_null
 from crm.domain.customer_queries import MAX_OFFSET, MAX_PAGE_SIZE
 from crm.domain.money import Amount, Currency
 from crm.domain.paging import ListPage, SortOrder
@@ -103,12 +101,7 @@ class OrderUpdate(OrderFields):
 
     server_owned_fields = SERVER_OWNED | {"customer_id"}
 
-    @field_validator("order_number", "total", "currency", "owner_id")
-    @classmethod
-    def _not_null(cls, value: Any, info: ValidationInfo) -> Any:
-        if value is None:
-            raise ValueError(f"{info.field_name} cannot be null")
-        return value
+    _not_null = refuse_null("order_number", "total", "currency", "owner_id")
 
 
 class OrderTransition(BaseModel):
