@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 from crm.devstack.demo_data import demo_customers
-from crm.devstack.demo_pipeline import load_demo_deals
+from crm.devstack.demo_pipeline import load_demo_activities, load_demo_deals, load_demo_orders
 from crm.devstack.emulator import FirestoreEmulator, free_port
 from crm.devstack.tokens import emulator_id_token
 from crm.domain.identity import Role
@@ -23,6 +23,7 @@ from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
 from crm.store.crm_transaction import crm_transactions
 from crm.store.customers import FirestoreCustomerStore
+from crm.store.orders import FirestoreOrderReader
 
 ROOT = Path(__file__).resolve().parent.parent
 AUTH_EMULATOR_PLACEHOLDER = "127.0.0.1:9099"
@@ -36,7 +37,7 @@ def _stores(settings: Settings | None = None) -> tuple[FirestoreCustomerStore, F
 
 
 def load_demo(count: int, settings: Settings | None = None) -> int:
-    """Demo customers, then deals walked through every stage of the default pipeline."""
+    """Demo customers, then deals walked through every stage of the default pipeline, orders and activities."""
     settings = settings or get_settings()
     customers, _ = _stores(settings)
     batch = list(demo_customers(count, new_id=customers.new_id))
@@ -44,6 +45,9 @@ def load_demo(count: int, settings: Settings | None = None) -> int:
     transactions = crm_transactions(firestore_client(settings), CollectionNames(settings.collection_prefix),
                                     settings.default_currency)
     load_demo_deals(transactions, batch, max(6, count // 3))
+    orders = FirestoreOrderReader(firestore_client(settings), CollectionNames(settings.collection_prefix))
+    load_demo_orders(transactions, orders, batch, max(5, count // 5))
+    load_demo_activities(transactions, batch, max(5, count // 4))
     return len(batch)
 
 

@@ -1,4 +1,5 @@
-"""Demo deals through the real use cases, so stage history, lifetime values and stats are what users would make."""
+"""Demo deals, orders and activities through the real use cases, so stage history, lifetime values, stats and
+last-activity times are what users would make."""
 
 from __future__ import annotations
 
@@ -6,14 +7,19 @@ import random
 from datetime import timedelta
 from decimal import Decimal
 
+from crm.domain.activities import ActivityCreate, ActivityPriority, ActivityType
 from crm.domain.common import utc_now
 from crm.domain.customers import Customer
 from crm.domain.deals import DealCreate, StageMove
 from crm.domain.identity import Caller, Role
 from crm.domain.money import CurrencyRatesUpdate
+from crm.domain.orders import OrderCreate, OrderStatus
+from crm.services import activities as activity_service
 from crm.services import deals as deal_service
+from crm.services import orders as order_service
 from crm.services import pipelines as pipeline_service
 from crm.services.deals import Transactions
+from crm.services.orders import OrderReader
 
 DEAL_TITLES = ["Arcade cabinets", "Service contract", "Spare parts", "Event rental", "Software licences",
                "Installation", "Annual maintenance", "Prize machines"]
@@ -47,4 +53,51 @@ def load_demo_deals(transactions: Transactions, customers: list[Customer], count
             continue
         reason = "chose a competitor" if target.kind.value == "lost" else None
         deal_service.move_deal(transactions, deal.id, StageMove(stage=target.id, reason=reason), owner)
+    return count
+
+
+ORDER_PATH = [OrderStatus.CONFIRMED, OrderStatus.PROCESSING, OrderStatus.SHIPPED, OrderStatus.DELIVERED]
+ACTIVITY_SUBJECTS = {
+    ActivityType.CALL: "Follow-up call",
+    ActivityType.MEETING: "Showroom visit",
+    ActivityType.TASK: "Send a quote",
+    ActivityType.EMAIL: "Send the catalogue",
+    ActivityType.NOTE: "Met at the trade fair",
+}
+
+
+def load_demo_orders(transactions: Transactions, orders: OrderReader, customers: list[Customer], count: int,
+                     *, seed: int = 13) -> int:
+    """``count`` orders in every status of the workflow; delivered ones add to their customers' lifetime values."""
+    rng = random.Random(seed)
+    clerk = Caller(uid=rng.choice(OWNERS), role=Role.REP, via="token")
+    for n in range(count):
+        order = order_service.create_order(
+            transactions, orders,
+            OrderCreate(customer_id=rng.choice(customers).id, order_number=f"SO-{2026_0000 + n}",
+                        total=Decimal(rng.randrange(10, 900) * 10), notes="Demo order"),
+            clerk,
+        )
+        path = ORDER_PATH[: n % (len(ORDER_PATH) + 1)] or ([OrderStatus.CANCELLED] if n % 7 == 0 else [])
+        for status in path:
+            order_service.transition_order(transactions, order.id, status, clerk)
+    return count
+
+
+def load_demo_activities(transactions: Transactions, customers: list[Customer], count: int, *, seed: int = 17) -> int:
+    """``count`` activities, some overdue, some done, spread over the customers."""
+    rng = random.Random(seed)
+    now = utc_now()
+    for n in range(count):
+        kind = rng.choice(list(ActivityType))
+        owner = Caller(uid=rng.choice(OWNERS), role=Role.REP, via="token")
+        activity = activity_service.create_activity(
+            transactions,
+            ActivityCreate(type=kind, subject=ACTIVITY_SUBJECTS[kind], customer_id=rng.choice(customers).id,
+                           due_at=now + timedelta(days=rng.randrange(-10, 30), hours=rng.randrange(0, 9)),
+                           priority=rng.choice(list(ActivityPriority))),
+            owner,
+        )
+        if n % 3 == 0:
+            activity_service.complete_activity(transactions, activity.id, owner)
     return count

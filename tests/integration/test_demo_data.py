@@ -1,11 +1,17 @@
 """The demo data the local service starts with: customers, and deals in every stage with their consequences."""
 
 from crm.cli import load_demo
+from crm.domain.activity_queries import ActivityListParams
 from crm.domain.customer_queries import CustomerListParams
 from crm.domain.deal_queries import DealListParams
+from crm.domain.orders import OrderListParams
+from crm.services import activities as activity_service
 from crm.services import customers as customer_service
 from crm.services import deals as deal_service
+from crm.services import orders as order_service
+from crm.store.activities import FirestoreActivityReader
 from crm.store.deals import FirestoreDealReader
+from crm.store.orders import FirestoreOrderReader
 
 
 def test_demo_data_fills_every_stage_and_lifetime_values_follow(settings, customers, db, names):
@@ -19,3 +25,8 @@ def test_demo_data_fills_every_stage_and_lifetime_values_follow(settings, custom
     won = [d for d in deals.results if d.status.value == "won"]
     valued = customer_service.list_customers(customers, CustomerListParams(order_by="-lifetime_value", page_size=1))
     assert won and valued.results[0].lifetime_value > 0
+    orders = order_service.list_orders(FirestoreOrderReader(db, names), OrderListParams(page_size=100))
+    assert {o.status.value for o in orders.results} >= {"pending", "confirmed", "shipped", "delivered"}
+    activities = FirestoreActivityReader(db, names)
+    assert activity_service.list_activities(activities, ActivityListParams(overdue=True)).total > 0
+    assert activity_service.list_activities(activities, ActivityListParams(status="completed")).total > 0
