@@ -61,6 +61,7 @@ from crm.devstack.emulator import FirestoreEmulator  # noqa: E402
 from crm.domain.contacts import national_digits  # noqa: E402
 from crm.domain.customer_queries import CustomerListParams  # noqa: E402
 from crm.domain.customers import Customer  # noqa: E402
+from crm.domain.identity import Caller, Role  # noqa: E402
 from crm.domain.search_tokens import MAX_TOKEN_LENGTH, phone_digit_forms, words  # noqa: E402
 from crm.services.customers import list_customers  # noqa: E402
 from crm.settings import settings_from_env  # noqa: E402
@@ -75,6 +76,7 @@ TARGET_MAX_READS = 30
 TARGET_MIN_SPEEDUP = 20
 PHONE_TYPES = {"phone", "whatsapp"}
 
+BENCH_CALLER = Caller(uid="bench", role=Role.ADMIN, via="token")
 warnings: list[str] = []
 
 
@@ -165,7 +167,7 @@ def timed(call: Any) -> tuple[Any, float]:
 
 def our_search(store: FirestoreCustomerStore, params: CustomerListParams) -> tuple[Any, int, float]:
     with read_meter.metered() as count:
-        page, ms = timed(lambda: list_customers(store, params))
+        page, ms = timed(lambda: list_customers(store, params, BENCH_CALLER))
     return page, count.reads, ms
 
 
@@ -174,7 +176,7 @@ def walk_all_pages(store: FirestoreCustomerStore, params: CustomerListParams) ->
     customers: list[Customer] = []
     cursor = None
     for _ in range(100000):
-        page = list_customers(store, params.model_copy(update={"cursor": cursor}))
+        page = list_customers(store, params.model_copy(update={"cursor": cursor}), BENCH_CALLER)
         ids += [c.id for c in page.results]
         customers += page.results
         cursor = page.next_cursor

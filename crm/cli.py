@@ -1,4 +1,4 @@
-"""Operator commands: the local stack, demo data, dev tokens and API keys."""
+"""Operator commands: the local stack, demo data, dev tokens, API keys, user roles, and repair of the deal totals."""
 
 from __future__ import annotations
 
@@ -11,18 +11,21 @@ import time
 import urllib.request
 from pathlib import Path
 
+from crm.auth_admin import FirebaseUserRoles
 from crm.devstack.demo_data import demo_customers
 from crm.devstack.demo_pipeline import load_demo_activities, load_demo_deals, load_demo_orders
 from crm.devstack.emulator import FirestoreEmulator, free_port
 from crm.devstack.tokens import emulator_id_token
 from crm.domain.identity import Role
-from crm.services.identity import create_api_key, revoke_api_key
+from crm.services.deal_reports import rebuild_deal_totals
+from crm.services.identity import create_api_key, revoke_api_key, set_user_role
 from crm.settings import Settings, get_settings
 from crm.store.api_keys import FirestoreApiKeyStore
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
 from crm.store.crm_transaction import crm_transactions
 from crm.store.customers import FirestoreCustomerStore
+from crm.store.deal_totals import FirestoreDealTotals
 from crm.store.orders import FirestoreOrderReader
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,12 +130,29 @@ def cmd_api_key(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_set_role(args: argparse.Namespace) -> int:
+    """Set a user's role claim (other custom claims are kept); it applies from their next ID token."""
+    role = set_user_role(FirebaseUserRoles(get_settings()), args.uid, Role(args.role))
+    print(f"{args.uid} now has role {role.value}; it applies when their ID token is next refreshed (within the hour)")
+    return 0
+
+
 def cmd_demo_data(args: argparse.Namespace) -> int:
     if not get_settings().local_mode:
         print("demo data goes only into the emulator (CRM_ENV=local)", file=sys.stderr)
         return 2
     print(f"loaded {load_demo(args.count)} demo customers")
     return 0
+
+
+def cmd_rebuild_totals(args: argparse.Namespace) -> int:
+    """Recompute the deal totals from the deals; run it while deals are not being written."""
+    settings = get_settings()
+    store = FirestoreDealTotals(firestore_client(settings), CollectionNames(settings.collection_prefix))
+    result = rebuild_deal_totals(store, check_only=args.check)
+    print(f"{result.deals} deals in {result.pipelines} pipelines; {result.differing_cells} stored cells differed "
+          f"from the deals; {result.documents} totals documents written")
+    return 1 if args.check and result.differing_cells else 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -157,9 +177,16 @@ def parser() -> argparse.ArgumentParser:
     revoke = key_sub.add_parser("revoke")
     revoke.add_argument("prefix")
     key.set_defaults(run=cmd_api_key)
+    set_role = sub.add_parser("set-role", help="set a user's role (Firebase custom claim)")
+    set_role.add_argument("uid")
+    set_role.add_argument("role", choices=[r.value for r in Role])
+    set_role.set_defaults(run=cmd_set_role)
     demo = sub.add_parser("demo-data", help="load demo customers into the configured Firestore")
     demo.add_argument("--count", type=int, default=200)
     demo.set_defaults(run=cmd_demo_data)
+    rebuild = sub.add_parser("rebuild-totals", help="recompute every pipeline's deal totals from the deals")
+    rebuild.add_argument("--check", action="store_true", help="compare only, write nothing; exit 1 if they differ")
+    rebuild.set_defaults(run=cmd_rebuild_totals)
     return root
 
 

@@ -21,10 +21,12 @@ CITIES = [("Athens", "GR", "Attica"), ("Thessaloniki", "GR", "Central Macedonia"
 TAGS = ["vip", "wholesale", "retail", "arcade", "newsletter", "partner", "b2b", "events"]
 STATUSES = ["lead", "lead", "prospect", "customer", "customer", "churned"]
 SOURCES = ["website", "referral", "advertising", "cold_outreach", "other"]
+OWNERS = ["rep-maria", "rep-nikos", "rep-emma"]
 
 
 def demo_customers(count: int, *, seed: int = 7, new_id) -> Iterator[Customer]:
-    """``count`` customers; the same seed gives the same people, companies, emails and phones."""
+    """``count`` customers, owned in turn by the demo reps; the same seed gives the same people, companies, emails
+    and phones."""
     rng = random.Random(seed)
     now = utc_now()
     for n in range(count):
@@ -48,4 +50,5 @@ def demo_customers(count: int, *, seed: int = 7, new_id) -> Iterator[Customer]:
             },
             context={"phone_region": "GR"},
         )
-        yield new_customer(data, customer_id=new_id(), by="demo", now=now, default_language="el")
+        owner = OWNERS[n % len(OWNERS)]
+        yield new_customer(data, customer_id=new_id(), by=owner, now=now, default_language="el")

@@ -7,6 +7,7 @@ import random
 from datetime import timedelta
 from decimal import Decimal
 
+from crm.devstack.demo_data import OWNERS
 from crm.domain.activities import ActivityCreate, ActivityPriority, ActivityType
 from crm.domain.common import utc_now
 from crm.domain.customers import Customer
@@ -23,7 +24,6 @@ from crm.services.orders import OrderReader
 
 DEAL_TITLES = ["Arcade cabinets", "Service contract", "Spare parts", "Event rental", "Software licences",
                "Installation", "Annual maintenance", "Prize machines"]
-OWNERS = ["rep-maria", "rep-nikos", "rep-emma"]
 DEMO_RATES = {"USD": Decimal("0.92"), "GBP": Decimal("1.17")}
 
 
@@ -35,8 +35,8 @@ def load_demo_deals(transactions: Transactions, customers: list[Customer], count
     stages = pipeline_service.get_pipeline(transactions, "sales").stages
     today = utc_now().date()
     for n in range(count):
-        owner = Caller(uid=rng.choice(OWNERS), role=Role.REP, via="token")
         customer = rng.choice(customers)
+        owner = _owner_of(customer)
         deal = deal_service.create_deal(
             transactions,
             DealCreate(
@@ -70,11 +70,12 @@ def load_demo_orders(transactions: Transactions, orders: OrderReader, customers:
                      *, seed: int = 13) -> int:
     """``count`` orders in every status of the workflow; delivered ones add to their customers' lifetime values."""
     rng = random.Random(seed)
-    clerk = Caller(uid=rng.choice(OWNERS), role=Role.REP, via="token")
     for n in range(count):
+        customer = rng.choice(customers)
+        clerk = _owner_of(customer)
         order = order_service.create_order(
             transactions, orders,
-            OrderCreate(customer_id=rng.choice(customers).id, order_number=f"SO-{2026_0000 + n}",
+            OrderCreate(customer_id=customer.id, order_number=f"SO-{2026_0000 + n}",
                         total=Decimal(rng.randrange(10, 900) * 10), notes="Demo order"),
             clerk,
         )
@@ -90,10 +91,11 @@ def load_demo_activities(transactions: Transactions, customers: list[Customer], 
     now = utc_now()
     for n in range(count):
         kind = rng.choice(list(ActivityType))
-        owner = Caller(uid=rng.choice(OWNERS), role=Role.REP, via="token")
+        customer = rng.choice(customers)
+        owner = _owner_of(customer)
         activity = activity_service.create_activity(
             transactions,
-            ActivityCreate(type=kind, subject=ACTIVITY_SUBJECTS[kind], customer_id=rng.choice(customers).id,
+            ActivityCreate(type=kind, subject=ACTIVITY_SUBJECTS[kind], customer_id=customer.id,
                            due_at=now + timedelta(days=rng.randrange(-10, 30), hours=rng.randrange(0, 9)),
                            priority=rng.choice(list(ActivityPriority))),
             owner,
@@ -101,3 +103,8 @@ def load_demo_activities(transactions: Transactions, customers: list[Customer], 
         if n % 3 == 0:
             activity_service.complete_activity(transactions, activity.id, owner)
     return count
+
+
+def _owner_of(customer: Customer) -> Caller:
+    """The rep who owns ``customer``: a rep works only on their own customers."""
+    return Caller(uid=customer.owner_id or OWNERS[0], role=Role.REP, via="token")

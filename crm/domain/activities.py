@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, Field, StringConstraints, model_validator
 
-from crm.domain.common import InputModel, refuse_null
+from crm.domain.common import DocumentId, InputModel, refuse_null
 from crm.domain.customers import Customer
 from crm.domain.paging import ListPage
 from crm.errors import FailedPreconditionError, ValidationFailedError
@@ -38,7 +38,8 @@ def aware_utc(value: datetime) -> datetime:
 
 AwareDateTime = Annotated[datetime, AfterValidator(aware_utc)]
 Subject = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
+DESCRIPTION_LENGTH = 5000
+Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=DESCRIPTION_LENGTH)]
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
 
 
@@ -77,8 +78,8 @@ class ActivityFields(InputModel):
     due_at: Annotated[AwareDateTime, Field(description="Timezone-aware, e.g. 2026-05-01T09:00:00Z")] | None = None
     status: ActivityStatus | None = None
     priority: ActivityPriority | None = None
-    customer_id: Id | None = None
-    deal_id: Id | None = None
+    customer_id: DocumentId | None = None
+    deal_id: DocumentId | None = None
     owner_id: Id | None = None
 
     _not_null = refuse_null("type", "subject", "status", "priority", "owner_id")

@@ -35,7 +35,17 @@ def normalize_phone(value: str, default_region: str) -> str:
         raise ContactValueError("not a valid phone number") from None
     if not phonenumbers.is_possible_number(number):
         raise ContactValueError("not a valid phone number")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if _reparsed(e164) != e164:  # zeros the country's numbers cannot start with: its E.164 form would not hold
+        raise ContactValueError("not a valid phone number")
+    return e164
+
+
+def _reparsed(e164: str) -> str | None:
+    try:
+        return phonenumbers.format_number(phonenumbers.parse(e164, None), phonenumbers.PhoneNumberFormat.E164)
+    except phonenumbers.NumberParseException:
+        return None
 
 
 def national_digits(e164: str) -> tuple[str, ...]:

@@ -33,6 +33,7 @@ class CustomerListParams(BaseModel):
     search: Annotated[str, Field(max_length=200, description="Word prefixes; every one must match")] | None = None
     tag: Annotated[str, Field(max_length=50)] | None = None
     status: CustomerStatus | None = None
+    owner_id: Annotated[str, Field(min_length=1, max_length=128)] | None = None
     page_size: Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)] = 25
     page: Annotated[int, Field(ge=1, description="1-based; deep pages cost the skipped reads, prefer cursor")] = 1
     cursor: Annotated[str, Field(max_length=2000, description="next_cursor of the previous page")] | None = None

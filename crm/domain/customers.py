@@ -25,18 +25,25 @@ from crm.domain.paging import ListPage
 from crm.domain.search_tokens import customer_tokens, fold, phone_digit_forms
 from crm.errors import FailedPreconditionError, ValidationFailedError
 
-MAX_CONTACTS = 50
-MAX_NOTES = 500
-MAX_TAGS = 50
-MAX_OWNED_ITEMS = 200
-MAX_LINKED_USERS = 100
+MAX_CONTACTS = 20
+MAX_NOTES = 100
+MAX_TAGS = 20
+MAX_OWNED_ITEMS = 25
+MAX_LINKED_USERS = 20
+MAX_SERIAL_NUMBERS = 10
+CONTACT_VALUE_LENGTH = 254
+NOTE_LENGTH = 500
+TAG_LENGTH = 50
+ITEM_TEXT_LENGTH = 500
+SERIAL_NUMBER_LENGTH = 40
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, max_length=50)]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, max_length=TAG_LENGTH)]
 Language = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
 UserId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
-NoteText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=ITEM_TEXT_LENGTH)]
+NoteText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NOTE_LENGTH)]
+SerialNumber = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SERIAL_NUMBER_LENGTH)]
 
 
 class ContactType(StrEnum):
@@ -69,7 +76,7 @@ class Contact(BaseModel):
 
     type: ContactType
     label: Label | None = None
-    value: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=320)]
+    value: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=CONTACT_VALUE_LENGTH)]
     primary: bool = False
 
     @field_validator("value")
@@ -111,7 +118,7 @@ class Product(BaseModel):
     product_id: Label | None = None
     product_name: ShortText | None = None
     quantity: Annotated[int, Field(ge=1, le=1_000_000)] | None = None
-    serial_numbers: Annotated[list[Label], Field(max_length=100)] = []
+    serial_numbers: Annotated[list[SerialNumber], Field(max_length=MAX_SERIAL_NUMBERS)] = []
     notes: LongText | None = None
 
 
@@ -136,9 +143,9 @@ class NoteCreate(InputModel):
     text: NoteText
 
 
-NOT_NULLABLE = ("name", "contacts", "language", "tags", "owned_items", "linked_user_ids", "status")
+NOT_NULLABLE = ("name", "contacts", "language", "tags", "owned_items", "linked_user_ids", "status", "owner_id")
 SERVER_OWNED = frozenset(
-    {"id", "created_at", "updated_at", "deleted_at", "lifetime_value", "owner_id", "search_tokens", "name_sort",
+    {"id", "created_at", "updated_at", "deleted_at", "lifetime_value", "search_tokens", "name_sort",
      "lost_reason", "lost_at", "last_activity_at"}
 )
 
@@ -161,6 +168,8 @@ class CustomerFields(InputModel):
     nextcloud_folder: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] | None = None
     status: CustomerStatus | None = None
     source: CustomerSource | None = None
+    owner_id: Annotated[UserId, Field(description="The creator unless given; only managers and admins give a "
+                                                  "customer to someone else")] | None = None
 
     @field_validator("tags")
     @classmethod
@@ -309,14 +318,15 @@ def _contacts_error(message: str) -> ValidationFailedError:
 
 def new_customer(data: CustomerCreate, *, customer_id: str, by: str, now: datetime, default_language: str) -> Customer:
     contacts = merge_contact_shorthand(data.contacts or [], data.email, data.phone)
-    fields = data.model_dump(exclude={"contacts", "email", "phone", "notes", "language"}, exclude_none=True)
+    fields = data.model_dump(exclude={"contacts", "email", "phone", "notes", "language", "owner_id"},
+                             exclude_none=True)
     return Customer(
         **fields,
         id=customer_id,
         contacts=contacts,
         language=data.language or default_language,
         notes=[Note(text=n.text, by=by, at=now) for n in data.notes],
-        owner_id=by,
+        owner_id=data.owner_id or by,
         created_at=now,
         updated_at=now,
     )

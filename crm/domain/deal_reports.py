@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from crm.domain.common import from_cents
+from crm.domain.common import DocumentId, from_cents
 from crm.domain.deals import DealStatus
 from crm.domain.money import CurrencyRates
 from crm.domain.pipelines import Stage, StageKind
@@ -53,6 +53,12 @@ class Tally:
     def __add__(self, other: Tally) -> Tally:
         return Tally(self.count + other.count, self.value_cents + other.value_cents,
                      self.weighted_cents + other.weighted_cents)
+
+    def __neg__(self) -> Tally:
+        return Tally(-self.count, -self.value_cents, -self.weighted_cents)
+
+    def __sub__(self, other: Tally) -> Tally:
+        return self + -other
 
 
 Bucket = dict[str, Tally]  # currency -> tally
@@ -119,7 +125,7 @@ UNCONVERTED = Field(description="Currencies with no exchange rate into the base 
 class PipelineReportParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    pipeline_id: Id | None = Field(None, description="The pipeline; the default pipeline when left out")
+    pipeline_id: DocumentId | None = Field(None, description="The pipeline; the default pipeline when left out")
 
 
 class KanbanParams(PipelineReportParams):

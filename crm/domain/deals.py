@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, computed_field, model_validator
 
-from crm.domain.common import CENTS, InputModel, refuse_null
+from crm.domain.common import CENTS, DocumentId, InputModel, refuse_null
 from crm.domain.money import MAX_AMOUNT, Amount, Currency, weighted
 from crm.domain.paging import ListPage
 from crm.domain.pipelines import Pipeline, Stage, StageKind
@@ -20,7 +20,8 @@ Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, m
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
 Probability = Annotated[int, Field(ge=0, le=100)]
 MAX_LINE_ITEMS = 100
-MAX_HISTORY = 1000
+MAX_HISTORY = 100
+DEAL_NOTES_LENGTH = 5000
 
 SERVER_OWNED = frozenset(
     {"id", "created_at", "updated_at", "closed_at", "stage_history", "expected_revenue", "status",
@@ -67,7 +68,7 @@ class DealFields(InputModel):
     probability: Probability | None = None
     expected_close_date: date | None = None
     owner_id: Id | None = None
-    notes: Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)] | None = None
+    notes: Annotated[str, StringConstraints(strip_whitespace=True, max_length=DEAL_NOTES_LENGTH)] | None = None
     line_items: Annotated[list[LineItem], Field(max_length=MAX_LINE_ITEMS)] | None = None
 
     @model_validator(mode="after")
@@ -83,9 +84,9 @@ class DealFields(InputModel):
 
 
 class DealCreate(DealFields):
-    customer_id: Id
+    customer_id: DocumentId
     title: Title
-    pipeline_id: Id | None = None
+    pipeline_id: DocumentId | None = None
     stage: Id | None = None
 
 
@@ -101,7 +102,7 @@ class StageMove(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     stage: Id
-    pipeline_id: Id | None = None
+    pipeline_id: DocumentId | None = None
     reason: Reason | None = None
 
 

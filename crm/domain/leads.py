@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
 
+from crm.domain.common import DocumentId
 from crm.domain.customers import Customer, CustomerStatus
 from crm.domain.deals import Deal, DealCreate, Reason, Title
 from crm.domain.money import Amount, Currency
@@ -17,7 +18,7 @@ class LeadConversion(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    pipeline_id: str | None = None
+    pipeline_id: DocumentId | None = None
     title: Title | None = None
     value: Amount | None = None
     currency: Currency | None = None

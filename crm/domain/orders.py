@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from crm.domain.common import CENTS, InputModel, Label, refuse_null
+from crm.domain.common import CENTS, DocumentId, InputModel, Label, refuse_null
 from crm.domain.customer_queries import MAX_OFFSET, MAX_PAGE_SIZE
 from crm.domain.money import Amount, Currency
 from crm.domain.paging import ListPage, SortOrder
@@ -32,6 +32,7 @@ OrderNumber = Annotated[
 Total = Annotated[Amount, AfterValidator(lambda amount: amount.quantize(CENTS))]
 AddressLine = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 PostalCode = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20)]
+ORDER_NOTES_LENGTH = 5000
 
 SERVER_OWNED = frozenset(
     {"id", "status", "status_history", "created_at", "updated_at", "delivered_at", "cancelled_at", "ltv_base_cents"}
@@ -85,12 +86,12 @@ class OrderFields(InputModel):
     total: Total | None = None
     currency: Currency | None = None
     shipping_address: Annotated[ShippingAddress | None, Field(description="Replaced as a whole")] = None
-    notes: Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)] | None = None
+    notes: Annotated[str, StringConstraints(strip_whitespace=True, max_length=ORDER_NOTES_LENGTH)] | None = None
     owner_id: Id | None = None
 
 
 class OrderCreate(OrderFields):
-    customer_id: Id
+    customer_id: DocumentId
     order_number: OrderNumber
     total: Total
 

@@ -74,7 +74,8 @@ class PipelineUpdate(InputModel):
     is_default: bool | None = None
     stages: Stages | None = None
     stage_moves: dict[StageId, StageId] = Field(
-        default_factory=dict, description="For each removed stage holding deals: the stage its deals move to"
+        default_factory=dict, max_length=MAX_STAGES,
+        description="For each removed stage holding deals: the stage its deals move to",
     )
 
     _not_null = refuse_null("name", "stages")

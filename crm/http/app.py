@@ -9,8 +9,10 @@ import logging
 import flask
 from flask import Flask, g, request
 
+from crm.domain import access
 from crm.http import (  # noqa: F401  (registers the operations)
     activities,
+    admin,
     customer_summary,
     customers,
     deal_reports,
@@ -19,12 +21,14 @@ from crm.http import (  # noqa: F401  (registers the operations)
     meta,
     orders,
     pipelines,
+    timeline,
 )
 from crm.http.dependencies import Dependencies, deps
 from crm.http.errors import register_error_handlers
 from crm.http.idempotency import idempotent
 from crm.http.routing import Handler, Operation, api
 from crm.settings import Settings, get_settings
+from crm.store.audit import start_acting_as, stop_acting
 
 PREFIXES = {"api": "/api", "bare": ""}
 
@@ -38,6 +42,8 @@ def create_app(settings: Settings) -> Flask:
         app.register_blueprint(api.blueprint(name, wrap=_with_idempotency), url_prefix=prefix or None)
     register_error_handlers(app)
     app.before_request(_authenticate)
+    app.before_request(_act_as_caller)
+    app.teardown_request(_stop_acting_as_caller)
     return app
 
 
@@ -50,9 +56,20 @@ def _authenticate() -> None:
     operation = api.find(endpoint)
     if operation is None or operation.public:
         return
-    g.caller = deps().authenticator.authenticate(
-        request.headers.get("Authorization"), request.headers.get("X-API-Key")
-    )
+    caller = deps().authenticator.authenticate(request.headers.get("Authorization"), request.headers.get("X-API-Key"))
+    access.require(caller, operation.access)
+    g.caller = caller
+
+
+def _act_as_caller() -> None:
+    """Audit entries of the request's writes name its caller (registered after authentication)."""
+    if "caller" in g:
+        g.audit_actor = start_acting_as(g.caller.uid)
+
+
+def _stop_acting_as_caller(_error: BaseException | None) -> None:
+    if "audit_actor" in g:
+        stop_acting(g.pop("audit_actor"))
 
 
 @functools.cache

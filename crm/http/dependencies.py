@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 from flask import current_app, g
 
+from crm.auth_admin import FirebaseUserRoles
 from crm.domain.identity import Caller
 from crm.services.identity import Authenticator
 from crm.settings import Settings
 from crm.store.activities import FirestoreActivityReader
 from crm.store.api_keys import FirestoreApiKeyStore
+from crm.store.audit import FirestoreAuditReader
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
 from crm.store.crm_transaction import crm_transactions
@@ -61,8 +63,16 @@ class Dependencies:
         return FirestoreIdempotencyStore(firestore_client(self.settings), self.names)
 
     @functools.cached_property
+    def audit(self) -> FirestoreAuditReader:
+        return FirestoreAuditReader(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
     def api_keys(self) -> FirestoreApiKeyStore:
         return FirestoreApiKeyStore(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def user_roles(self) -> FirebaseUserRoles:
+        return FirebaseUserRoles(self.settings)
 
     @functools.cached_property
     def authenticator(self) -> Authenticator:

@@ -57,6 +57,18 @@ def validation_details(error: ValidationError, prefix: tuple[str | int, ...] = (
     return details
 
 
+def _caused_by_unavailable(exc: BaseException | None) -> bool:
+    """Whether the database being unavailable is behind ``exc``: itself, or an error it was raised from or while
+    handling (a transaction that could not begin fails again on its rollback, hiding the first error)."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, _UNAVAILABLE):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(CrmError, error_response)
 
@@ -74,7 +86,7 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> Response:
-        if isinstance(exc, _UNAVAILABLE):
+        if _caused_by_unavailable(exc):
             logger.warning("Firestore unavailable: %s", exc)
             return error_response(UnavailableError("the database is unavailable; retry shortly"))
         incident = uuid.uuid4().hex[:12]

@@ -7,6 +7,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
+from crm.domain.access import ROLES_WITH
+from crm.domain.identity import Role
 from crm.http.routing import Operation, OperationRegistry
 
 ERROR_SCHEMA = {
@@ -31,9 +33,18 @@ ERROR_DESCRIPTIONS = {
     404: "Not found",
     409: "Conflicts with the current state",
     413: "Body too large",
+    415: "Body not sent as application/json",
     422: "Body failed validation",
     503: "Database unavailable; retry after the Retry-After delay",
 }
+IDEMPOTENCY_KEY = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": "Makes the request safe to retry: a repeat within 24 hours gets the first response",
+    "schema": {"type": "string", "pattern": "^[\\x21-\\x7e]{1,255}$"},
+}
+RETRY_AFTER = {"description": "Seconds to wait before retrying", "required": True, "schema": {"type": "integer"}}
 SECURITY_SCHEMES = {
     "firebaseIdToken": {"type": "http", "scheme": "bearer", "bearerFormat": "Firebase ID token"},
     "apiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
@@ -74,6 +85,11 @@ def _models(operations: list[Operation]) -> list[tuple[type[BaseModel], str]]:
 
 def _operation(op: Operation, refs: dict[Any, Any], schemas: dict[str, Any]) -> dict[str, Any]:
     spec: dict[str, Any] = {"summary": op.summary, "operationId": op.endpoint, "tags": [op.tag]}
+    if op.access is not None:
+        roles = ", ".join(sorted(role.value for role in ROLES_WITH[op.access]))
+        own = "; a rep only reaches the records they own" if Role.REP in ROLES_WITH[op.access] else ""
+        spec["description"] = f"Needs {op.access.value} access (roles: {roles}){own}."
+        spec["x-access"] = op.access.value
     parameters = [
         {"name": name, "in": "path", "required": True, "schema": {"type": "string"}} for name in op.path_parameters
     ]
@@ -81,10 +97,14 @@ def _operation(op: Operation, refs: dict[Any, Any], schemas: dict[str, Any]) -> 
         schema = schemas[refs[(op.query, "validation")]["$ref"].rsplit("/", 1)[1]]
         required = set(schema.get("required", []))
         for name, prop in schema["properties"].items():
+            if name in op.path_parameters:
+                continue  # the path gives it; a nested list ignores the query parameter
             param = {"name": name, "in": "query", "required": name in required, "schema": prop}
             if "description" in prop:
                 param["description"] = prop["description"]
             parameters.append(param)
+    if _idempotent(op):
+        parameters.append(IDEMPOTENCY_KEY)
     if parameters:
         spec["parameters"] = parameters
     if op.body:
@@ -94,11 +114,33 @@ def _operation(op: Operation, refs: dict[Any, Any], schemas: dict[str, Any]) -> 
     if op.response:
         success["content"] = {"application/json": {"schema": refs[(op.response, "serialization")]}}
     responses: dict[str, Any] = {str(op.status): success}
-    statuses = set(op.errors) | ({400} if op.query else set()) | ({401, 503} if not op.public else set())
+    statuses = set(op.errors) | _implied_statuses(op)
     error_content = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     for status in sorted(statuses):
         responses[str(status)] = {"description": ERROR_DESCRIPTIONS[status], "content": error_content}
+    if 503 in statuses:
+        responses["503"]["headers"] = {"Retry-After": RETRY_AFTER}
     spec["responses"] = responses
     if op.public:
         spec["security"] = []
     return spec
+
+
+def _idempotent(op: Operation) -> bool:
+    return op.method == "POST" and not op.public
+
+
+def _implied_statuses(op: Operation) -> set[int]:
+    """The errors an operation can answer by its shape alone, whatever its handler declares."""
+    statuses = set()
+    if not op.public:
+        statuses |= {401, 403, 503}
+    if op.query:
+        statuses.add(400)
+    if op.path_parameters:
+        statuses.add(404)
+    if op.body:
+        statuses |= {400, 413, 415, 422}  # malformed or empty JSON, too large, not JSON, invalid
+    if _idempotent(op):
+        statuses |= {400, 409, 422}  # malformed key, same key still running, same key for another request
+    return statuses

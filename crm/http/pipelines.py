@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Response, request, url_for
 from pydantic import BaseModel, ConfigDict, Field
 
+from crm.domain.access import Access
 from crm.domain.money import CurrencyRates, CurrencyRatesUpdate
 from crm.domain.pipelines import Pipeline, PipelineCreate, PipelinesPage, PipelineUpdate
 from crm.http.dependencies import caller, deps
@@ -23,39 +24,39 @@ class PipelineDeleteParams(BaseModel):
     move_deals_to: str | None = Field(None, max_length=128, description="Pipeline that receives this one's deals")
 
 
-@api.route("/crm/pipelines", "GET", summary="List pipelines", tag=TAG, response=PipelinesPage)
+@api.route("/crm/pipelines", "GET", summary="List pipelines", tag=TAG, access=Access.READ, response=PipelinesPage)
 def list_pipelines() -> Response:
     return json_response(pipelines.list_pipelines(deps().transactions))
 
 
-@api.route("/crm/pipelines", "POST", summary="Create a pipeline", tag=TAG, body=PipelineCreate, response=Pipeline,
-           status=201, errors=(413, 422))
+@api.route("/crm/pipelines", "POST", summary="Create a pipeline", tag=TAG, access=Access.ADMIN, body=PipelineCreate,
+           response=Pipeline, status=201, errors=(413, 422))
 def create_pipeline() -> Response:
     created = pipelines.create_pipeline(deps().transactions, parse_body(PipelineCreate), caller())
     location = url_for(f"{request.blueprint}.get_pipeline", pipeline_id=created.id)
     return json_response(created, 201, {"Location": location})
 
 
-@api.route(ONE, "GET", summary="Get a pipeline", tag=TAG, response=Pipeline, errors=(404,))
+@api.route(ONE, "GET", summary="Get a pipeline", tag=TAG, access=Access.READ, response=Pipeline, errors=(404,))
 def get_pipeline(pipeline_id: str) -> Response:
     return json_response(pipelines.get_pipeline(deps().transactions, pipeline_id))
 
 
 @api.route(ONE, "PATCH", summary="Change a pipeline; stage_moves says where deals of removed stages go", tag=TAG,
-           body=PipelineUpdate, response=Pipeline, errors=(404, 409, 413, 422))
+           access=Access.ADMIN, body=PipelineUpdate, response=Pipeline, errors=(404, 409, 413, 422))
 def patch_pipeline(pipeline_id: str) -> Response:
     data = parse_body(PipelineUpdate)
     return json_response(pipelines.update_pipeline(deps().transactions, deps().deals, pipeline_id, data, caller()))
 
 
-@api.route(ONE, "PUT", summary="Change a pipeline (partial, like PATCH)", tag=TAG, body=PipelineUpdate,
-           response=Pipeline, errors=(404, 409, 413, 422))
+@api.route(ONE, "PUT", summary="Change a pipeline (partial, like PATCH)", tag=TAG, access=Access.ADMIN,
+           body=PipelineUpdate, response=Pipeline, errors=(404, 409, 413, 422))
 def put_pipeline(pipeline_id: str) -> Response:
     return patch_pipeline(pipeline_id)
 
 
 @api.route(ONE, "DELETE", summary="Delete a pipeline; move_deals_to names where its deals go", tag=TAG,
-           query=PipelineDeleteParams, status=204, errors=(404, 409))
+           access=Access.ADMIN, query=PipelineDeleteParams, status=204, errors=(404, 409))
 def delete_pipeline(pipeline_id: str) -> Response:
     params = parse_query(PipelineDeleteParams)
     pipelines.delete_pipeline(deps().transactions, deps().deals, pipeline_id, params.move_deals_to, caller())
@@ -63,13 +64,13 @@ def delete_pipeline(pipeline_id: str) -> Response:
 
 
 @api.route("/crm/settings/currency-rates", "GET", summary="Exchange rates into the base currency", tag="settings",
-           response=CurrencyRates)
+           access=Access.READ, response=CurrencyRates)
 def get_currency_rates() -> Response:
     return json_response(pipelines.get_currency_rates(deps().transactions))
 
 
 @api.route("/crm/settings/currency-rates", "PUT", summary="Replace the exchange rates into the base currency",
-           tag="settings", body=CurrencyRatesUpdate, response=CurrencyRates, errors=(413, 422))
+           tag="settings", access=Access.ADMIN, body=CurrencyRatesUpdate, response=CurrencyRates, errors=(413, 422))
 def put_currency_rates() -> Response:
     data = parse_body(CurrencyRatesUpdate)
     return json_response(pipelines.set_currency_rates(deps().transactions, data, caller()))

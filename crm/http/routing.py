@@ -9,11 +9,15 @@ from dataclasses import dataclass, field
 from flask import Blueprint
 from pydantic import BaseModel
 
+from crm.domain.access import Access
+
 Handler = Callable[..., object]
 
 
 @dataclass(frozen=True)
 class Operation:
+    """One endpoint; ``access`` (required unless ``public``) names what the caller's role must allow."""
+
     path: str
     method: str
     handler: Handler
@@ -25,6 +29,13 @@ class Operation:
     status: int = 200
     public: bool = False
     errors: tuple[int, ...] = ()
+    access: Access | None = None
+
+    def __post_init__(self) -> None:
+        if not self.public and self.access is None:
+            raise TypeError(f"{self.method} {self.path}: a non-public operation must declare its access")
+        if self.public and self.access is not None:
+            raise TypeError(f"{self.method} {self.path}: a public operation needs no access")
 
     @property
     def endpoint(self) -> str:

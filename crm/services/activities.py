@@ -6,13 +6,14 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
+from crm.domain import access
 from crm.domain import activities as rules
 from crm.domain.activities import ActivitiesPage, Activity, ActivityCreate, ActivityUpdate
 from crm.domain.activity_queries import ActivityListParams
 from crm.domain.common import utc_now
 from crm.domain.identity import Caller
 from crm.errors import NotFoundError
-from crm.services.deals import Transactions, invalid
+from crm.services.deals import Transactions, invalid, visible_customer
 from crm.store.paging import Page
 
 if TYPE_CHECKING:
@@ -31,12 +32,14 @@ def create_activity(transactions: Transactions, data: ActivityCreate, caller: Ca
     """Record an activity about an active customer, an existing deal, or both.
 
     Raises:
-        ValidationFailedError: the customer or deal does not exist (or the customer is deleted), or the deal
-            belongs to another customer.
+        PermissionDeniedError: a rep named another owner.
+        ValidationFailedError: the customer or deal does not exist (or the customer is deleted, or either is not
+            the caller's to see), or the deal belongs to another customer.
     """
+    access.check_owner_change(caller, data)
 
     def work(tx: CrmTransaction) -> Activity:
-        customer_id, _ = _links(tx, data.customer_id, data.deal_id)
+        customer_id, _ = _links(tx, data.customer_id, data.deal_id, caller)
         now = utc_now()
         activity = rules.new_activity(
             data, activity_id=tx.activities.new_id(), customer_id=customer_id, by=caller.uid, now=now
@@ -47,14 +50,17 @@ def create_activity(transactions: Transactions, data: ActivityCreate, caller: Ca
     return transactions.run(work, lock=[lock])
 
 
-def get_activity(reader: ActivityReader, activity_id: str) -> Activity:
-    activity = reader.get(activity_id)
-    if activity is None:
-        raise _not_found(activity_id)
-    return activity
+def get_activity(reader: ActivityReader, activity_id: str, caller: Caller) -> Activity:
+    return _visible(reader.get(activity_id), activity_id, caller)
 
 
-def list_activities(reader: ActivityReader, params: ActivityListParams) -> ActivitiesPage:
+def list_activities(reader: ActivityReader, params: ActivityListParams, caller: Caller) -> ActivitiesPage:
+    """One page of the activities matching ``params``; a rep's list holds only their own.
+
+    Raises:
+        PermissionDeniedError: a rep asked for another owner's activities.
+    """
+    params = params.model_copy(update={"owner_id": access.list_owner(caller, params.owner_id)})
     activities, page = reader.list(params)
     return ActivitiesPage(
         results=activities, total=page.total, total_exact=page.total_exact, page=page.page,
@@ -66,16 +72,18 @@ def update_activity(transactions: Transactions, activity_id: str, data: Activity
     """Change the fields given; new links are checked as on create, and completed_at follows the status.
 
     Raises:
-        NotFoundError: no such activity.
+        NotFoundError: no such activity (that the caller may see).
+        PermissionDeniedError: a rep named another owner.
         ValidationFailedError: a new customer or deal link is not valid.
         FailedPreconditionError: a cancelled activity set to completed.
     """
+    access.check_owner_change(caller, data)
 
     def change(tx: CrmTransaction, activity: Activity, now: datetime) -> Activity:
-        customer_id, deal_id = _links_after(tx, activity, data)
+        customer_id, deal_id = _links_after(tx, activity, data, caller)
         return rules.apply_update(activity, data, customer_id=customer_id, deal_id=deal_id, now=now)
 
-    return _change(transactions, activity_id, change)
+    return _change(transactions, activity_id, caller, change)
 
 
 def complete_activity(transactions: Transactions, activity_id: str, caller: Caller) -> Activity:
@@ -85,15 +93,14 @@ def complete_activity(transactions: Transactions, activity_id: str, caller: Call
         NotFoundError: no such activity.
         FailedPreconditionError: the activity is already completed, or cancelled.
     """
-    return _change(transactions, activity_id, lambda tx, activity, now: rules.complete(activity, now=now))
+    return _change(transactions, activity_id, caller, lambda tx, activity, now: rules.complete(activity, now=now))
 
 
 def delete_activity(transactions: Transactions, activity_id: str, caller: Caller) -> None:
     """Delete an activity; the customer's last_activity_at keeps the time it reached."""
 
     def work(tx: CrmTransaction) -> None:
-        if tx.activities.get(activity_id) is None:
-            raise _not_found(activity_id)
+        _visible(tx.activities.get(activity_id), activity_id, caller)
         tx.activities.delete(activity_id)
 
     transactions.run(work, lock=[f"activities/{activity_id}"])
@@ -102,11 +109,9 @@ def delete_activity(transactions: Transactions, activity_id: str, caller: Caller
 Change = Callable[["CrmTransaction", Activity, datetime], Activity]
 
 
-def _change(transactions: Transactions, activity_id: str, change: Change) -> Activity:
+def _change(transactions: Transactions, activity_id: str, caller: Caller, change: Change) -> Activity:
     def work(tx: CrmTransaction) -> Activity:
-        activity = tx.activities.get(activity_id)
-        if activity is None:
-            raise _not_found(activity_id)
+        activity = _visible(tx.activities.get(activity_id), activity_id, caller)
         return _save(tx, change(tx, activity, utc_now()))
 
     return transactions.run(work, lock=[f"activities/{activity_id}"])
@@ -122,15 +127,16 @@ def _save(tx: CrmTransaction, activity: Activity) -> Activity:
     return activity
 
 
-def _links(tx: CrmTransaction, customer_id: str | None, deal_id: str | None) -> Links:
+def _links(tx: CrmTransaction, customer_id: str | None, deal_id: str | None, caller: Caller) -> Links:
     """The customer and deal an activity may be linked to: the customer given or the deal's, which must agree.
+    Records the caller may not see count as missing.
 
     Raises:
         ValidationFailedError: on the field at fault.
     """
     if deal_id is not None:
         deal = tx.deals.get(deal_id)
-        if deal is None:
+        if deal is None or not access.sees(caller, deal.owner_id):
             raise invalid("deal_id", f"deal {deal_id} does not exist")
         if customer_id is not None and deal.customer_id != customer_id:
             raise invalid("deal_id", f"deal {deal_id} belongs to customer {deal.customer_id}, not {customer_id}")
@@ -139,12 +145,11 @@ def _links(tx: CrmTransaction, customer_id: str | None, deal_id: str | None) -> 
         customer_id = deal.customer_id
     if customer_id is None:
         raise invalid("customer_id", "an activity needs a customer_id, a deal_id or both")
-    if tx.customers.get_active(customer_id) is None:
-        raise invalid("customer_id", f"customer {customer_id} does not exist or is deleted")
+    visible_customer(tx, customer_id, caller)
     return customer_id, deal_id
 
 
-def _links_after(tx: CrmTransaction, activity: Activity, data: ActivityUpdate) -> Links:
+def _links_after(tx: CrmTransaction, activity: Activity, data: ActivityUpdate, caller: Caller) -> Links:
     """The links after ``data``: checked as on create when they change; a new deal alone brings its customer,
     a cleared deal leaves the customer as it was."""
     given = data.model_fields_set
@@ -152,10 +157,16 @@ def _links_after(tx: CrmTransaction, activity: Activity, data: ActivityUpdate) -
     if "customer_id" not in given:
         if deal_id is None or deal_id == activity.deal_id:
             return activity.customer_id, deal_id
-        return _links(tx, None, deal_id)
+        return _links(tx, None, deal_id, caller)
     if (data.customer_id, deal_id) == (activity.customer_id, activity.deal_id):
         return activity.customer_id, deal_id
-    return _links(tx, data.customer_id, deal_id)
+    return _links(tx, data.customer_id, deal_id, caller)
+
+
+def _visible(activity: Activity | None, activity_id: str, caller: Caller) -> Activity:
+    if activity is None or not access.sees(caller, activity.owner_id):
+        raise _not_found(activity_id)
+    return activity
 
 
 def _not_found(activity_id: str) -> NotFoundError:

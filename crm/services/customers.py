@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from crm.domain import access
 from crm.domain import customers as rules
 from crm.domain.common import utc_now
 from crm.domain.customer_queries import CustomerListParams
@@ -22,25 +23,38 @@ class CustomerStore(Protocol):
 
 
 def create_customer(store: CustomerStore, data: CustomerCreate, caller: Caller, *, default_language: str) -> Customer:
-    """Create a customer owned by the caller.
+    """Create a customer owned by the caller, or by the owner_id a manager or admin names.
 
     Raises:
+        PermissionDeniedError: a rep named another owner.
         AlreadyExistsError: one of its emails belongs to another active customer.
     """
+    access.check_owner_change(caller, data)
     customer_id = store.new_id()
     now = utc_now()
     new = rules.new_customer(data, customer_id=customer_id, by=caller.uid, now=now, default_language=default_language)
     return store.save(customer_id, lambda current: new)
 
 
-def get_customer(store: CustomerStore, customer_id: str) -> Customer:
+def get_customer(store: CustomerStore, customer_id: str, caller: Caller) -> Customer:
+    """One active customer.
+
+    Raises:
+        NotFoundError: no active customer has this id, or the caller may not see it.
+    """
     customer = store.get(customer_id)
-    if customer is None or customer.deleted_at is not None:
+    if customer is None or customer.deleted_at is not None or not access.sees(caller, customer.owner_id):
         raise _not_found(customer_id)
     return customer
 
 
-def list_customers(store: CustomerStore, params: CustomerListParams) -> CustomersPage:
+def list_customers(store: CustomerStore, params: CustomerListParams, caller: Caller) -> CustomersPage:
+    """One page of the active customers matching ``params``; a rep's list holds only their own.
+
+    Raises:
+        PermissionDeniedError: a rep asked for another owner's customers.
+    """
+    params = params.model_copy(update={"owner_id": access.list_owner(caller, params.owner_id)})
     customers, page = store.list(params)
     return CustomersPage(
         results=customers,
@@ -53,17 +67,20 @@ def list_customers(store: CustomerStore, params: CustomerListParams) -> Customer
 
 
 def update_customer(store: CustomerStore, customer_id: str, data: CustomerUpdate, caller: Caller) -> Customer:
-    """Apply the fields present in ``data``.
+    """Apply the fields present in ``data``; only a manager or admin changes the owner.
 
     Raises:
-        NotFoundError: no active customer has this id.
+        NotFoundError: no active customer has this id (that the caller may see).
+        PermissionDeniedError: a rep named another owner.
         AlreadyExistsError: a new email belongs to another active customer.
     """
-    return store.save(customer_id, _active(customer_id, lambda c: rules.apply_update(c, data, now=utc_now())))
+    access.check_owner_change(caller, data)
+    change = _active(customer_id, caller, lambda c: rules.apply_update(c, data, now=utc_now()))
+    return store.save(customer_id, change)
 
 
 def add_note(store: CustomerStore, customer_id: str, text: str, caller: Caller) -> Customer:
-    change = _active(customer_id, lambda c: rules.add_note(c, text, by=caller.uid, now=utc_now()))
+    change = _active(customer_id, caller, lambda c: rules.add_note(c, text, by=caller.uid, now=utc_now()))
     return store.save(customer_id, change)
 
 
@@ -73,13 +90,14 @@ def upgrade_customer(store: CustomerStore, customer_id: str, caller: Caller) -> 
     Raises:
         FailedPreconditionError: the customer is already a customer, or churned.
     """
-    return store.save(customer_id, _active(customer_id, lambda c: rules.upgrade(c, now=utc_now())))
+    return store.save(customer_id, _active(customer_id, caller, lambda c: rules.upgrade(c, now=utc_now())))
 
 
 def delete_customer(store: CustomerStore, customer_id: str, caller: Caller) -> None:
     """Soft-delete: the customer disappears from reads and lists and releases its emails."""
     now = utc_now()
-    store.save(customer_id, _active(customer_id, lambda c: c.model_copy(update={"deleted_at": now, "updated_at": now})))
+    deleted = _active(customer_id, caller, lambda c: c.model_copy(update={"deleted_at": now, "updated_at": now}))
+    store.save(customer_id, deleted)
 
 
 def restore_customer(store: CustomerStore, customer_id: str, caller: Caller) -> Customer:
@@ -92,7 +110,7 @@ def restore_customer(store: CustomerStore, customer_id: str, caller: Caller) -> 
     """
 
     def restore(current: Customer | None) -> Customer:
-        if current is None:
+        if current is None or not access.sees(caller, current.owner_id):
             raise _not_found(customer_id)
         if current.deleted_at is None:
             raise FailedPreconditionError(f"customer {customer_id} is not deleted")
@@ -101,9 +119,10 @@ def restore_customer(store: CustomerStore, customer_id: str, caller: Caller) -> 
     return store.save(customer_id, restore)
 
 
-def _active(customer_id: str, change: Callable[[Customer], Customer]) -> Callable[[Customer | None], Customer]:
+def _active(customer_id: str, caller: Caller,
+            change: Callable[[Customer], Customer]) -> Callable[[Customer | None], Customer]:
     def decide(current: Customer | None) -> Customer:
-        if current is None or current.deleted_at is not None:
+        if current is None or current.deleted_at is not None or not access.sees(caller, current.owner_id):
             raise _not_found(customer_id)
         return change(current)
 

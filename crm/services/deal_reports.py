@@ -1,12 +1,14 @@
-"""Deal report use cases: pipeline summary, kanban, forecast, time in stage and win rate, and the dashboard.
+"""Deal report use cases: pipeline summary, kanban, forecast, time in stage and win rate, the dashboard, and the
+rebuild of the running totals they read.
 
-Every figure comes from aggregations or running totals, so a report costs a few reads per stage, month, owner
-and currency, however many deals there are.
+Every deal figure comes from running totals kept in the transaction of each deal write (crm.domain.deal_totals),
+so a report reads a handful of documents, however many deals, stages, months, owners and currencies there are.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -33,8 +35,10 @@ from crm.domain.deal_reports import (
     StageCount,
     StageForecast,
     StageStats,
+    Tally,
 )
-from crm.domain.deals import DealStatus
+from crm.domain.deal_totals import Cell, Cells, add_up, nonzero
+from crm.domain.deals import Deal, DealStatus
 from crm.domain.money import CurrencyRates
 from crm.domain.pipelines import Pipeline, StageKind
 from crm.errors import NotFoundError
@@ -164,6 +168,43 @@ def dashboard(transactions: Transactions, figures: DealFigures) -> Dashboard:
     )
 
 
+class DealTotalsStore(Protocol):
+    def deals(self) -> Iterable[Deal]: ...
+    def stored(self) -> Cells: ...
+    def replace(self, cells: Mapping[Cell, Tally]) -> int: ...
+
+
+@dataclass(frozen=True)
+class TotalsRebuild:
+    """What a rebuild of the deal totals found, and how many documents it wrote (none when only checking)."""
+
+    deals: int
+    pipelines: int
+    differing_cells: int
+    documents: int
+
+
+def rebuild_deal_totals(store: DealTotalsStore, *, check_only: bool = False) -> TotalsRebuild:
+    """Recompute every pipeline's deal totals from the deals, streamed once, and replace the stored ones with them.
+
+    Not atomic: a deal written meanwhile may be counted twice or missed, so run it while deals are not being
+    written. With ``check_only`` nothing is written; ``differing_cells`` says how far the stored totals had drifted.
+    """
+    seen = [0]
+
+    def counted() -> Iterable[Deal]:
+        for deal in store.deals():
+            seen[0] += 1
+            yield deal
+
+    cells = add_up(counted())
+    stored = nonzero(store.stored())
+    differing = sum(stored.get(cell) != cells.get(cell) for cell in stored.keys() | cells.keys())
+    written = 0 if check_only else store.replace(cells)
+    return TotalsRebuild(deals=seen[0], pipelines=len({c.pipeline_id for c in cells}), differing_cells=differing,
+                         documents=written)
+
+
 def _forecast_slices(pipeline: Pipeline, months: list[str],
                      owners: list[str | None]) -> dict[tuple[str, str | None], DealSlice]:
     """Open deals by month of expected close, won deals by month of closing; both by owner over the whole range
@@ -181,7 +222,8 @@ def _forecast_slices(pipeline: Pipeline, months: list[str],
         slices["won_owner", owner] = DealSlice(pipeline_id=here, status=DealStatus.WON, closed_months=every_month,
                                                **who)
     for stage in pipeline.open_stages():
-        slices["open_stage", stage.id] = DealSlice(pipeline_id=here, stage=stage.id, expected_close_months=every_month)
+        slices["open_stage", stage.id] = DealSlice(pipeline_id=here, stage=stage.id, status=DealStatus.OPEN,
+                                                   expected_close_months=every_month)
     return slices
 
 
@@ -206,3 +248,4 @@ def _pipeline(tx: CrmTransaction, pipeline_id: str | None) -> Pipeline:
         message = f"pipeline {pipeline_id} not found"
         raise NotFoundError(message, [{"field": "pipeline_id", "message": message}])
     return pipeline
+

@@ -6,10 +6,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from crm.domain import access
 from crm.domain import deal_transitions as transitions
 from crm.domain import deals as rules
 from crm.domain.common import utc_now
-from crm.domain.customers import credit_lifetime_value
+from crm.domain.customers import Customer, credit_lifetime_value
 from crm.domain.deal_queries import DealListParams
 from crm.domain.deals import Deal, DealCreate, DealsPage, DealStatus, DealUpdate, StageMove
 from crm.domain.identity import Caller
@@ -42,12 +43,14 @@ def create_deal(transactions: Transactions, data: DealCreate, caller: Caller) ->
     """Open a deal for an active customer, in the given or default pipeline.
 
     Raises:
-        ValidationFailedError: the customer, pipeline, stage or currency does not exist or has no rate.
+        PermissionDeniedError: a rep named another owner.
+        ValidationFailedError: the customer (that the caller may see), pipeline, stage or currency does not exist
+            or has no rate.
     """
+    access.check_owner_change(caller, data)
 
     def work(tx: CrmTransaction) -> Deal:
-        if tx.customers.get_active(data.customer_id) is None:
-            raise invalid("customer_id", f"customer {data.customer_id} does not exist or is deleted")
+        visible_customer(tx, data.customer_id, caller)
         pipeline = pipeline_for(tx, data.pipeline_id)
         if data.stage and not pipeline.has_stage(data.stage):
             raise invalid("stage", f"pipeline {pipeline.id} has no stage {data.stage!r}")
@@ -61,14 +64,17 @@ def create_deal(transactions: Transactions, data: DealCreate, caller: Caller) ->
     return transactions.run(work, lock=[f"customers/{data.customer_id}"])
 
 
-def get_deal(reader: DealReader, deal_id: str) -> Deal:
-    deal = reader.get(deal_id)
-    if deal is None:
-        raise _not_found(deal_id)
-    return deal
+def get_deal(reader: DealReader, deal_id: str, caller: Caller) -> Deal:
+    return _visible(reader.get(deal_id), deal_id, caller)
 
 
-def list_deals(reader: DealReader, params: DealListParams) -> DealsPage:
+def list_deals(reader: DealReader, params: DealListParams, caller: Caller) -> DealsPage:
+    """One page of the deals matching ``params``; a rep's list holds only their own.
+
+    Raises:
+        PermissionDeniedError: a rep asked for another owner's deals.
+    """
+    params = params.model_copy(update={"owner_id": access.list_owner(caller, params.owner_id)})
     deals, page = reader.list(params)
     return DealsPage(
         results=deals, total=page.total, total_exact=page.total_exact, page=page.page,
@@ -77,21 +83,27 @@ def list_deals(reader: DealReader, params: DealListParams) -> DealsPage:
 
 
 def update_deal(transactions: Transactions, deal_id: str, data: DealUpdate, caller: Caller) -> Deal:
+    """Apply the fields present in ``data``; only a manager or admin gives the deal to someone else.
+
+    Raises:
+        NotFoundError: no such deal (that the caller may see).
+        PermissionDeniedError: a rep named another owner.
+    """
+    access.check_owner_change(caller, data)
+
     def change(tx: CrmTransaction, deal: Deal, pipeline: Pipeline, now: datetime) -> tuple[Deal, Pipeline]:
         if data.currency:
             rates_covering(tx, data.currency)
         return rules.apply_update(deal, data, now=now), pipeline
 
-    return _change(transactions, deal_id, change)
+    return _change(transactions, deal_id, caller, change)
 
 
 def delete_deal(transactions: Transactions, deal_id: str, caller: Caller) -> None:
     """Delete a deal; a won deal's value leaves its customer's lifetime value."""
 
     def work(tx: CrmTransaction) -> None:
-        deal = tx.deals.get(deal_id)
-        if deal is None:
-            raise _not_found(deal_id)
+        deal = _visible(tx.deals.get(deal_id), deal_id, caller)
         _follow_customer(tx, deal, None, tx.config.currency_rates(), utc_now())
         tx.stats.record(deal, None)
         tx.deals.delete(deal_id)
@@ -100,7 +112,7 @@ def delete_deal(transactions: Transactions, deal_id: str, caller: Caller) -> Non
 
 
 def advance_deal(transactions: Transactions, deal_id: str, caller: Caller) -> Deal:
-    return _change(transactions, deal_id, lambda tx, deal, pipeline, now: (
+    return _change(transactions, deal_id, caller, lambda tx, deal, pipeline, now: (
         transitions.advance(deal, pipeline, by=caller.uid, now=now), pipeline))
 
 
@@ -113,32 +125,30 @@ def move_deal(transactions: Transactions, deal_id: str, move: StageMove, caller:
                 raise invalid("pipeline_id", f"pipeline {move.pipeline_id} does not exist")
         return transitions.move(deal, target, move.stage, reason=move.reason, by=caller.uid, now=now), target
 
-    return _change(transactions, deal_id, change)
+    return _change(transactions, deal_id, caller, change)
 
 
 def mark_deal_won(transactions: Transactions, deal_id: str, caller: Caller) -> Deal:
-    return _change(transactions, deal_id, lambda tx, deal, pipeline, now: (
+    return _change(transactions, deal_id, caller, lambda tx, deal, pipeline, now: (
         transitions.mark_won(deal, pipeline, by=caller.uid, now=now), pipeline))
 
 
 def mark_deal_lost(transactions: Transactions, deal_id: str, reason: str, caller: Caller) -> Deal:
-    return _change(transactions, deal_id, lambda tx, deal, pipeline, now: (
+    return _change(transactions, deal_id, caller, lambda tx, deal, pipeline, now: (
         transitions.mark_lost(deal, pipeline, reason, by=caller.uid, now=now), pipeline))
 
 
 def reopen_deal(transactions: Transactions, deal_id: str, stage: str | None, caller: Caller) -> Deal:
-    return _change(transactions, deal_id, lambda tx, deal, pipeline, now: (
+    return _change(transactions, deal_id, caller, lambda tx, deal, pipeline, now: (
         transitions.reopen(deal, pipeline, stage, by=caller.uid, now=now), pipeline))
 
 
 Change = Callable[["CrmTransaction", Deal, Pipeline, datetime], tuple[Deal, Pipeline]]
 
 
-def _change(transactions: Transactions, deal_id: str, change: Change) -> Deal:
+def _change(transactions: Transactions, deal_id: str, caller: Caller, change: Change) -> Deal:
     def work(tx: CrmTransaction) -> Deal:
-        deal = tx.deals.get(deal_id)
-        if deal is None:
-            raise _not_found(deal_id)
+        deal = _visible(tx.deals.get(deal_id), deal_id, caller)
         pipeline = tx.pipelines.get(deal.pipeline_id)
         if pipeline is None:
             raise LookupError(f"deal {deal_id} is in missing pipeline {deal.pipeline_id}")
@@ -202,6 +212,24 @@ def rates_covering(tx: CrmTransaction, currency: str | None) -> CurrencyRates:
             f"no exchange rate from {currency} to {rates.base}: add one with PUT /api/crm/settings/currency-rates",
         )
     return rates
+
+
+def visible_customer(tx: CrmTransaction, customer_id: str, caller: Caller) -> Customer:
+    """The active customer a new record is for; one the caller may not see is answered as missing.
+
+    Raises:
+        ValidationFailedError: on ``customer_id``.
+    """
+    customer = tx.customers.get_active(customer_id)
+    if customer is None or not access.sees(caller, customer.owner_id):
+        raise invalid("customer_id", f"customer {customer_id} does not exist or is deleted")
+    return customer
+
+
+def _visible(deal: Deal | None, deal_id: str, caller: Caller) -> Deal:
+    if deal is None or not access.sees(caller, deal.owner_id):
+        raise _not_found(deal_id)
+    return deal
 
 
 def _not_found(deal_id: str) -> NotFoundError:

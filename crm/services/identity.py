@@ -26,6 +26,10 @@ class ApiKeyStore(Protocol):
     def revoke(self, prefix: str, when: Any) -> ApiKey | None: ...
 
 
+class UserRoles(Protocol):
+    def set_role(self, uid: str, role: Role) -> dict[str, Any]: ...
+
+
 def hash_api_key(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
@@ -45,11 +49,26 @@ def create_api_key(store: ApiKeyStore, name: str, role: Role, created_by: str) -
     return secret, key
 
 
+def list_api_keys(store: ApiKeyStore) -> list[ApiKey]:
+    """Every key, revoked ones included, oldest first."""
+    return store.all()
+
+
 def revoke_api_key(store: ApiKeyStore, prefix: str) -> ApiKey:
     key = store.revoke(prefix, utc_now())
     if key is None:
         raise NotFoundError(f"no API key with prefix {prefix}")
     return key
+
+
+def set_user_role(roles: UserRoles, uid: str, role: Role) -> Role:
+    """Give a user a role (their ``role`` custom claim; other claims are kept).
+
+    Raises:
+        NotFoundError: no such user.
+    """
+    roles.set_role(uid, role)
+    return role
 
 
 class Authenticator:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from crm.domain import access
 from crm.domain import deals as deal_rules
 from crm.domain import leads as rules
 from crm.domain.common import utc_now
@@ -22,13 +23,13 @@ def convert_lead(transactions: Transactions, customer_id: str, conversion: LeadC
     """Make a lead a prospect and open its first deal in the first open stage, in one transaction.
 
     Raises:
-        NotFoundError: no active customer has this id.
+        NotFoundError: no active customer has this id (that the caller may see).
         FailedPreconditionError: the customer is not a lead.
         ValidationFailedError: the pipeline does not exist, or the currency has no rate.
     """
 
     def work(tx: CrmTransaction) -> ConvertedLead:
-        customer = _active(tx, customer_id)
+        customer = _active(tx, customer_id, caller)
         now = utc_now()
         prospect = rules.convert(customer, now=now)
         pipeline = pipeline_for(tx, conversion.pipeline_id)
@@ -48,12 +49,12 @@ def mark_lead_lost(transactions: Transactions, customer_id: str, reason: str, ca
     """Record that a lead or prospect was lost, and why.
 
     Raises:
-        NotFoundError: no active customer has this id.
+        NotFoundError: no active customer has this id (that the caller may see).
         FailedPreconditionError: the customer is neither a lead nor a prospect.
     """
 
     def work(tx: CrmTransaction) -> Customer:
-        customer = _active(tx, customer_id)
+        customer = _active(tx, customer_id, caller)
         lost = rules.mark_lost(customer, reason, now=utc_now())
         tx.customers.put(lost, customer)
         return lost
@@ -61,8 +62,8 @@ def mark_lead_lost(transactions: Transactions, customer_id: str, reason: str, ca
     return transactions.run(work, lock=[f"customers/{customer_id}"])
 
 
-def _active(tx: CrmTransaction, customer_id: str) -> Customer:
+def _active(tx: CrmTransaction, customer_id: str, caller: Caller) -> Customer:
     customer = tx.customers.get_active(customer_id)
-    if customer is None:
+    if customer is None or not access.sees(caller, customer.owner_id):
         raise NotFoundError(f"customer {customer_id} not found")
     return customer

@@ -7,13 +7,14 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from crm.domain import access
 from crm.domain import orders as rules
 from crm.domain.common import to_cents, utc_now
 from crm.domain.customers import credit_lifetime_value
 from crm.domain.identity import Caller
 from crm.domain.orders import Order, OrderCreate, OrderListParams, OrdersPage, OrderStatus, OrderUpdate
 from crm.errors import NotFoundError
-from crm.services.deals import Transactions, invalid, rates_covering
+from crm.services.deals import Transactions, rates_covering, visible_customer
 from crm.store.paging import Page
 
 if TYPE_CHECKING:
@@ -32,13 +33,15 @@ def create_order(transactions: Transactions, reader: OrderReader, data: OrderCre
     """Create a pending order for an active customer, claiming its order number.
 
     Raises:
-        ValidationFailedError: the customer does not exist or is deleted, or the currency has no rate.
+        PermissionDeniedError: a rep named another owner.
+        ValidationFailedError: the customer does not exist, is deleted or is not the caller's to see, or the
+            currency has no rate.
         AlreadyExistsError: another order holds the order number.
     """
+    access.check_owner_change(caller, data)
 
     def work(tx: CrmTransaction) -> Order:
-        if tx.customers.get_active(data.customer_id) is None:
-            raise invalid("customer_id", f"customer {data.customer_id} does not exist or is deleted")
+        visible_customer(tx, data.customer_id, caller)
         rates = rates_covering(tx, data.currency)
         order = rules.new_order(data, order_id=tx.orders.new_id(), currency=rates.base, by=caller.uid, now=utc_now())
         tx.orders.put(order, None)
@@ -47,14 +50,17 @@ def create_order(transactions: Transactions, reader: OrderReader, data: OrderCre
     return reader.claiming(data.order_number, lambda: transactions.run(work))
 
 
-def get_order(reader: OrderReader, order_id: str) -> Order:
-    order = reader.get(order_id)
-    if order is None:
-        raise _not_found(order_id)
-    return order
+def get_order(reader: OrderReader, order_id: str, caller: Caller) -> Order:
+    return _visible(reader.get(order_id), order_id, caller)
 
 
-def list_orders(reader: OrderReader, params: OrderListParams) -> OrdersPage:
+def list_orders(reader: OrderReader, params: OrderListParams, caller: Caller) -> OrdersPage:
+    """One page of the orders matching ``params``; a rep's list holds only their own.
+
+    Raises:
+        PermissionDeniedError: a rep asked for another owner's orders.
+    """
+    params = params.model_copy(update={"owner_id": access.list_owner(caller, params.owner_id)})
     orders, page = reader.list(params)
     return OrdersPage(
         results=orders, total=page.total, total_exact=page.total_exact, page=page.page,
@@ -68,18 +74,21 @@ def update_order(
     """Apply the fields present in ``data``.
 
     Raises:
-        NotFoundError: no such order.
+        NotFoundError: no such order (that the caller may see).
+        PermissionDeniedError: a rep named another owner.
         FailedPreconditionError: total or currency would change after the order was confirmed.
         ValidationFailedError: a new currency has no rate.
         AlreadyExistsError: a new order number belongs to another order.
     """
+    access.check_owner_change(caller, data)
 
     def change(tx: CrmTransaction, order: Order, now: datetime) -> Order:
         if data.currency and data.currency != order.currency:
             rates_covering(tx, data.currency)
         return rules.apply_update(order, data, now=now)
 
-    return reader.claiming(data.order_number, lambda: _change(transactions, order_id, change), order_id=order_id)
+    return reader.claiming(data.order_number, lambda: _change(transactions, order_id, caller, change),
+                           order_id=order_id)
 
 
 def transition_order(transactions: Transactions, order_id: str, status: OrderStatus, caller: Caller) -> Order:
@@ -100,7 +109,7 @@ def transition_order(transactions: Transactions, order_id: str, status: OrderSta
             moved = moved.model_copy(update={"ltv_base_cents": credited})
         return moved
 
-    return _change(transactions, order_id, change)
+    return _change(transactions, order_id, caller, change)
 
 
 def delete_order(transactions: Transactions, order_id: str, caller: Caller) -> None:
@@ -111,9 +120,7 @@ def delete_order(transactions: Transactions, order_id: str, caller: Caller) -> N
     """
 
     def work(tx: CrmTransaction) -> None:
-        order = tx.orders.get(order_id)
-        if order is None:
-            raise _not_found(order_id)
+        order = _visible(tx.orders.get(order_id), order_id, caller)
         if order.ltv_base_cents:
             _credit_customer(tx, order.customer_id, -order.ltv_base_cents, utc_now(), purchase=False)
         tx.orders.delete(order)
@@ -121,12 +128,10 @@ def delete_order(transactions: Transactions, order_id: str, caller: Caller) -> N
     transactions.run(work, lock=[f"orders/{order_id}"])
 
 
-def _change(transactions: Transactions, order_id: str, change: Callable[[CrmTransaction, Order, datetime], Order]
-            ) -> Order:
+def _change(transactions: Transactions, order_id: str, caller: Caller,
+            change: Callable[[CrmTransaction, Order, datetime], Order]) -> Order:
     def work(tx: CrmTransaction) -> Order:
-        order = tx.orders.get(order_id)
-        if order is None:
-            raise _not_found(order_id)
+        order = _visible(tx.orders.get(order_id), order_id, caller)
         updated = change(tx, order, utc_now())
         tx.orders.put(updated, order)
         return updated
@@ -142,6 +147,12 @@ def _credit_customer(tx: CrmTransaction, customer_id: str, cents: int, now: date
         return 0
     tx.customers.put(credit_lifetime_value(customer, cents, won_deal=purchase, now=now), customer)
     return cents
+
+
+def _visible(order: Order | None, order_id: str, caller: Caller) -> Order:
+    if order is None or not access.sees(caller, order.owner_id):
+        raise _not_found(order_id)
+    return order
 
 
 def _not_found(order_id: str) -> NotFoundError:

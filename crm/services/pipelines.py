@@ -110,6 +110,8 @@ def delete_pipeline(
             pass
 
     def work(tx: CrmTransaction) -> None:
+        if tx.pipelines.get(pipeline_id) is None:
+            raise _not_found(pipeline_id)
         if tx.deals.in_stages(pipeline_id, stage_ids[:30], 1):
             raise FailedPreconditionError("deals arrived in the pipeline while it was being emptied; try again")
         tx.pipelines.delete(pipeline_id)
@@ -183,6 +185,8 @@ def _move_batch(transactions: Transactions, target: Pipeline, stage_ids: list[st
 
 def _save_if_empty(transactions: Transactions, pipeline: Pipeline, removed: list[str]) -> Pipeline | None:
     def work(tx: CrmTransaction) -> Pipeline | None:
+        if tx.pipelines.get(pipeline.id) is None:
+            raise _not_found(pipeline.id)
         if removed and tx.deals.in_stages(pipeline.id, removed[:30], 1):
             return None
         saved = pipeline.model_copy(update={"updated_at": utc_now()})

@@ -34,6 +34,15 @@ class CollectionNames:
         return f"{self.prefix}pipeline_stats"
 
     @property
+    def deal_totals(self) -> str:
+        return f"{self.prefix}deal_totals"
+
+    @property
+    def deal_totals_by_year(self) -> str:
+        """A subcollection of each deal_totals document."""
+        return f"{self.prefix}deal_totals_by_year"
+
+    @property
     def config(self) -> str:
         return f"{self.prefix}crm_config"
 

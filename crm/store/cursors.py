@@ -43,7 +43,8 @@ def decode_cursor(token: str, fingerprint: str) -> Cursor:
         value = datetime.fromisoformat(tagged["t"]) if "t" in tagged else tagged["v"]
         cursor = Cursor(page=int(payload["p"]), sort_value=value, document_id=payload["id"])
         matches = payload["q"] == fingerprint
-    except (ValueError, KeyError, TypeError, AttributeError, binascii.Error):
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError, RecursionError, binascii.Error):
+        # OverflowError: a page of 1e999; RecursionError: JSON nested deeper than the parser goes
         raise _bad_cursor("cursor is not valid") from None
     if not _well_formed(cursor):
         raise _bad_cursor("cursor is not valid")

@@ -128,7 +128,8 @@ class FirestoreCustomerStore:
     def list(self, params: CustomerListParams) -> tuple[list[Customer], Page]:
         """One page of active customers matching ``params``, with the total that match."""
         query, sort_field, descending = self._filtered(params)
-        fingerprint = query_fingerprint(params.search_terms(), params.status, params.tag, params.order.value)
+        fingerprint = query_fingerprint(params.search_terms(), params.status, params.tag, params.owner_id,
+                                        params.order.value)
         request = PageRequest(params.page, params.page_size, params.cursor, fingerprint)
         page = fetch_page(self._customers, query, request, sort_field, descending)
         return [customer_from_snapshot(s) for s in page.snapshots], page
@@ -139,6 +140,8 @@ class FirestoreCustomerStore:
             query = query.where(filter=FieldFilter("status", "==", params.status.value))
         if params.tag:
             query = query.where(filter=FieldFilter("tags", "array_contains", params.tag))
+        if params.owner_id:
+            query = query.where(filter=FieldFilter("owner_id", "==", params.owner_id))
         terms = params.search_terms()
         for term in terms:
             query = query.where(filter=FieldFilter(FieldPath("search_tokens", term).to_api_repr(), "==", True))

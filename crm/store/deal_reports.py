@@ -1,10 +1,10 @@
-"""Deal reports from Firestore without reading the deals: aggregation queries (count and sums over equality
-filters, one per slice and currency, run concurrently), the running stage totals, and top-N kanban pages."""
+"""Deal reports from Firestore without reading the deals: the running deal totals (crm.store.deal_totals, one read
+per document a report needs), the running stage totals, top-N kanban pages, and customer counts (equality-only
+count aggregations, which need no composite index)."""
 
 from __future__ import annotations
 
 import contextvars
-import math
 import threading
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -15,9 +15,10 @@ from google.cloud.firestore_v1 import FieldFilter
 from google.cloud.firestore_v1.base_query import BaseQuery
 
 from crm.domain.common import from_cents
-from crm.domain.deal_reports import Bucket, DealCard, DealSlice, Tally
+from crm.domain.deal_reports import Bucket, DealCard, DealSlice, deal_count
 from crm.store import config, read_meter
 from crm.store.collections import CollectionNames
+from crm.store.deal_totals import FirestoreDealTotals
 from crm.store.pipeline_stats import FirestorePipelineStatsReader
 
 K = TypeVar("K", bound=Hashable)
@@ -38,26 +39,21 @@ class FirestoreDealReports:
         self._deals = db.collection(names.deals)
         self._customers = db.collection(names.customers)
         self._stats = FirestorePipelineStatsReader(db, names)
+        self._totals = FirestoreDealTotals(db, names)
 
     def dimensions(self) -> dict[str, list[str]]:
         """The currencies and owners deals use (one read)."""
         return config.deal_dimensions(self._db, self._names.config)
 
     def tally(self, slices: Mapping[K, DealSlice], currencies: Sequence[str]) -> dict[K, Bucket]:
-        """Count and sum value and expected revenue of each slice, per currency: one aggregation per pair."""
-        pairs = [(key, currency) for key in slices for currency in currencies]
-        calls = [lambda s=slices[key], c=currency: self._aggregate(_deal_query(self._deals, s, c), sums=True)
-                 for key, currency in pairs]
-        result: dict[K, Bucket] = {key: {} for key in slices}
-        for (key, currency), tally in zip(pairs, concurrently(calls), strict=True):
-            if tally.count:
-                result[key][currency] = tally
-        return result
+        """Count and sum value and expected revenue of each slice, per currency, from the running totals."""
+        totals = self._totals.for_slices(slices.values())
+        return {key: totals.bucket(deal_slice, currencies) for key, deal_slice in slices.items()}
 
     def count(self, slices: Mapping[K, DealSlice]) -> dict[K, int]:
-        """How many deals each slice holds, in every currency: one count aggregation per slice."""
-        calls = [lambda s=s: self._aggregate(_deal_query(self._deals, s, None), sums=False) for s in slices.values()]
-        return {key: tally.count for key, tally in zip(slices, concurrently(calls), strict=True)}
+        """How many deals each slice holds, in every currency, from the running totals."""
+        totals = self._totals.for_slices(slices.values())
+        return {key: deal_count(totals.bucket(deal_slice)) for key, deal_slice in slices.items()}
 
     def top_by_value(self, pipeline_id: str, stage_ids: Sequence[str], limit: int) -> dict[str, list[DealCard]]:
         """The ``limit`` most valuable deals of each stage: one query per stage, reading only those deals."""
@@ -74,22 +70,12 @@ class FirestoreDealReports:
     def active_customers_by_status(self, statuses: Sequence[str]) -> dict[str, int]:
         """How many customers that are not deleted have each status: one count aggregation per status."""
         active = self._customers.where(filter=FieldFilter("deleted_at", "==", None))
-        calls = [lambda s=s: self._aggregate(active.where(filter=FieldFilter("status", "==", s)), sums=False)
-                 for s in statuses]
-        return {status: tally.count for status, tally in zip(statuses, concurrently(calls), strict=True)}
+        calls = [lambda s=s: _count(active.where(filter=FieldFilter("status", "==", s))) for s in statuses]
+        return dict(zip(statuses, concurrently(calls), strict=True))
 
     def stage_totals(self, pipeline_id: str) -> dict[str, Any]:
         """The pipeline's running totals: ``stages.<id>.exits/seconds``, ``won``, ``lost`` (one read)."""
         return self._stats.get(pipeline_id)
-
-    def _aggregate(self, query: BaseQuery, *, sums: bool) -> Tally:
-        aggregation = query.count(alias="count")
-        if sums:
-            aggregation = aggregation.sum("value_cents", alias="value").sum("expected_revenue_cents", alias="weighted")
-        (results,) = aggregation.get()
-        values = {result.alias: _whole(result.value) for result in results}
-        _record(read_meter.record_aggregation, values["count"])
-        return Tally(values["count"], values.get("value", 0), values.get("weighted", 0))
 
 
 def concurrently(calls: Sequence[Callable[[], T]]) -> list[T]:
@@ -107,30 +93,11 @@ def _record(record: Callable[[int], None], n: int) -> None:
         record(n)
 
 
-def _deal_query(deals: firestore.CollectionReference, deal_slice: DealSlice, currency: str | None) -> BaseQuery:
-    filters: list[FieldFilter] = []
-    equal = {"pipeline_id": deal_slice.pipeline_id, "stage": deal_slice.stage, "owner_id": deal_slice.owner_id,
-             "status": deal_slice.status.value if deal_slice.status else None, "currency": currency}
-    filters += [FieldFilter(field, "==", value) for field, value in equal.items() if value is not None]
-    if deal_slice.unassigned:
-        filters.append(FieldFilter("owner_id", "==", None))
-    for field, months in (("expected_close_month", deal_slice.expected_close_months),
-                          ("closed_month", deal_slice.closed_months)):
-        if len(months) == 1:
-            filters.append(FieldFilter(field, "==", months[0]))
-        elif months:
-            filters.append(FieldFilter(field, "in", list(months)))
-    query: BaseQuery = deals
-    for field_filter in filters:
-        query = query.where(filter=field_filter)
-    return query
-
-
-def _whole(value: Any) -> int:
-    """Aggregation results come back as integers, or as doubles when empty (or past 2**63): whole minor units."""
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"an aggregation returned {value}")
-    return int(round(value))
+def _count(query: BaseQuery) -> int:
+    (results,) = query.count(alias="count").get()
+    count = int(results[0].value)
+    _record(read_meter.record_aggregation, count)
+    return count
 
 
 def _card(snapshot: firestore.DocumentSnapshot) -> DealCard:

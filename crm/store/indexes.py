@@ -53,6 +53,12 @@ LISTS = (
         orders=(*_both("due_sort", "created_at"), ("priority_sort", ASC)),
         unindexed=("description",),
     ),
+    ListQueries(
+        "audit",
+        filters=("customer_id", "entity", "owner_id"),
+        orders=(("at", DESC),),
+        unindexed=("changes", "summary", "label", "omitted"),
+    ),
 )
 
 
@@ -67,12 +73,21 @@ def _composite_indexes(lists: ListQueries) -> list[dict[str, Any]]:
     return indexes
 
 
+# The deal totals' counter maps (crm.store.deal_totals) are read whole, never queried: no index entries for them.
+COUNTER_MAPS = (
+    ("deal_totals", ("stage", "status")),
+    ("deal_totals_by_year", ("month", "owner", "stage_month")),
+)
+
+
 def _field_overrides() -> list[dict[str, Any]]:
     overrides = [
         {"collectionGroup": lists.collection, "fieldPath": field, "indexes": []}
         for lists in LISTS
         for field in lists.unindexed
     ]
+    overrides += [{"collectionGroup": group, "fieldPath": field, "indexes": []}
+                  for group, fields in COUNTER_MAPS for field in fields]
     overrides.append({"collectionGroup": "idempotency_keys", "fieldPath": "expires_at", "ttl": True, "indexes": []})
     overrides.append(
         {

@@ -1,5 +1,6 @@
-"""Running totals per pipeline, kept in the same transaction as each stage change: time spent in each stage,
-and deals won and lost. Written with server-side increments, so recording reads nothing."""
+"""Running totals per pipeline, kept in the same transaction as every deal write: time spent in each stage, deals
+won and lost, and the deal totals the reports read (crm.store.deal_totals). Written with server-side increments,
+one blind write per document and transaction, so recording reads nothing."""
 
 from __future__ import annotations
 
@@ -10,16 +11,19 @@ from google.cloud import firestore
 from crm.domain.deals import Deal, DealStatus
 from crm.store import read_meter
 from crm.store.collections import CollectionNames
+from crm.store.deal_totals import StagedIncrements, TxDealTotals
 from crm.store.unit_of_work import UnitOfWork
 
 
 class TxPipelineStats:
     def __init__(self, uow: UnitOfWork):
-        self._uow = uow
+        self._staged = StagedIncrements(uow)
         self._stats = uow.collection(uow.names.pipeline_stats)
+        self._totals = TxDealTotals(uow, self._staged)
 
     def record(self, before: Deal | None, after: Deal | None) -> None:
         """Record the change from ``before`` to ``after`` (either may be None: created or deleted)."""
+        self._totals.record(before, after)
         if before is not None and after is not None:
             if (before.pipeline_id, before.stage) == (after.pipeline_id, after.stage):
                 return
@@ -34,14 +38,7 @@ class TxPipelineStats:
         self._add(deal.pipeline_id, {deal.status.value: sign})
 
     def _add(self, pipeline_id: str, amounts: dict[str, Any]) -> None:
-        self._uow.set(self._stats.document(pipeline_id), _increments(amounts), merge=True)
-
-
-def _increments(amounts: dict[str, Any]) -> dict[str, Any]:
-    return {
-        key: _increments(value) if isinstance(value, dict) else firestore.Increment(value)
-        for key, value in amounts.items()
-    }
+        self._staged.add(self._stats.document(pipeline_id), amounts)
 
 
 class FirestorePipelineStatsReader:

@@ -16,6 +16,7 @@ from google.cloud.firestore_v1.base_query import BaseQuery
 
 from crm.errors import UnavailableError
 from crm.store import read_meter
+from crm.store.audit import AuditTrail
 from crm.store.collections import CollectionNames
 
 T = TypeVar("T")
@@ -27,7 +28,8 @@ Write = Callable[[firestore.Transaction], None]
 
 
 class UnitOfWork:
-    """A transaction's reads and staged writes; repositories for each aggregate hang off it."""
+    """A transaction's reads and staged writes; repositories for each aggregate hang off it. The writes' audit
+    entries (see crm.store.audit) are written with them."""
 
     def __init__(self, db: firestore.Client, names: CollectionNames, transaction: firestore.Transaction):
         self.db = db
@@ -36,15 +38,17 @@ class UnitOfWork:
         self._writes: list[Write] = []
         self._read: dict[str, firestore.DocumentSnapshot] = {}
         self.committed_callbacks: list[Callable[[], None]] = []
+        self._audit = AuditTrail(names)
 
     def collection(self, name: str) -> firestore.CollectionReference:
-        return self.db.collection(name)
+        return self._audit.collection(self.db, name)
 
     def get(self, ref: firestore.DocumentReference) -> firestore.DocumentSnapshot:
         """Read a document once per unit of work; a second get returns the first snapshot."""
         if ref.path not in self._read:
             self._read[ref.path] = ref.get(transaction=self.transaction)
             read_meter.record_lookups(1)
+            self._audit.read([self._read[ref.path]])
         return self._read[ref.path]
 
     def get_all(self, refs: list[firestore.DocumentReference]) -> list[firestore.DocumentSnapshot]:
@@ -53,24 +57,30 @@ class UnitOfWork:
             for snapshot in self.transaction.get_all(missing):
                 self._read[snapshot.reference.path] = snapshot
             read_meter.record_lookups(len(missing))
+            self._audit.read([self._read[ref.path] for ref in missing])
         return [self._read[ref.path] for ref in refs]
 
     def query(self, query: BaseQuery) -> list[firestore.DocumentSnapshot]:
         snapshots = list(self.transaction.get(query))
         read_meter.record_documents(len(snapshots))
+        self._audit.read(snapshots, query)
         return snapshots
 
     def set(self, ref: firestore.DocumentReference, data: dict[str, Any], *, merge: bool = False) -> None:
         self._writes.append(lambda tx: tx.set(ref, data, merge=merge))
+        if not merge:
+            self._audit.wrote(ref, data)
 
     def create(self, ref: firestore.DocumentReference, data: dict[str, Any]) -> None:
         self._writes.append(lambda tx: tx.create(ref, data))
+        self._audit.wrote(ref, data)
 
     def update(self, ref: firestore.DocumentReference, data: dict[str, Any]) -> None:
         self._writes.append(lambda tx: tx.update(ref, data))
 
     def delete(self, ref: firestore.DocumentReference) -> None:
         self._writes.append(lambda tx: tx.delete(ref))
+        self._audit.wrote(ref, None)
 
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` once the transaction has committed (never if it fails)."""
@@ -79,6 +89,9 @@ class UnitOfWork:
     def apply_writes(self) -> None:
         for write in self._writes:
             write(self.transaction)
+        audit = self.db.collection(self.names.audit)
+        for entry in self._audit.entries():
+            self.transaction.create(audit.document(), entry)
 
 
 class TransactionRunner:

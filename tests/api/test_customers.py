@@ -149,7 +149,7 @@ def test_restore_of_an_unknown_customer_is_404(client):
 
 
 def test_note_author_and_time_are_set_by_the_server(client, token_for):
-    created = create_customer(client)
+    created = create_customer(client, owner_id="rep-7")
     before = datetime.now(UTC)
     response = client.post(customer_url(created["id"], "notes"), json={"text": "  called back  "},
                            headers={"Authorization": f"Bearer {token_for('rep-7', 'rep')}"})

@@ -80,7 +80,8 @@ def test_body_limit_follows_the_settings(settings, token_for):
     small.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token_for()}"
     assert_error(small.post(CUSTOMERS, json={"name": "x" * 150, "nextcloud_folder": "y" * 1000}),
                  413, "PAYLOAD_TOO_LARGE")
-    fits = small.post(CUSTOMERS, json={"name": "Fits", "owned_items": [{"type": "freetext", "description": "y" * 800}]})
+    item = {"type": "freetext", "description": "y" * 400, "notes": "z" * 400}
+    fits = small.post(CUSTOMERS, json={"name": "Fits", "owned_items": [item]})
     assert fits.status_code == 201, fits.get_json()
 
 

@@ -23,6 +23,7 @@ from crm.store.activities import FirestoreActivityReader
 from crm.store.collections import CollectionNames
 from crm.store.crm_transaction import crm_transactions
 from crm.store.unit_of_work import TransactionRunner
+from tests.utils.factories import admin_caller
 
 NOW = utc_now()
 DAY = timedelta(days=1)
@@ -68,7 +69,8 @@ def change(transactions, caller) -> Callable[..., Activity]:
 
 
 def listed(reader, **query: Any) -> list[str]:
-    return [a.id for a in service.list_activities(reader, ActivityListParams.model_validate(query)).results]
+    page = service.list_activities(reader, ActivityListParams.model_validate(query), admin_caller())
+    return [a.id for a in page.results]
 
 
 def error_field(caught: pytest.ExceptionInfo[ValidationFailedError]) -> str:
@@ -226,7 +228,7 @@ def test_reopening_clears_completed_at_and_a_cancelled_one_cannot_be_completed(a
 @pytest.mark.parametrize("action", ["get", "update", "complete", "delete"])
 def test_a_missing_activity_is_not_found(reader, transactions, caller, action):
     calls = {
-        "get": lambda: service.get_activity(reader, "missing"),
+        "get": lambda: service.get_activity(reader, "missing", admin_caller()),
         "update": lambda: service.update_activity(transactions, "missing", ActivityUpdate(subject="x"), caller),
         "complete": lambda: service.complete_activity(transactions, "missing", caller),
         "delete": lambda: service.delete_activity(transactions, "missing", caller),
@@ -318,13 +320,13 @@ def test_cursor_paging_walks_every_activity_once_in_order(add, create, reader):
     expected = [a.id for a in sorted(made, key=lambda a: a.due_at)]
     seen: list[str] = []
     params = {"customer_id": customer_id, "page_size": 3}
-    page = service.list_activities(reader, ActivityListParams.model_validate(params))
+    page = service.list_activities(reader, ActivityListParams.model_validate(params), admin_caller())
     pages = [page.page]
     assert (page.total, page.total_exact) == (7, True)
     seen += [a.id for a in page.results]
     while page.next_cursor:
         following = ActivityListParams.model_validate({**params, "cursor": page.next_cursor})
-        page = service.list_activities(reader, following)
+        page = service.list_activities(reader, following, admin_caller())
         seen += [a.id for a in page.results]
         pages.append(page.page)
     assert seen == expected
@@ -340,8 +342,9 @@ def test_page_numbers_skip_to_the_page(add, create, reader):
 def test_overdue_paging_follows_cursors(add, create, reader):
     customer_id = create().id
     made = [add(customer_id=customer_id, due_at=NOW - n * DAY) for n in (3, 1, 2)]
-    first = service.list_activities(reader, ActivityListParams(overdue=True, page_size=2))
-    rest = service.list_activities(reader, ActivityListParams(overdue=True, page_size=2, cursor=first.next_cursor))
+    first = service.list_activities(reader, ActivityListParams(overdue=True, page_size=2), admin_caller())
+    following = ActivityListParams(overdue=True, page_size=2, cursor=first.next_cursor)
+    rest = service.list_activities(reader, following, admin_caller())
     assert [a.id for a in first.results + rest.results] == [made[0].id, made[2].id, made[1].id]
     assert rest.next_cursor is None
 
@@ -350,6 +353,7 @@ def test_a_cursor_of_another_query_is_refused(add, create, reader):
     customer_id = create().id
     for n in range(3):
         add(customer_id=customer_id, due_at=NOW + n * DAY)
-    page = service.list_activities(reader, ActivityListParams(page_size=1))
+    page = service.list_activities(reader, ActivityListParams(page_size=1), admin_caller())
     with pytest.raises(InvalidArgumentError, match="different query"):
-        service.list_activities(reader, ActivityListParams(page_size=1, order_by="-due_at", cursor=page.next_cursor))
+        service.list_activities(reader, ActivityListParams(page_size=1, order_by="-due_at", cursor=page.next_cursor),
+                                admin_caller())

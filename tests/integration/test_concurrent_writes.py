@@ -39,7 +39,7 @@ def test_concurrent_notes_from_threads_are_all_kept(customers, create):
     with ThreadPoolExecutor(max_workers=WRITERS) as pool:
         assert sorted(pool.map(note, texts)) == sorted(texts)
 
-    stored = service.get_customer(customers, created.id)
+    stored = service.get_customer(customers, created.id, admin_caller())
     assert sorted(n.text for n in stored.notes) == sorted(texts)
     assert stored.updated_at == max(n.at for n in stored.notes)
 
@@ -51,7 +51,7 @@ def test_concurrent_notes_from_separate_instances_are_all_kept(settings, custome
     outcomes = in_processes(_add_note_in_own_process, [(settings, created.id, text) for text in texts])
 
     assert outcomes == ["ok"] * INSTANCES
-    stored = service.get_customer(customers, created.id)
+    stored = service.get_customer(customers, created.id, admin_caller())
     assert sorted(n.text for n in stored.notes) == sorted(texts)
 
 

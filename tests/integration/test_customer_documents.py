@@ -10,6 +10,7 @@ import pytest
 from crm.domain.common import utc_now
 from crm.domain.customers import Customer
 from crm.services import customers as service
+from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator
 
@@ -56,7 +57,7 @@ def assert_utc(value) -> None:
 def test_full_customer_round_trips_losslessly(customers, create):
     created = create(**FULL_BODY)
 
-    fetched = service.get_customer(customers, created.id)
+    fetched = service.get_customer(customers, created.id, admin_caller())
 
     assert fetched == created
     assert fetched.model_dump(mode="json") == created.model_dump(mode="json")
@@ -120,7 +121,7 @@ def test_lifetime_value_is_stored_as_integer_cents(db, names, customers, create,
     document = stored(db, names, created.id)
     assert document["lifetime_value_cents"] == cents
     assert type(document["lifetime_value_cents"]) is int
-    value = service.get_customer(customers, created.id).lifetime_value
+    value = service.get_customer(customers, created.id, admin_caller()).lifetime_value
     assert value == read_back
     assert str(value) == str(read_back)
 

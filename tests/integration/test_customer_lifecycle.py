@@ -14,13 +14,13 @@ pytestmark = pytest.mark.emulator
 
 
 def listed_ids(customers, **params) -> list[str]:
-    return [c.id for c in service.list_customers(customers, CustomerListParams(**params)).results]
+    return [c.id for c in service.list_customers(customers, CustomerListParams(**params), admin_caller()).results]
 
 
 def test_create_then_get_returns_the_same_customer(customers, create, caller):
     created = create(name="Acme Corp", email="Contact@Acme.com", company="Acme Corporation", status="prospect")
 
-    fetched = service.get_customer(customers, created.id)
+    fetched = service.get_customer(customers, created.id, admin_caller())
 
     assert fetched == created
     assert fetched.name == "Acme Corp"
@@ -35,7 +35,7 @@ def test_create_then_get_returns_the_same_customer(customers, create, caller):
 
 def test_get_unknown_customer_is_not_found(customers):
     with pytest.raises(NotFoundError):
-        service.get_customer(customers, "no-such-customer")
+        service.get_customer(customers, "no-such-customer", admin_caller())
 
 
 def test_update_changes_only_given_fields(customers, create, update_data, caller):
@@ -43,7 +43,7 @@ def test_update_changes_only_given_fields(customers, create, update_data, caller
 
     updated = service.update_customer(customers, created.id, update_data(name="New Name"), caller)
 
-    fetched = service.get_customer(customers, created.id)
+    fetched = service.get_customer(customers, created.id, admin_caller())
     assert fetched == updated
     assert fetched.name == "New Name"
     assert fetched.organization == "Old Co"
@@ -64,7 +64,7 @@ def test_add_note_appends_with_author_and_time(customers, create, caller):
 
     noted = service.add_note(customers, created.id, "  second  ", admin_caller("rep-7"))
 
-    fetched = service.get_customer(customers, created.id)
+    fetched = service.get_customer(customers, created.id, admin_caller())
     assert fetched == noted
     assert [n.text for n in fetched.notes] == ["first", "second"]
     assert fetched.notes[0].by == caller.uid
@@ -79,7 +79,7 @@ def test_upgrade_makes_a_lead_or_prospect_a_customer(customers, create, caller, 
 
     service.upgrade_customer(customers, created.id, caller)
 
-    assert service.get_customer(customers, created.id).status is CustomerStatus.CUSTOMER
+    assert service.get_customer(customers, created.id, admin_caller()).status is CustomerStatus.CUSTOMER
 
 
 @pytest.mark.parametrize("status", ["customer", "churned"])
@@ -89,7 +89,7 @@ def test_upgrade_refuses_customers_and_churned(customers, create, caller, status
     with pytest.raises(FailedPreconditionError):
         service.upgrade_customer(customers, created.id, caller)
 
-    assert service.get_customer(customers, created.id) == created
+    assert service.get_customer(customers, created.id, admin_caller()) == created
 
 
 def test_deleted_customer_is_not_found_and_hidden_from_lists(customers, create, update_data, caller):
@@ -99,7 +99,7 @@ def test_deleted_customer_is_not_found_and_hidden_from_lists(customers, create, 
     service.delete_customer(customers, gone.id, caller)
 
     with pytest.raises(NotFoundError):
-        service.get_customer(customers, gone.id)
+        service.get_customer(customers, gone.id, admin_caller())
     with pytest.raises(NotFoundError):
         service.update_customer(customers, gone.id, update_data(name="Back"), caller)
     with pytest.raises(NotFoundError):
@@ -108,7 +108,7 @@ def test_deleted_customer_is_not_found_and_hidden_from_lists(customers, create, 
         service.upgrade_customer(customers, gone.id, caller)
     with pytest.raises(NotFoundError):
         service.delete_customer(customers, gone.id, caller)
-    page = service.list_customers(customers, CustomerListParams())
+    page = service.list_customers(customers, CustomerListParams(), admin_caller())
     assert [c.id for c in page.results] == [kept.id]
     assert page.total == 1
     assert listed_ids(customers, search="gone") == []
@@ -125,7 +125,7 @@ def test_restore_brings_a_deleted_customer_back(customers, create, caller):
     restored = service.restore_customer(customers, created.id, caller)
 
     assert restored.deleted_at is None
-    fetched = service.get_customer(customers, created.id)
+    fetched = service.get_customer(customers, created.id, admin_caller())
     assert fetched == restored
     assert fetched.name == created.name and fetched.contacts == created.contacts
     assert fetched.updated_at > created.updated_at
@@ -139,7 +139,7 @@ def test_restoring_an_active_customer_fails(customers, create, caller):
     with pytest.raises(FailedPreconditionError):
         service.restore_customer(customers, created.id, caller)
 
-    assert service.get_customer(customers, created.id) == created
+    assert service.get_customer(customers, created.id, admin_caller()) == created
 
 
 def test_restoring_an_unknown_customer_is_not_found(customers, caller):

@@ -14,6 +14,7 @@ from crm.domain.search_tokens import fold
 from crm.errors import InvalidArgumentError
 from crm.services import customers as service
 from crm.store.cursors import Cursor, encode_cursor, query_fingerprint
+from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator
 
@@ -57,7 +58,7 @@ def walk(customers, **params) -> list[list[str]]:
     pages: list[list[str]] = []
     cursor = None
     while True:
-        page = service.list_customers(customers, CustomerListParams(**params, cursor=cursor))
+        page = service.list_customers(customers, CustomerListParams(**params, cursor=cursor), admin_caller())
         pages.append([c.id for c in page.results])
         assert page.page == len(pages)
         cursor = page.next_cursor
@@ -85,7 +86,7 @@ def test_cursor_chain_with_a_tag_filter(customers, book, order):
 
 
 def test_default_order_is_by_name(customers, book):
-    page = service.list_customers(customers, CustomerListParams(page_size=100))
+    page = service.list_customers(customers, CustomerListParams(page_size=100), admin_caller())
 
     assert [c.id for c in page.results] == expected_order(book, CustomerOrder.NAME)
     assert page.total == len(book)
@@ -94,7 +95,7 @@ def test_default_order_is_by_name(customers, book):
 
 
 def test_page_size_and_total(customers, book):
-    page = service.list_customers(customers, CustomerListParams(page_size=4, order_by="created_at"))
+    page = service.list_customers(customers, CustomerListParams(page_size=4, order_by="created_at"), admin_caller())
 
     assert [c.id for c in page.results] == expected_order(book, CustomerOrder.CREATED_AT)[:4]
     assert page.total == 11
@@ -106,9 +107,9 @@ def test_page_size_and_total(customers, book):
 def test_offset_page_then_cursor(customers, book, order):
     everyone = expected_order(book, CustomerOrder(order))
 
-    second = service.list_customers(customers, CustomerListParams(page=2, page_size=4, order_by=order))
+    second = service.list_customers(customers, CustomerListParams(page=2, page_size=4, order_by=order), admin_caller())
     following = CustomerListParams(page_size=4, order_by=order, cursor=second.next_cursor)
-    third = service.list_customers(customers, following)
+    third = service.list_customers(customers, following, admin_caller())
 
     assert [c.id for c in second.results] == everyone[4:8]
     assert second.page == 2 and second.total == 11
@@ -117,7 +118,7 @@ def test_offset_page_then_cursor(customers, book, order):
 
 
 def test_page_past_the_end_is_empty(customers, book):
-    page = service.list_customers(customers, CustomerListParams(page=5, page_size=3))
+    page = service.list_customers(customers, CustomerListParams(page=5, page_size=3), admin_caller())
 
     assert page.results == []
     assert page.total == 11
@@ -131,7 +132,7 @@ def test_exact_multiple_of_page_size_ends_without_cursor(customers, book):
 
 
 def test_empty_list(customers):
-    page = service.list_customers(customers, CustomerListParams())
+    page = service.list_customers(customers, CustomerListParams(), admin_caller())
 
     assert (page.results, page.total, page.next_cursor) == ([], 0, None)
 
@@ -147,13 +148,14 @@ def test_empty_list(customers):
     ],
 )
 def test_cursor_reused_with_different_filters_is_rejected(customers, book, changed):
-    first = service.list_customers(customers, CustomerListParams(order_by="name", page_size=3))
+    first = service.list_customers(customers, CustomerListParams(order_by="name", page_size=3), admin_caller())
     params = {"order_by": "name", **changed}
     if "search" in changed:
         params.pop("order_by")
 
     with pytest.raises(InvalidArgumentError) as error:
-        service.list_customers(customers, CustomerListParams(**params, page_size=3, cursor=first.next_cursor))
+        service.list_customers(customers, CustomerListParams(**params, page_size=3, cursor=first.next_cursor),
+                               admin_caller())
 
     assert error.value.details[0]["field"] == "cursor"
 
@@ -161,7 +163,7 @@ def test_cursor_reused_with_different_filters_is_rejected(customers, book, chang
 @pytest.mark.parametrize("token", ["garbage", "e30", "WzFd", "%%%"], ids=["text", "empty object", "list", "symbols"])
 def test_malformed_cursor_is_rejected(customers, book, token):
     with pytest.raises(InvalidArgumentError):
-        service.list_customers(customers, CustomerListParams(cursor=token))
+        service.list_customers(customers, CustomerListParams(cursor=token), admin_caller())
 
 
 @pytest.mark.parametrize(
@@ -178,12 +180,12 @@ def test_forged_cursor_for_the_right_query_is_rejected(customers, book, cursor):
     token = encode_cursor(cursor, query_fingerprint([], None, None, "name"))
 
     with pytest.raises(InvalidArgumentError):
-        service.list_customers(customers, CustomerListParams(cursor=token))
+        service.list_customers(customers, CustomerListParams(cursor=token), admin_caller())
 
 
 def test_changing_page_size_along_a_cursor_chain_leaves_no_gap(customers, book):
     everyone = expected_order(book, CustomerOrder.NAME)
-    first = service.list_customers(customers, CustomerListParams(page_size=2))
+    first = service.list_customers(customers, CustomerListParams(page_size=2), admin_caller())
 
     try:
         rest = walk_from(customers, first.next_cursor, page_size=4)
@@ -195,7 +197,7 @@ def test_changing_page_size_along_a_cursor_chain_leaves_no_gap(customers, book):
 def walk_from(customers, cursor: str, **params) -> list[str]:
     ids: list[str] = []
     while cursor:
-        page = service.list_customers(customers, CustomerListParams(**params, cursor=cursor))
+        page = service.list_customers(customers, CustomerListParams(**params, cursor=cursor), admin_caller())
         ids += [c.id for c in page.results]
         cursor = page.next_cursor
     return ids
@@ -203,7 +205,7 @@ def walk_from(customers, cursor: str, **params) -> list[str]:
 
 def test_deleting_seen_customers_mid_chain_hides_none_of_the_rest(customers, book, caller):
     everyone = expected_order(book, CustomerOrder.NAME)
-    first = service.list_customers(customers, CustomerListParams(page_size=4))
+    first = service.list_customers(customers, CustomerListParams(page_size=4), admin_caller())
     for customer in first.results:
         service.delete_customer(customers, customer.id, caller)
 

@@ -6,6 +6,7 @@ import pytest
 
 from crm.domain.customer_queries import CustomerListParams
 from crm.services import customers as service
+from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator
 
@@ -28,7 +29,7 @@ def people(create):
 
 
 def found(customers, people, **params) -> set[str]:
-    page = service.list_customers(customers, CustomerListParams(**params))
+    page = service.list_customers(customers, CustomerListParams(**params), admin_caller())
     by_id = {c.id: nickname for nickname, c in people.items()}
     names = {by_id[c.id] for c in page.results}
     assert page.total == len(names), (page.total, names)
@@ -84,8 +85,8 @@ def test_location_is_not_searched(customers, people):
 def test_notes_and_owned_items_are_not_searched(customers, create):
     create(name="Plain", notes=[{"text": "secretword"}], owned_items=[{"type": "freetext", "description": "gizmo"}])
 
-    assert service.list_customers(customers, CustomerListParams(search="secretword")).total == 0
-    assert service.list_customers(customers, CustomerListParams(search="gizmo")).total == 0
+    assert service.list_customers(customers, CustomerListParams(search="secretword"), admin_caller()).total == 0
+    assert service.list_customers(customers, CustomerListParams(search="gizmo"), admin_caller()).total == 0
 
 
 @pytest.mark.parametrize(
@@ -125,7 +126,7 @@ def test_search_results_page_with_cursor(customers, seed):
     seen: list[str] = []
     params = CustomerListParams(search="helios cli", page_size=3)
     while True:
-        page = service.list_customers(customers, params)
+        page = service.list_customers(customers, params, admin_caller())
         assert page.total == 7
         seen += [c.id for c in page.results]
         if page.next_cursor is None:

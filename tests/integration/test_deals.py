@@ -129,7 +129,7 @@ def test_move_to_another_pipeline(transactions, reader, open_deal, make_pipeline
 
 def test_transitions_of_a_missing_deal_are_not_found(transactions, reader):
     for act in (lambda: service.advance_deal(transactions, "nope", REP), lambda: won(transactions, "nope"),
-                lambda: service.delete_deal(transactions, "nope", REP), lambda: service.get_deal(reader, "nope"),
+                lambda: service.delete_deal(transactions, "nope", REP), lambda: service.get_deal(reader, "nope", REP),
                 lambda: update(transactions, "nope", title="x")):
         with pytest.raises(NotFoundError):
             act()

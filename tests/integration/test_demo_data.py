@@ -12,21 +12,24 @@ from crm.services import orders as order_service
 from crm.store.activities import FirestoreActivityReader
 from crm.store.deals import FirestoreDealReader
 from crm.store.orders import FirestoreOrderReader
+from tests.utils.factories import admin_caller
 
 
 def test_demo_data_fills_every_stage_and_lifetime_values_follow(settings, customers, db, names):
     assert load_demo(60, settings) == 60
-    assert customer_service.list_customers(customers, CustomerListParams()).total == 60
+    assert customer_service.list_customers(customers, CustomerListParams(), admin_caller()).total == 60
     reader = FirestoreDealReader(db, names)
-    deals = deal_service.list_deals(reader, DealListParams(page_size=100))
+    deals = deal_service.list_deals(reader, DealListParams(page_size=100), admin_caller())
     assert deals.total >= 12
     assert {d.stage for d in deals.results} == {
         "lead", "qualified", "proposal", "negotiation", "closed_won", "closed_lost"}
     won = [d for d in deals.results if d.status.value == "won"]
-    valued = customer_service.list_customers(customers, CustomerListParams(order_by="-lifetime_value", page_size=1))
+    by_value = CustomerListParams(order_by="-lifetime_value", page_size=1)
+    valued = customer_service.list_customers(customers, by_value, admin_caller())
     assert won and valued.results[0].lifetime_value > 0
-    orders = order_service.list_orders(FirestoreOrderReader(db, names), OrderListParams(page_size=100))
+    orders = order_service.list_orders(FirestoreOrderReader(db, names), OrderListParams(page_size=100), admin_caller())
     assert {o.status.value for o in orders.results} >= {"pending", "confirmed", "shipped", "delivered"}
     activities = FirestoreActivityReader(db, names)
-    assert activity_service.list_activities(activities, ActivityListParams(overdue=True)).total > 0
-    assert activity_service.list_activities(activities, ActivityListParams(status="completed")).total > 0
+    assert activity_service.list_activities(activities, ActivityListParams(overdue=True), admin_caller()).total > 0
+    done = ActivityListParams(status="completed")
+    assert activity_service.list_activities(activities, done, admin_caller()).total > 0

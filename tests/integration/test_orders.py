@@ -18,6 +18,7 @@ from crm.services import orders as service
 from crm.services.pipelines import set_currency_rates
 from crm.store.crm_transaction import crm_transactions
 from crm.store.orders import FirestoreOrderReader, order_number_claim_id
+from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator
 
@@ -302,7 +303,7 @@ def test_lists_filter_order_and_page(transactions, reader, caller, create, custo
     mid = place(order_number="c-1", total="50.00", customer_id=other.id)
 
     def ids(**params: Any) -> list[str]:
-        return [o.id for o in service.list_orders(reader, OrderListParams(**params)).results]
+        return [o.id for o in service.list_orders(reader, OrderListParams(**params), admin_caller()).results]
 
     assert ids() == [mid.id, big.id, small.id]
     assert ids(order_by="created_at") == [small.id, big.id, mid.id]
@@ -314,7 +315,8 @@ def test_lists_filter_order_and_page(transactions, reader, caller, create, custo
     assert ids(owner_id="rep-7") == [big.id]
     assert ids(owner_id=caller.uid, customer_id=customer.id, status="pending") == [small.id]
 
-    first = service.list_orders(reader, OrderListParams(page_size=2, order_by="total"))
+    first = service.list_orders(reader, OrderListParams(page_size=2, order_by="total"), admin_caller())
     assert (first.total, [o.id for o in first.results]) == (3, [small.id, mid.id])
-    rest = service.list_orders(reader, OrderListParams(page_size=2, order_by="total", cursor=first.next_cursor))
+    following = OrderListParams(page_size=2, order_by="total", cursor=first.next_cursor)
+    rest = service.list_orders(reader, following, admin_caller())
     assert ([o.id for o in rest.results], rest.page, rest.next_cursor) == ([big.id], 2, None)

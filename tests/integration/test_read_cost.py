@@ -8,6 +8,7 @@ from google.cloud.firestore_v1.query import Query
 from crm.domain.customer_queries import CustomerListParams
 from crm.services import customers as service
 from crm.store.read_meter import metered
+from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator
 
@@ -48,7 +49,7 @@ def streamed(monkeypatch) -> list[str]:
 
 def list_metered(customers, **params):
     with metered() as reads:
-        page = service.list_customers(customers, CustomerListParams(**params))
+        page = service.list_customers(customers, CustomerListParams(**params), admin_caller())
     return page, reads.reads
 
 
@@ -111,6 +112,6 @@ def test_offset_pages_are_billed_for_the_skipped_documents(customers, crowd):
 
 def test_get_costs_one_read(customers, crowd):
     with metered() as reads:
-        service.get_customer(customers, crowd[0].id)
+        service.get_customer(customers, crowd[0].id, admin_caller())
 
     assert reads.reads == 1

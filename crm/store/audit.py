@@ -1,0 +1,146 @@
+"""The audit trail in Firestore: who is acting, the entries a unit of work records in its own transaction, and a
+customer's entries read back newest first.
+
+What is recorded: every full write (set, create, delete) to customers, deals, orders, activities, pipelines and
+settings documents made through a unit of work, one entry per document per transaction, diffed against the state the
+unit of work read for it, or against nothing for a document whose id it made. A full write to a document it neither
+read nor made has no previous state to diff: its entry holds the values written (``previous_known`` false), and
+costs no extra read. Partial writes (merge sets and updates: the server-side increments and array unions of
+statistics, totals and deal dimensions) are not recorded, nor are claims, API keys and idempotency records, nor the
+batch writes of demo data and repairs that bypass units of work.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+from collections.abc import Iterator
+from typing import Any
+
+from google.cloud import firestore
+from google.cloud.firestore_v1 import FieldFilter
+from google.cloud.firestore_v1.base_query import BaseQuery
+
+from crm.domain.audit import AuditEntity, AuditRecord, audit_record
+from crm.domain.timeline import AuditEntry, TimelineParams
+from crm.store.collections import CollectionNames
+from crm.store.cursors import query_fingerprint
+from crm.store.paging import Page, PageRequest, fetch_page
+
+SYSTEM = "system"
+
+_actor: contextvars.ContextVar[str] = contextvars.ContextVar("audit_actor", default=SYSTEM)
+
+
+@contextlib.contextmanager
+def acting_as(uid: str) -> Iterator[None]:
+    """Record the writes made inside the block as made by ``uid``."""
+    token = _actor.set(uid)
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
+def start_acting_as(uid: str) -> contextvars.Token[str]:
+    """Like ``acting_as``, for frameworks that begin and end a request in separate hooks; pass the token to
+    ``stop_acting``."""
+    return _actor.set(uid)
+
+
+def stop_acting(token: contextvars.Token[str]) -> None:
+    _actor.reset(token)
+
+
+def current_actor() -> str:
+    return _actor.get()
+
+
+class AuditTrail:
+    """What one unit of work read and wrote, turned into audit entries when its writes are applied."""
+
+    def __init__(self, names: CollectionNames):
+        self._entities = {
+            names.customers: AuditEntity.CUSTOMER,
+            names.deals: AuditEntity.DEAL,
+            names.orders: AuditEntity.ORDER,
+            names.activities: AuditEntity.ACTIVITY,
+            names.pipelines: AuditEntity.PIPELINE,
+            names.config: AuditEntity.SETTINGS,
+        }
+        self._read: dict[str, firestore.DocumentSnapshot] = {}
+        self._made: set[str] = set()
+        self._written: dict[str, tuple[AuditEntity, firestore.DocumentReference, dict[str, Any] | None]] = {}
+
+    def collection(self, db: firestore.Client, name: str) -> firestore.CollectionReference:
+        """The collection ``name``, remembering the documents it makes ids for: their first write is a create."""
+        return _IdMakingCollection(name, client=db, made=self._made)
+
+    def read(self, snapshots: list[firestore.DocumentSnapshot], query: BaseQuery | None = None) -> None:
+        """Documents read in the transaction: the previous state of any the unit of work then writes."""
+        if query is not None and query._projection is not None:
+            return  # partial documents are no previous state
+        for snapshot in snapshots:
+            self._read.setdefault(snapshot.reference.path, snapshot)
+
+    def wrote(self, ref: firestore.DocumentReference, data: dict[str, Any] | None) -> None:
+        """A full write of ``data`` to ``ref`` (None: a delete); the last one to a document counts."""
+        parent = ref.parent
+        entity = self._entities.get(parent.id) if parent.parent is None else None
+        if entity is not None:
+            self._written[ref.path] = (entity, ref, data)
+
+    def entries(self) -> list[dict[str, Any]]:
+        """The audit documents of the writes so far, stamped with the actor and the commit time."""
+        entries = []
+        for path, (entity, ref, after) in self._written.items():
+            snapshot = self._read.get(path)
+            known = snapshot is not None or path in self._made
+            before = snapshot.to_dict() if snapshot is not None and snapshot.exists else None
+            if known and before is None and after is None:
+                continue
+            record = audit_record(entity, ref.id, before, after, previous_known=known)
+            if record is not None:
+                entries.append(_entry_document(entity, ref.id, record))
+        return entries
+
+
+def _entry_document(entity: AuditEntity, entity_id: str, record: AuditRecord) -> dict[str, Any]:
+    return {
+        "entity": entity.value, "entity_id": entity_id, "customer_id": record.customer_id,
+        "owner_id": record.owner_id, "action": record.action.value, "by": current_actor(),
+        "at": firestore.SERVER_TIMESTAMP, "summary": record.summary, "label": record.label,
+        "changes": record.changes, "previous_known": record.previous_known, "omitted": record.omitted,
+    }
+
+
+class _IdMakingCollection(firestore.CollectionReference):
+    def __init__(self, *path: str, client: firestore.Client, made: set[str]):
+        super().__init__(*path, client=client)
+        self._made_ids = made
+
+    def document(self, document_id: str | None = None) -> firestore.DocumentReference:
+        ref = super().document(document_id)
+        if document_id is None:
+            self._made_ids.add(ref.path)
+        return ref
+
+
+class FirestoreAuditReader:
+    """Audit entries outside transactions: a customer's, newest first, in pages."""
+
+    def __init__(self, db: firestore.Client, names: CollectionNames):
+        self._audit = db.collection(names.audit)
+
+    def customer_history(self, customer_id: str, params: TimelineParams, owner_id: str | None = None
+                         ) -> tuple[list[AuditEntry], Page]:
+        """One page of the customer's entries, of records owned by ``owner_id`` only if given."""
+        query: BaseQuery = self._audit.where(filter=FieldFilter("customer_id", "==", customer_id))
+        if params.entity is not None:
+            query = query.where(filter=FieldFilter("entity", "==", params.entity.value))
+        if owner_id is not None:
+            query = query.where(filter=FieldFilter("owner_id", "==", owner_id))
+        fingerprint = query_fingerprint(customer_id, str(params.entity), owner_id)
+        request = PageRequest(params.page, params.page_size, params.cursor, fingerprint)
+        page = fetch_page(self._audit, query, request, "at", True)
+        return [AuditEntry(**s.to_dict(), id=s.id) for s in page.snapshots], page
