@@ -228,7 +228,8 @@ def print_table(rows: list[dict[str, Any]]) -> None:
     ]
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     for n, line in enumerate(lines):
-        cells = [cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(line, widths))]
+        pairs = enumerate(zip(line, widths, strict=True))
+        cells = [cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in pairs]
         print("  ".join(cells))
         if n == 0:
             print("  ".join("-" * w for w in widths))
@@ -282,7 +283,7 @@ def run(args: argparse.Namespace, emulator_address: str) -> dict[str, Any]:
 
         base_ms: list[float] = []
         for _ in range(args.baseline_repeat):
-            (found, scan_reads), ms = timed(lambda: baseline_search(db, names, params))
+            (found, scan_reads), ms = timed(lambda params=params: baseline_search(db, names, params))
             base_ms.append(ms)
             baseline_reads_seen.add(scan_reads)
             if found != expected:
@@ -312,7 +313,8 @@ def run(args: argparse.Namespace, emulator_address: str) -> dict[str, Any]:
         )
 
     print()
-    print(f"{len(customers)} customers, page size {PAGE_SIZE}, our search x{args.repeat}, baseline x{args.baseline_repeat}")
+    print(f"{len(customers)} customers, page size {PAGE_SIZE}, "
+          f"our search x{args.repeat}, baseline x{args.baseline_repeat}")
     print_table(rows)
     max_reads = max(r["reads"] for r in rows)
     min_speedup = min(r["speedup"] for r in rows)

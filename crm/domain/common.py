@@ -12,9 +12,10 @@ CENTS = Decimal("0.01")
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 Label = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
+DOCUMENT_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$"
 DocumentId = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=128, pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$"),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=128, pattern=DOCUMENT_ID_PATTERN),
     Field(description="The id of a record: letters, digits, _ and -, starting with a letter or digit"),
 ]
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import functools
 import io
 import logging
+import re
 
 import flask
 from flask import Flask, g, request
 
 from crm.domain import access
+from crm.domain.common import DOCUMENT_ID_PATTERN
+from crm.errors import NotFoundError
 from crm.http import (  # noqa: F401  (registers the operations)
     activities,
     admin,
@@ -30,6 +33,7 @@ from crm.http.routing import Handler, Operation, api
 from crm.settings import Settings, get_settings
 from crm.store.audit import start_acting_as, stop_acting
 
+_DOCUMENT_ID = re.compile(DOCUMENT_ID_PATTERN)
 PREFIXES = {"api": "/api", "bare": ""}
 
 
@@ -41,7 +45,9 @@ def create_app(settings: Settings) -> Flask:
     for name, prefix in PREFIXES.items():
         app.register_blueprint(api.blueprint(name, wrap=_with_idempotency), url_prefix=prefix or None)
     register_error_handlers(app)
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.before_request(_authenticate)
+    app.before_request(_refuse_impossible_ids)
     app.before_request(_act_as_caller)
     app.teardown_request(_stop_acting_as_caller)
     return app
@@ -49,6 +55,13 @@ def create_app(settings: Settings) -> Flask:
 
 def _with_idempotency(operation: Operation) -> Handler:
     return idempotent(operation.handler) if operation.method == "POST" and not operation.public else operation.handler
+
+
+def _refuse_impossible_ids() -> None:
+    """A record id in the path that no record can have (e.g. "..", "__x__") is simply not found."""
+    for name, value in (request.view_args or {}).items():
+        if name.endswith("_id") and not _DOCUMENT_ID.match(value):
+            raise NotFoundError(f"no record has the id {value[:130]!r}")
 
 
 def _authenticate() -> None:

@@ -163,8 +163,6 @@ def test_a_customer_at_every_limit_fits_in_one_request(client: FlaskClient, sett
     assert len(client.get(customer_url(response.get_json()["id"])).get_json()["notes"]) == c.MAX_NOTES
 
 
-@pytest.mark.xfail(strict=True, reason="Firestore refuses these ids (INVALID_ARGUMENT), which ends as a 500: path ids "
-                   "need the same guard as DocumentId before they reach the store (see the limits report)")
 @pytest.mark.parametrize("record_id", [pytest.param("__reserved__", id="reserved"), pytest.param("..", id="dots")])
 def test_an_id_firestore_cannot_hold_is_not_found(client: FlaskClient, record_id: str):
     assert_error(client.get(customer_url(record_id)), 404, "NOT_FOUND")

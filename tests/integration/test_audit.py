@@ -260,9 +260,9 @@ def test_pipeline_changes_are_recorded(make_pipeline, change_pipeline, trail):
     entry = only(trail())
     assert (created["entity"], created["action"], created["customer_id"]) == ("pipeline", "create", None)
     assert created["changes"]["name"] == {"before": None, "after": "Renewals"}
-    # update_pipeline saves without reading the pipeline in that transaction: the entry holds what was written
-    assert (entry["action"], entry["previous_known"]) == ("update", False)
-    assert entry["changes"]["name"] == {"after": "Renewals 2026"}
+    # the final save reads the pipeline in its transaction, so the entry holds before and after
+    assert (entry["action"], entry["previous_known"]) == ("update", True)
+    assert entry["changes"]["name"] == {"before": "Renewals", "after": "Renewals 2026"}
 
 
 def test_currency_rates_are_recorded_as_settings(set_rates, trail):
