@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from crm.domain.common import DocumentId, InputModel, refuse_null
+from crm.domain.common import DocumentId, InputModel, Versioned, refuse_null
 from crm.domain.customers import Customer
 from crm.domain.paging import ListPage
 from crm.errors import FailedPreconditionError, ValidationFailedError
@@ -105,7 +105,7 @@ class ActivityUpdate(ActivityFields):
     _customer_kept = refuse_null("customer_id")
 
 
-class Activity(BaseModel):
+class Activity(Versioned):
     """An activity as stored and as served."""
 
     id: str
@@ -194,4 +194,5 @@ def touch_customer(customer: Customer, activity: Activity) -> Customer | None:
     at = activity.happened_at()
     if customer.last_activity_at is not None and customer.last_activity_at >= at:
         return None
-    return customer.model_copy(update={"last_activity_at": at})
+    touched_at = max(customer.updated_at, activity.updated_at)
+    return customer.model_copy(update={"last_activity_at": at, "updated_at": touched_at})

@@ -6,7 +6,9 @@ from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, computed_field, field_validator
+
+from crm.errors import PreconditionFailedError
 
 CENTS = Decimal("0.01")
 
@@ -51,3 +53,27 @@ def refuse_null(*fields: str) -> Any:
         return value
 
     return field_validator(*fields)(classmethod(check))
+
+
+class Versioned(BaseModel):
+    """A stored record whose version changes with every write (each write sets updated_at)."""
+
+    updated_at: datetime
+
+    @computed_field(description="Changes with every write; send it back in If-Match to update only this version")
+    @property
+    def version(self) -> str:
+        return str(int(self.updated_at.timestamp() * 1_000_000))
+
+
+def require_version(record: Versioned, expected: str | None, what: str) -> None:
+    """Refuse to change ``record`` unless it is still at the version the caller read.
+
+    Raises:
+        PreconditionFailedError: the record's version is not ``expected``.
+    """
+    if expected is not None and expected != record.version:
+        raise PreconditionFailedError(
+            f"the {what} changed since version {expected} (it is at {record.version}): read it again and retry",
+            [{"field": "If-Match", "expected": expected, "current": record.version}],
+        )

@@ -19,7 +19,7 @@ from pydantic import (
     model_validator,
 )
 
-from crm.domain.common import InputModel, Label, ShortText, from_cents, refuse_null
+from crm.domain.common import InputModel, Label, ShortText, Versioned, from_cents, refuse_null
 from crm.domain.contacts import ContactValueError, national_digits, normalize_email, normalize_phone
 from crm.domain.paging import ListPage
 from crm.domain.search_tokens import customer_tokens, fold, phone_digit_forms
@@ -215,7 +215,7 @@ class CustomerUpdate(CustomerFields):
     """A partial update: only the fields present in the request change (PUT and PATCH alike)."""
 
 
-class Customer(BaseModel):
+class Customer(Versioned):
     """A customer record as stored and as served."""
 
     id: str

@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, computed_field, model_validator
 
-from crm.domain.common import CENTS, DocumentId, InputModel, refuse_null
+from crm.domain.common import CENTS, DocumentId, InputModel, Versioned, refuse_null
 from crm.domain.money import MAX_AMOUNT, Amount, Currency, weighted
 from crm.domain.paging import ListPage
 from crm.domain.pipelines import Pipeline, Stage, StageKind
@@ -118,7 +118,7 @@ class Reopen(BaseModel):
     stage: Id | None = None
 
 
-class Deal(BaseModel):
+class Deal(Versioned):
     id: str
     customer_id: str
     title: str

@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from crm.domain.common import CENTS, DocumentId, InputModel, Label, refuse_null
+from crm.domain.common import CENTS, DocumentId, InputModel, Label, Versioned, refuse_null
 from crm.domain.customer_queries import MAX_OFFSET, MAX_PAGE_SIZE
 from crm.domain.money import Amount, Currency
 from crm.domain.paging import ListPage, SortOrder
@@ -111,7 +111,7 @@ class OrderTransition(BaseModel):
     status: OrderStatus
 
 
-class Order(BaseModel):
+class Order(Versioned):
     id: str
     customer_id: str
     order_number: str

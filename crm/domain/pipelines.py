@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from crm.domain.common import InputModel, refuse_null
+from crm.domain.common import InputModel, Versioned, refuse_null
 from crm.errors import FailedPreconditionError, NotFoundError
 
 StageId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
@@ -99,7 +99,7 @@ class PipelineUpdate(InputModel):
         return self
 
 
-class Pipeline(BaseModel):
+class Pipeline(Versioned):
     id: str
     name: str
     is_default: bool = False

@@ -8,7 +8,7 @@ from crm.domain.access import Access
 from crm.domain.activities import ActivitiesPage, Activity, ActivityCreate, ActivityUpdate
 from crm.domain.activity_queries import ActivityListParams
 from crm.http.dependencies import caller, deps
-from crm.http.parsing import parse_body, parse_query
+from crm.http.parsing import if_match, parse_body, parse_query
 from crm.http.responses import json_response, no_content
 from crm.http.routing import api
 from crm.services import activities
@@ -47,7 +47,7 @@ def get_activity(activity_id: str) -> Response:
            body=ActivityUpdate, response=Activity, errors=(404, 409, 413, 422))
 def patch_activity(activity_id: str) -> Response:
     data = parse_body(ActivityUpdate)
-    return json_response(activities.update_activity(deps().transactions, activity_id, data, caller()))
+    return json_response(activities.update_activity(deps().transactions, activity_id, data, caller(), if_match()))
 
 
 @api.route(ONE, "PUT", summary="Update the given fields of an activity (partial, like PATCH)", tag=TAG,
@@ -58,7 +58,7 @@ def put_activity(activity_id: str) -> Response:
 
 @api.route(ONE, "DELETE", summary="Delete an activity", tag=TAG, access=Access.WRITE, status=204, errors=(404,))
 def delete_activity(activity_id: str) -> Response:
-    activities.delete_activity(deps().transactions, activity_id, caller())
+    activities.delete_activity(deps().transactions, activity_id, caller(), if_match())
     return no_content()
 
 

@@ -8,7 +8,7 @@ from crm.domain.access import Access
 from crm.domain.customer_queries import CustomerListParams
 from crm.domain.customers import Customer, CustomerCreate, CustomersPage, CustomerUpdate, NoteCreate
 from crm.http.dependencies import caller, deps
-from crm.http.parsing import parse_body, parse_query
+from crm.http.parsing import if_match, parse_body, parse_query
 from crm.http.responses import json_response, no_content
 from crm.http.routing import api
 from crm.services import customers
@@ -44,7 +44,7 @@ def get_customer(customer_id: str) -> Response:
            body=CustomerUpdate, response=Customer, errors=(404, 409, 413, 422))
 def patch_customer(customer_id: str) -> Response:
     data = parse_body(CustomerUpdate)
-    return json_response(customers.update_customer(deps().customers, customer_id, data, caller()))
+    return json_response(customers.update_customer(deps().customers, customer_id, data, caller(), if_match()))
 
 
 @api.route(ONE, "PUT", summary="Update the given fields of a customer (partial, like PATCH)", tag=TAG,
@@ -56,7 +56,7 @@ def put_customer(customer_id: str) -> Response:
 @api.route(ONE, "DELETE", summary="Delete a customer (soft: it can be restored)", tag=TAG, access=Access.WRITE,
            status=204, errors=(404,))
 def delete_customer(customer_id: str) -> Response:
-    customers.delete_customer(deps().customers, customer_id, caller())
+    customers.delete_customer(deps().customers, customer_id, caller(), if_match())
     return no_content()
 
 

@@ -8,7 +8,7 @@ from crm.domain.access import Access
 from crm.domain.deal_queries import DealListParams
 from crm.domain.deals import Deal, DealCreate, DealsPage, DealUpdate, LostReason, Reopen, StageMove
 from crm.http.dependencies import caller, deps
-from crm.http.parsing import optional_body, parse_body, parse_query
+from crm.http.parsing import if_match, optional_body, parse_body, parse_query
 from crm.http.responses import json_response, no_content
 from crm.http.routing import api
 from crm.services import deals
@@ -46,7 +46,8 @@ def get_deal(deal_id: str) -> Response:
 @api.route(ONE, "PATCH", summary="Update the given fields of a deal", tag=TAG, access=Access.WRITE, body=DealUpdate,
            response=Deal, errors=(404, 409, 413, 422))
 def patch_deal(deal_id: str) -> Response:
-    return json_response(deals.update_deal(deps().transactions, deal_id, parse_body(DealUpdate), caller()))
+    data = parse_body(DealUpdate)
+    return json_response(deals.update_deal(deps().transactions, deal_id, data, caller(), if_match()))
 
 
 @api.route(ONE, "PUT", summary="Update the given fields of a deal (partial, like PATCH)", tag=TAG, access=Access.WRITE,
@@ -57,7 +58,7 @@ def put_deal(deal_id: str) -> Response:
 
 @api.route(ONE, "DELETE", summary="Delete a deal", tag=TAG, access=Access.WRITE, status=204, errors=(404,))
 def delete_deal(deal_id: str) -> Response:
-    deals.delete_deal(deps().transactions, deal_id, caller())
+    deals.delete_deal(deps().transactions, deal_id, caller(), if_match())
     return no_content()
 
 

@@ -32,6 +32,7 @@ ERROR_DESCRIPTIONS = {
     403: "Not allowed for this caller",
     404: "Not found",
     409: "Conflicts with the current state",
+    412: "The record changed since the version named in If-Match",
     413: "Body too large",
     415: "Body not sent as application/json",
     422: "Body failed validation",
@@ -44,6 +45,14 @@ IDEMPOTENCY_KEY = {
     "description": "Makes the request safe to retry: a repeat within 24 hours gets the first response",
     "schema": {"type": "string", "pattern": "^[\\x21-\\x7e]{1,255}$"},
 }
+IF_MATCH = {
+    "name": "If-Match",
+    "in": "header",
+    "required": False,
+    "description": "The version (ETag) the change applies to; 412 if the record has changed since",
+    "schema": {"type": "string"},
+}
+VERSIONED_TAGS = frozenset({"customers", "deals", "orders", "activities", "pipelines"})
 RETRY_AFTER = {"description": "Seconds to wait before retrying", "required": True, "schema": {"type": "integer"}}
 SECURITY_SCHEMES = {
     "firebaseIdToken": {"type": "http", "scheme": "bearer", "bearerFormat": "Firebase ID token"},
@@ -105,6 +114,8 @@ def _operation(op: Operation, refs: dict[Any, Any], schemas: dict[str, Any]) -> 
             parameters.append(param)
     if _idempotent(op):
         parameters.append(IDEMPOTENCY_KEY)
+    if _versioned(op):
+        parameters.append(IF_MATCH)
     if parameters:
         spec["parameters"] = parameters
     if op.body:
@@ -143,4 +154,11 @@ def _implied_statuses(op: Operation) -> set[int]:
         statuses |= {400, 413, 415, 422}  # malformed or empty JSON, too large, not JSON, invalid
     if _idempotent(op):
         statuses |= {400, 409, 422}  # malformed key, same key still running, same key for another request
+    if _versioned(op):
+        statuses |= {400, 412}  # malformed If-Match, changed since
     return statuses
+
+
+def _versioned(op: Operation) -> bool:
+    """Changes of a single record, which take If-Match."""
+    return op.method in {"PUT", "PATCH", "DELETE"} and op.tag in VERSIONED_TAGS and bool(op.path_parameters)

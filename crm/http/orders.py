@@ -7,7 +7,7 @@ from flask import Response, request, url_for
 from crm.domain.access import Access
 from crm.domain.orders import Order, OrderCreate, OrderListParams, OrdersPage, OrderTransition, OrderUpdate
 from crm.http.dependencies import caller, deps
-from crm.http.parsing import parse_body, parse_query
+from crm.http.parsing import if_match, parse_body, parse_query
 from crm.http.responses import json_response, no_content
 from crm.http.routing import api
 from crm.services import orders
@@ -46,7 +46,7 @@ def get_order(order_id: str) -> Response:
            response=Order, errors=(404, 409, 413, 422))
 def patch_order(order_id: str) -> Response:
     data = parse_body(OrderUpdate)
-    return json_response(orders.update_order(deps().transactions, deps().orders, order_id, data, caller()))
+    return json_response(orders.update_order(deps().transactions, deps().orders, order_id, data, caller(), if_match()))
 
 
 @api.route(ONE, "PUT", summary="Update the given fields of an order (partial, like PATCH)", tag=TAG,
@@ -58,7 +58,7 @@ def put_order(order_id: str) -> Response:
 @api.route(ONE, "DELETE", summary="Delete an order; a delivered one's value leaves its customer's lifetime value",
            tag=TAG, access=Access.WRITE, status=204, errors=(404,))
 def delete_order(order_id: str) -> Response:
-    orders.delete_order(deps().transactions, order_id, caller())
+    orders.delete_order(deps().transactions, order_id, caller(), if_match())
     return no_content()
 
 

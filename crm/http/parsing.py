@@ -78,3 +78,19 @@ def parse_query(model: type[M]) -> M:
         return model.model_validate(args.to_dict())
     except ValidationError as exc:
         raise InvalidArgumentError("the query parameters are not valid", validation_details(exc)) from None
+
+
+def if_match() -> str | None:
+    """The version named by an If-Match header (its ETag, quotes and W/ optional); None when absent or ``*``.
+
+    Raises:
+        InvalidArgumentError: more than one version, or an empty one.
+    """
+    header = request.headers.get("If-Match")
+    if header is None or header.strip() == "*":
+        return None
+    versions = [v.strip().removeprefix("W/").strip('"') for v in header.split(",")]
+    if len(versions) != 1 or not versions[0]:
+        detail = {"field": "If-Match", "message": "one version, as the ETag header gave it"}
+        raise InvalidArgumentError("If-Match takes one version, as the ETag header gave it", [detail])
+    return versions[0]

@@ -9,7 +9,7 @@ from crm.domain.access import Access
 from crm.domain.money import CurrencyRates, CurrencyRatesUpdate
 from crm.domain.pipelines import Pipeline, PipelineCreate, PipelinesPage, PipelineUpdate
 from crm.http.dependencies import caller, deps
-from crm.http.parsing import parse_body, parse_query
+from crm.http.parsing import if_match, parse_body, parse_query
 from crm.http.responses import json_response, no_content
 from crm.http.routing import api
 from crm.services import pipelines
@@ -46,7 +46,8 @@ def get_pipeline(pipeline_id: str) -> Response:
            access=Access.ADMIN, body=PipelineUpdate, response=Pipeline, errors=(404, 409, 413, 422))
 def patch_pipeline(pipeline_id: str) -> Response:
     data = parse_body(PipelineUpdate)
-    return json_response(pipelines.update_pipeline(deps().transactions, deps().deals, pipeline_id, data, caller()))
+    updated = pipelines.update_pipeline(deps().transactions, deps().deals, pipeline_id, data, caller(), if_match())
+    return json_response(updated)
 
 
 @api.route(ONE, "PUT", summary="Change a pipeline (partial, like PATCH)", tag=TAG, access=Access.ADMIN,
@@ -59,7 +60,9 @@ def put_pipeline(pipeline_id: str) -> Response:
            access=Access.ADMIN, query=PipelineDeleteParams, status=204, errors=(404, 409))
 def delete_pipeline(pipeline_id: str) -> Response:
     params = parse_query(PipelineDeleteParams)
-    pipelines.delete_pipeline(deps().transactions, deps().deals, pipeline_id, params.move_deals_to, caller())
+    pipelines.delete_pipeline(
+        deps().transactions, deps().deals, pipeline_id, params.move_deals_to, caller(), if_match()
+    )
     return no_content()
 
 

@@ -5,8 +5,14 @@ from __future__ import annotations
 from flask import Response
 from pydantic import BaseModel
 
+from crm.domain.common import Versioned
+
 
 def json_response(model: BaseModel, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    """``model`` as JSON; a versioned record also gets its version as the ETag."""
+    headers = dict(headers or {})
+    if isinstance(model, Versioned):
+        headers["ETag"] = f'"{model.version}"'
     return Response(model.model_dump_json(), status=status, headers=headers, mimetype="application/json")
 
 

@@ -10,7 +10,7 @@ from crm.domain import access
 from crm.domain import activities as rules
 from crm.domain.activities import ActivitiesPage, Activity, ActivityCreate, ActivityUpdate
 from crm.domain.activity_queries import ActivityListParams
-from crm.domain.common import utc_now
+from crm.domain.common import require_version, utc_now
 from crm.domain.identity import Caller
 from crm.errors import NotFoundError
 from crm.services.deals import Transactions, invalid, visible_customer
@@ -68,7 +68,8 @@ def list_activities(reader: ActivityReader, params: ActivityListParams, caller: 
     )
 
 
-def update_activity(transactions: Transactions, activity_id: str, data: ActivityUpdate, caller: Caller) -> Activity:
+def update_activity(transactions: Transactions, activity_id: str, data: ActivityUpdate, caller: Caller,
+                    if_match: str | None = None) -> Activity:
     """Change the fields given; new links are checked as on create, and completed_at follows the status.
 
     Raises:
@@ -80,6 +81,7 @@ def update_activity(transactions: Transactions, activity_id: str, data: Activity
     access.check_owner_change(caller, data)
 
     def change(tx: CrmTransaction, activity: Activity, now: datetime) -> Activity:
+        require_version(activity, if_match, "activity")
         customer_id, deal_id = _links_after(tx, activity, data, caller)
         return rules.apply_update(activity, data, customer_id=customer_id, deal_id=deal_id, now=now)
 
@@ -96,11 +98,11 @@ def complete_activity(transactions: Transactions, activity_id: str, caller: Call
     return _change(transactions, activity_id, caller, lambda tx, activity, now: rules.complete(activity, now=now))
 
 
-def delete_activity(transactions: Transactions, activity_id: str, caller: Caller) -> None:
+def delete_activity(transactions: Transactions, activity_id: str, caller: Caller, if_match: str | None = None) -> None:
     """Delete an activity; the customer's last_activity_at keeps the time it reached."""
 
     def work(tx: CrmTransaction) -> None:
-        _visible(tx.activities.get(activity_id), activity_id, caller)
+        require_version(_visible(tx.activities.get(activity_id), activity_id, caller), if_match, "activity")
         tx.activities.delete(activity_id)
 
     transactions.run(work, lock=[f"activities/{activity_id}"])

@@ -7,7 +7,7 @@ from typing import Protocol
 
 from crm.domain import access
 from crm.domain import customers as rules
-from crm.domain.common import utc_now
+from crm.domain.common import require_version, utc_now
 from crm.domain.customer_queries import CustomerListParams
 from crm.domain.customers import Customer, CustomerCreate, CustomersPage, CustomerUpdate
 from crm.domain.identity import Caller
@@ -66,7 +66,8 @@ def list_customers(store: CustomerStore, params: CustomerListParams, caller: Cal
     )
 
 
-def update_customer(store: CustomerStore, customer_id: str, data: CustomerUpdate, caller: Caller) -> Customer:
+def update_customer(store: CustomerStore, customer_id: str, data: CustomerUpdate, caller: Caller,
+                    if_match: str | None = None) -> Customer:
     """Apply the fields present in ``data``; only a manager or admin changes the owner.
 
     Raises:
@@ -75,8 +76,12 @@ def update_customer(store: CustomerStore, customer_id: str, data: CustomerUpdate
         AlreadyExistsError: a new email belongs to another active customer.
     """
     access.check_owner_change(caller, data)
-    change = _active(customer_id, caller, lambda c: rules.apply_update(c, data, now=utc_now()))
-    return store.save(customer_id, change)
+
+    def update(customer: Customer) -> Customer:
+        require_version(customer, if_match, "customer")
+        return rules.apply_update(customer, data, now=utc_now())
+
+    return store.save(customer_id, _active(customer_id, caller, update))
 
 
 def add_note(store: CustomerStore, customer_id: str, text: str, caller: Caller) -> Customer:
@@ -93,11 +98,15 @@ def upgrade_customer(store: CustomerStore, customer_id: str, caller: Caller) -> 
     return store.save(customer_id, _active(customer_id, caller, lambda c: rules.upgrade(c, now=utc_now())))
 
 
-def delete_customer(store: CustomerStore, customer_id: str, caller: Caller) -> None:
+def delete_customer(store: CustomerStore, customer_id: str, caller: Caller, if_match: str | None = None) -> None:
     """Soft-delete: the customer disappears from reads and lists and releases its emails."""
     now = utc_now()
-    deleted = _active(customer_id, caller, lambda c: c.model_copy(update={"deleted_at": now, "updated_at": now}))
-    store.save(customer_id, deleted)
+
+    def delete(customer: Customer) -> Customer:
+        require_version(customer, if_match, "customer")
+        return customer.model_copy(update={"deleted_at": now, "updated_at": now})
+
+    store.save(customer_id, _active(customer_id, caller, delete))
 
 
 def restore_customer(store: CustomerStore, customer_id: str, caller: Caller) -> Customer:

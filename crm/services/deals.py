@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from crm.domain import access
 from crm.domain import deal_transitions as transitions
 from crm.domain import deals as rules
-from crm.domain.common import utc_now
+from crm.domain.common import require_version, utc_now
 from crm.domain.customers import Customer, credit_lifetime_value
 from crm.domain.deal_queries import DealListParams
 from crm.domain.deals import Deal, DealCreate, DealsPage, DealStatus, DealUpdate, StageMove
@@ -82,7 +82,8 @@ def list_deals(reader: DealReader, params: DealListParams, caller: Caller) -> De
     )
 
 
-def update_deal(transactions: Transactions, deal_id: str, data: DealUpdate, caller: Caller) -> Deal:
+def update_deal(transactions: Transactions, deal_id: str, data: DealUpdate, caller: Caller,
+                if_match: str | None = None) -> Deal:
     """Apply the fields present in ``data``; only a manager or admin gives the deal to someone else.
 
     Raises:
@@ -92,6 +93,7 @@ def update_deal(transactions: Transactions, deal_id: str, data: DealUpdate, call
     access.check_owner_change(caller, data)
 
     def change(tx: CrmTransaction, deal: Deal, pipeline: Pipeline, now: datetime) -> tuple[Deal, Pipeline]:
+        require_version(deal, if_match, "deal")
         if data.currency:
             rates_covering(tx, data.currency)
         return rules.apply_update(deal, data, now=now), pipeline
@@ -99,11 +101,12 @@ def update_deal(transactions: Transactions, deal_id: str, data: DealUpdate, call
     return _change(transactions, deal_id, caller, change)
 
 
-def delete_deal(transactions: Transactions, deal_id: str, caller: Caller) -> None:
+def delete_deal(transactions: Transactions, deal_id: str, caller: Caller, if_match: str | None = None) -> None:
     """Delete a deal; a won deal's value leaves its customer's lifetime value."""
 
     def work(tx: CrmTransaction) -> None:
         deal = _visible(tx.deals.get(deal_id), deal_id, caller)
+        require_version(deal, if_match, "deal")
         _follow_customer(tx, deal, None, tx.config.currency_rates(), utc_now())
         tx.stats.record(deal, None)
         tx.deals.delete(deal_id)

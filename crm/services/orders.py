@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from crm.domain import access
 from crm.domain import orders as rules
-from crm.domain.common import to_cents, utc_now
+from crm.domain.common import require_version, to_cents, utc_now
 from crm.domain.customers import credit_lifetime_value
 from crm.domain.identity import Caller
 from crm.domain.orders import Order, OrderCreate, OrderListParams, OrdersPage, OrderStatus, OrderUpdate
@@ -69,7 +69,8 @@ def list_orders(reader: OrderReader, params: OrderListParams, caller: Caller) ->
 
 
 def update_order(
-    transactions: Transactions, reader: OrderReader, order_id: str, data: OrderUpdate, caller: Caller
+    transactions: Transactions, reader: OrderReader, order_id: str, data: OrderUpdate, caller: Caller,
+    if_match: str | None = None,
 ) -> Order:
     """Apply the fields present in ``data``.
 
@@ -83,6 +84,7 @@ def update_order(
     access.check_owner_change(caller, data)
 
     def change(tx: CrmTransaction, order: Order, now: datetime) -> Order:
+        require_version(order, if_match, "order")
         if data.currency and data.currency != order.currency:
             rates_covering(tx, data.currency)
         return rules.apply_update(order, data, now=now)
@@ -112,7 +114,7 @@ def transition_order(transactions: Transactions, order_id: str, status: OrderSta
     return _change(transactions, order_id, caller, change)
 
 
-def delete_order(transactions: Transactions, order_id: str, caller: Caller) -> None:
+def delete_order(transactions: Transactions, order_id: str, caller: Caller, if_match: str | None = None) -> None:
     """Delete an order and release its number; a delivered order's credit leaves its customer's lifetime value.
 
     Raises:
@@ -121,6 +123,7 @@ def delete_order(transactions: Transactions, order_id: str, caller: Caller) -> N
 
     def work(tx: CrmTransaction) -> None:
         order = _visible(tx.orders.get(order_id), order_id, caller)
+        require_version(order, if_match, "order")
         if order.ltv_base_cents:
             _credit_customer(tx, order.customer_id, -order.ltv_base_cents, utc_now(), purchase=False)
         tx.orders.delete(order)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from crm.domain.common import utc_now
+from crm.domain.common import require_version, utc_now
 from crm.domain.deals import enter_stage
 from crm.domain.identity import Caller
 from crm.domain.money import CurrencyRates, CurrencyRatesUpdate
@@ -48,7 +48,8 @@ def create_pipeline(transactions: Transactions, data: PipelineCreate, caller: Ca
 
 
 def update_pipeline(
-    transactions: Transactions, counter: DealCounter, pipeline_id: str, data: PipelineUpdate, caller: Caller
+    transactions: Transactions, counter: DealCounter, pipeline_id: str, data: PipelineUpdate, caller: Caller,
+    if_match: str | None = None,
 ) -> Pipeline:
     """Rename, make default, or replace the stages of a pipeline.
 
@@ -61,6 +62,7 @@ def update_pipeline(
         ValidationFailedError: a move targets a stage of another kind.
     """
     current = get_pipeline(transactions, pipeline_id)
+    require_version(current, if_match, "pipeline")
     changes = data.model_dump(exclude_unset=True, exclude={"stage_moves"})
     proposed = current.model_copy(update={**changes, "stages": data.stages or current.stages})
     if data.is_default is None:
@@ -80,7 +82,8 @@ def update_pipeline(
 
 
 def delete_pipeline(
-    transactions: Transactions, counter: DealCounter, pipeline_id: str, move_deals_to: str | None, caller: Caller
+    transactions: Transactions, counter: DealCounter, pipeline_id: str, move_deals_to: str | None, caller: Caller,
+    if_match: str | None = None,
 ) -> None:
     """Delete a pipeline that is not the default; its deals move to ``move_deals_to`` (same stage id, else a
     stage of the same kind), or the request is refused while it holds deals.
@@ -89,6 +92,7 @@ def delete_pipeline(
         FailedPreconditionError: it is the default, or it holds deals and no target was named.
     """
     current = get_pipeline(transactions, pipeline_id)
+    require_version(current, if_match, "pipeline")
     if current.is_default:
         raise FailedPreconditionError("the default pipeline cannot be deleted: make another pipeline the default first")
     target = None

@@ -28,7 +28,7 @@ TIMESTAMPS = ("due_at", "completed_at", "created_at", "updated_at")
 
 
 def activity_to_document(activity: Activity) -> dict[str, Any]:
-    data = activity.model_dump(mode="json", exclude={"id"})
+    data = activity.model_dump(mode="json", exclude={"id", "version"})
     for field in TIMESTAMPS:
         data[field] = getattr(activity, field)
     due_sort = activity.due_at or UNDATED

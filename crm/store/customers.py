@@ -31,7 +31,7 @@ SORT_FIELDS = {
     "lifetime_value": "lifetime_value_cents",
 }
 DERIVED_FIELDS = ("name_sort", "search_tokens", "lifetime_value_cents")
-NOT_STORED = {"id", "email", "phone", "lifetime_value"}
+NOT_STORED = {"id", "email", "phone", "lifetime_value", "version"}
 
 Decide = Callable[[Customer | None], Customer]
 STALE_CLAIM_RETRIES = 3

@@ -30,7 +30,7 @@ DERIVED_FIELDS = ("value_cents", "expected_revenue_cents", "stage_position", "ex
 
 
 def deal_to_document(deal: Deal, pipeline: Pipeline) -> dict[str, Any]:
-    data = deal.model_dump(mode="json", exclude={"id", "value", "expected_revenue", "line_items"})
+    data = deal.model_dump(mode="json", exclude={"id", "value", "expected_revenue", "line_items", "version"})
     for field in ("created_at", "updated_at", "closed_at", "stage_entered_at"):
         data[field] = getattr(deal, field)
     data["stage_history"] = [entry.model_dump(by_alias=True) for entry in deal.stage_history]

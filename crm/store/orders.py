@@ -30,7 +30,7 @@ STALE_CLAIM_RETRIES = 3
 
 
 def order_to_document(order: Order) -> dict[str, Any]:
-    data = order.model_dump(mode="json", exclude={"id", "total", "status_history"})
+    data = order.model_dump(mode="json", exclude={"id", "total", "status_history", "version"})
     for field in TIMESTAMPS:
         data[field] = getattr(order, field)
     data["status_history"] = [

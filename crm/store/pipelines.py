@@ -18,7 +18,7 @@ from crm.store.unit_of_work import UnitOfWork
 
 
 def pipeline_to_document(pipeline: Pipeline) -> dict[str, Any]:
-    return pipeline.model_dump(mode="json", exclude={"id", "is_default", "created_at", "updated_at"}) | {
+    return pipeline.model_dump(mode="json", exclude={"id", "is_default", "created_at", "updated_at", "version"}) | {
         "created_at": pipeline.created_at,
         "updated_at": pipeline.updated_at,
     }

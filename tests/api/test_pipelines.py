@@ -39,7 +39,7 @@ def test_create_get_and_list_a_pipeline(client):
     assert response.status_code == 201, response.get_json()
     created = response.get_json()
     assert response.headers["Location"].endswith(f"/crm/pipelines/{created['id']}")
-    assert set(created) == {"id", "name", "is_default", "stages", "created_at", "updated_at"}
+    assert set(created) == {"id", "name", "is_default", "stages", "created_at", "updated_at", "version"}
     assert (created["is_default"], created["stages"][0]["color"]) == (False, "#ffaa00")
     assert created["stages"][1] == {"id": "quote", "name": "Quote", "probability": 60, "color": "#9e9e9e",
                                     "kind": "open"}
