@@ -47,7 +47,6 @@ import argparse
 import json
 import os
 import random
-import signal
 import statistics
 import sys
 import time
@@ -60,8 +59,9 @@ from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from _harness import run_on_emulator
+
 from crm.devstack.demo_data import demo_customers  # noqa: E402
-from crm.devstack.emulator import FirestoreEmulator  # noqa: E402
 from crm.domain.common import from_cents, to_cents  # noqa: E402
 from crm.domain.deal_reports import (  # noqa: E402
     Bucket,
@@ -442,20 +442,8 @@ def _first_difference(ours: Any, baseline: Any) -> str:
     return "?"
 
 
-def _exit_on_sigterm(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    signal.signal(signal.SIGTERM, _exit_on_sigterm)
-    emulator = FirestoreEmulator()
-    print(f"Starting the Firestore emulator on {emulator.address} ...", flush=True)
-    with emulator:
-        result = run(args, emulator.address)
-    print(flush=True)
-    print(json.dumps(result, ensure_ascii=False), flush=True)
-    return 0
+    return run_on_emulator(run, parse_args(argv))
 
 
 if __name__ == "__main__":

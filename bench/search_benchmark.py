@@ -44,9 +44,7 @@ query engine); the read counts are what the billing model in ``crm.store.read_me
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import signal
 import statistics
 import sys
 import time
@@ -56,8 +54,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from _harness import run_on_emulator
+
 from crm.devstack.demo_data import demo_customers  # noqa: E402
-from crm.devstack.emulator import FirestoreEmulator  # noqa: E402
 from crm.domain.contacts import national_digits  # noqa: E402
 from crm.domain.customer_queries import CustomerListParams  # noqa: E402
 from crm.domain.customers import Customer  # noqa: E402
@@ -351,20 +350,8 @@ def run(args: argparse.Namespace, emulator_address: str) -> dict[str, Any]:
     }
 
 
-def _exit_on_sigterm(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    signal.signal(signal.SIGTERM, _exit_on_sigterm)
-    emulator = FirestoreEmulator()
-    print(f"Starting the Firestore emulator on {emulator.address} ...", flush=True)
-    with emulator:
-        result = run(args, emulator.address)
-    print(flush=True)
-    print(json.dumps(result, ensure_ascii=False), flush=True)
-    return 0
+    return run_on_emulator(run, parse_args(argv))
 
 
 if __name__ == "__main__":
