@@ -10,6 +10,14 @@ from typing import Any
 
 from crm.devstack.emulator import FirestoreEmulator
 
+warnings: list[str] = []
+
+
+def warn(message: str) -> None:
+    """Report something a reader of the figures must know (a disagreement, unstable counts)."""
+    warnings.append(message)
+    print(f"WARNING: {message}", flush=True)
+
 
 def _exit_on_sigterm(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)

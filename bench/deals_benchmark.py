@@ -59,7 +59,7 @@ from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _harness import run_on_emulator
+from _harness import run_on_emulator, warn, warnings
 
 from crm.devstack.demo_data import demo_customers  # noqa: E402
 from crm.domain.common import from_cents, to_cents  # noqa: E402
@@ -100,12 +100,6 @@ PER_COLUMN = 10
 CALLER = Caller(uid="bench", role=Role.ADMIN, via="token")
 K = TypeVar("K", bound=Hashable)
 
-warnings: list[str] = []
-
-
-def warn(message: str) -> None:
-    warnings.append(message)
-    print(f"WARNING: {message}", flush=True)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -54,7 +54,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _harness import run_on_emulator
+from _harness import run_on_emulator, warn, warnings
 
 from crm.devstack.demo_data import demo_customers  # noqa: E402
 from crm.domain.contacts import national_digits  # noqa: E402
@@ -76,12 +76,6 @@ TARGET_MIN_SPEEDUP = 20
 PHONE_TYPES = {"phone", "whatsapp"}
 
 BENCH_CALLER = Caller(uid="bench", role=Role.ADMIN, via="token")
-warnings: list[str] = []
-
-
-def warn(message: str) -> None:
-    warnings.append(message)
-    print(f"WARNING: {message}", flush=True)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

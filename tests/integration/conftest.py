@@ -17,6 +17,15 @@ from crm.store.api_keys import FirestoreApiKeyStore
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
 from crm.store.customers import FirestoreCustomerStore
+from tests.integration.deal_support import (  # noqa: F401 (fixtures shared by every integration module)
+    change_pipeline,
+    make_pipeline,
+    open_deal,
+    reader,
+    set_rates,
+    stats,
+    transactions,
+)
 from tests.utils.factories import admin_caller, customer_body
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import Any
 
@@ -107,3 +109,15 @@ def won(transactions, deal_id: str, caller: Caller | None = None) -> Deal:
 
 def lifetime_value(customers, customer_id: str) -> Decimal:
     return customers.get(customer_id).lifetime_value
+
+
+def run_together(work: Callable[[int], Any], count: int) -> list[Any]:
+    """Call ``work(n)`` for n in range(count) on as many threads, released at the same moment."""
+    start = threading.Barrier(count)
+
+    def go(n: int) -> Any:
+        start.wait()
+        return work(n)
+
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        return list(pool.map(go, range(count)))

@@ -21,17 +21,7 @@ from crm.store.audit import acting_as
 from crm.store.orders import FirestoreOrderReader
 from crm.store.read_meter import metered
 from crm.store.unit_of_work import TransactionRunner
-from tests.integration.deal_support import (  # noqa: F401 (fixtures)
-    change_pipeline,
-    make_pipeline,
-    move,
-    open_deal,
-    reader,
-    set_rates,
-    stage,
-    transactions,
-    won,
-)
+from tests.integration.deal_support import move, stage, won
 
 pytestmark = pytest.mark.emulator
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import pytest
@@ -12,19 +10,7 @@ import pytest
 from crm.domain.customers import CustomerStatus
 from crm.services import deals as service
 from crm.store import unit_of_work
-from tests.integration.deal_support import (  # noqa: F401 (fixtures)
-    lifetime_value,
-    make_pipeline,
-    move,
-    open_deal,
-    reader,
-    set_rates,
-    stage,
-    stats,
-    transactions,
-    update,
-    won,
-)
+from tests.integration.deal_support import lifetime_value, move, run_together, stage, update, won
 from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator
@@ -43,17 +29,6 @@ PATCHES = {
 def many_stages(count: int) -> list[dict]:
     return [stage("start", probability=1)] + [stage(f"s{n}", probability=n) for n in range(count)] + [
         stage("won", "won", 100), stage("lost", "lost", 0)]
-
-
-def run_together(work, count: int) -> list:
-    start = threading.Barrier(count)
-
-    def go(n: int):
-        start.wait()
-        return work(n)
-
-    with ThreadPoolExecutor(max_workers=count) as pool:
-        return list(pool.map(go, range(count)))
 
 
 def assert_history_chains(history, movers: list[str]) -> None:

@@ -21,20 +21,7 @@ from crm.store import unit_of_work
 from crm.store.deal_reports import FirestoreDealReports
 from crm.store.deal_totals import FirestoreDealTotals
 from crm.store.deals import deal_from_snapshot
-from tests.integration.deal_support import (  # noqa: F401 (fixtures)
-    change_pipeline,
-    make_pipeline,
-    move,
-    open_deal,
-    reader,
-    set_rates,
-    stage,
-    stats,
-    transactions,
-    update,
-    won,
-)
-from tests.integration.test_deal_concurrency import run_together
+from tests.integration.deal_support import move, run_together, stage, update, won
 from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator

@@ -12,18 +12,7 @@ from crm.domain.deals import DealStatus
 from crm.errors import FailedPreconditionError, NotFoundError, ValidationFailedError
 from crm.services import customers as customer_service
 from crm.services import deals as service
-from tests.integration.deal_support import (  # noqa: F401 (fixtures)
-    lifetime_value,
-    make_pipeline,
-    move,
-    open_deal,
-    reader,
-    set_rates,
-    stats,
-    transactions,
-    update,
-    won,
-)
+from tests.integration.deal_support import lifetime_value, move, update, won
 from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator

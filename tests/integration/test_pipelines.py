@@ -13,17 +13,7 @@ from crm.domain.deals import DealStatus
 from crm.errors import FailedPreconditionError, NotFoundError, ValidationFailedError
 from crm.services import pipelines as service
 from crm.store.pipelines import TxPipelines
-from tests.integration.deal_support import (  # noqa: F401 (fixtures)
-    change_pipeline,
-    make_pipeline,
-    move,
-    open_deal,
-    reader,
-    sales_stages,
-    stage,
-    transactions,
-    won,
-)
+from tests.integration.deal_support import move, sales_stages, stage, won
 from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator
