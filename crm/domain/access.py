@@ -6,6 +6,10 @@
 | write     | yes   | yes     | own records only | no     |
 | reports   | yes   | yes     | no               | yes    |
 | admin     | yes   | no      | no               | no     |
+| signed_in | yes   | yes     | yes              | yes    |
+
+A signed-in user without a role (any Firebase user of the project, until an admin gives them one) has only
+``signed_in`` access: they may ask who they are (GET /crm/me) and nothing else.
 
 Reports are company-wide figures (every owner's deals), so a rep, who sees only their own records, gets none.
 Only managers and admins give a record to someone else (owner_id); a record a caller may not see is answered as
@@ -28,6 +32,7 @@ class Access(StrEnum):
     WRITE = "write"
     REPORTS = "reports"
     ADMIN = "admin"
+    SIGNED_IN = "signed_in"
 
 
 ROLES_WITH: dict[Access, frozenset[Role]] = {
@@ -35,7 +40,10 @@ ROLES_WITH: dict[Access, frozenset[Role]] = {
     Access.WRITE: frozenset({Role.ADMIN, Role.MANAGER, Role.REP}),
     Access.REPORTS: frozenset({Role.ADMIN, Role.MANAGER, Role.VIEWER}),
     Access.ADMIN: frozenset({Role.ADMIN}),
+    Access.SIGNED_IN: frozenset(Role),
 }
+NOT_GRANTED_YET = "access has not been granted yet: ask an admin of this CRM to give you a role"
+
 SEES_EVERY_RECORD = frozenset({Role.ADMIN, Role.MANAGER, Role.VIEWER})
 ASSIGNS_OWNERS = frozenset({Role.ADMIN, Role.MANAGER})
 
@@ -49,8 +57,8 @@ class OwnerChange(Protocol):
     def model_fields_set(self) -> set[str]: ...
 
 
-def allows(role: Role, access: Access) -> bool:
-    return role in ROLES_WITH[access]
+def allows(role: Role | None, access: Access) -> bool:
+    return access is Access.SIGNED_IN or role in ROLES_WITH[access]
 
 
 def require(caller: Caller, access: Access) -> None:
@@ -59,10 +67,13 @@ def require(caller: Caller, access: Access) -> None:
     Raises:
         PermissionDeniedError: the caller's role does not have ``access``.
     """
-    if not allows(caller.role, access):
-        roles = ", ".join(sorted(role.value for role in ROLES_WITH[access]))
-        raise PermissionDeniedError(f"role {caller.role.value} may not do this; it needs {access.value} access "
-                                    f"(roles: {roles})")
+    if allows(caller.role, access):
+        return
+    if caller.role is None:
+        raise PermissionDeniedError(NOT_GRANTED_YET)
+    roles = ", ".join(sorted(role.value for role in ROLES_WITH[access]))
+    raise PermissionDeniedError(f"role {caller.role.value} may not do this; it needs {access.value} access "
+                                f"(roles: {roles})")
 
 
 def sees(caller: Caller, owner_id: str | None) -> bool:
@@ -92,6 +103,6 @@ def check_owner_change(caller: Caller, data: OwnerChange) -> None:
     """
     if "owner_id" not in data.model_fields_set or data.owner_id == caller.uid or caller.role in ASSIGNS_OWNERS:
         return
-    message = f"only a manager or admin gives a record to someone else; a {caller.role.value} may set owner_id " \
+    message = f"only a manager or admin gives a record to someone else; a {caller.role} may set owner_id " \
               "only to their own uid"
     raise PermissionDeniedError(message, [{"field": "owner_id", "message": message, "type": "permission"}])

@@ -17,8 +17,10 @@ class Role(StrEnum):
 
 
 class Caller(BaseModel):
+    """The one making the request; ``role`` is None for a signed-in user who has not been given one yet."""
+
     uid: str
-    role: Role
+    role: Role | None
     email: str | None = None
     via: str
 

@@ -21,6 +21,7 @@ from crm.http import (  # noqa: F401  (registers the operations)
     deal_reports,
     deals,
     leads,
+    me,
     meta,
     orders,
     pipelines,

@@ -103,7 +103,7 @@ class Authenticator:
         role = claims.get("role")
         return Caller(
             uid=claims["uid"],
-            role=Role(role) if isinstance(role, str) and role in Role._value2member_map_ else Role.VIEWER,
+            role=Role(role) if isinstance(role, str) and role in Role._value2member_map_ else None,
             email=claims.get("email"),
             via="token",
         )

@@ -10,26 +10,28 @@ from crm.domain.identity import Caller, Role
 from crm.errors import PermissionDeniedError
 from crm.http.routing import Operation
 
-POLICY = {
-    Role.ADMIN: {Access.READ, Access.WRITE, Access.REPORTS, Access.ADMIN},
-    Role.MANAGER: {Access.READ, Access.WRITE, Access.REPORTS},
-    Role.REP: {Access.READ, Access.WRITE},
-    Role.VIEWER: {Access.READ, Access.REPORTS},
+POLICY: dict[Role | None, set[Access]] = {
+    Role.ADMIN: {Access.READ, Access.WRITE, Access.REPORTS, Access.ADMIN, Access.SIGNED_IN},
+    Role.MANAGER: {Access.READ, Access.WRITE, Access.REPORTS, Access.SIGNED_IN},
+    Role.REP: {Access.READ, Access.WRITE, Access.SIGNED_IN},
+    Role.VIEWER: {Access.READ, Access.REPORTS, Access.SIGNED_IN},
+    None: {Access.SIGNED_IN},
 }
 
 
-def caller(role: Role, uid: str = "me") -> Caller:
+def caller(role: Role | None, uid: str = "me") -> Caller:
     return Caller(uid=uid, role=role, via="token")
 
 
-@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("role", [*Role, None])
 @pytest.mark.parametrize("access", list(Access))
 def test_each_role_has_exactly_its_access(role, access):
     assert allows(role, access) is (access in POLICY[role])
     if access in POLICY[role]:
         require(caller(role), access)
     else:
-        with pytest.raises(PermissionDeniedError, match=f"role {role.value} may not"):
+        refusal = "access has not been granted yet" if role is None else f"role {role.value} may not"
+        with pytest.raises(PermissionDeniedError, match=refusal):
             require(caller(role), access)
 
 
