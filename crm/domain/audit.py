@@ -32,7 +32,8 @@ class AuditAction(StrEnum):
 # Derived or bookkeeping fields: search keys, sort keys, mirrors of other fields, and what other audited records
 # already tell (a customer's last_activity_at follows its activities).
 NOT_AUDITED: dict[AuditEntity, frozenset[str]] = {
-    AuditEntity.CUSTOMER: frozenset({"search_tokens", "name_sort", "last_activity_at"}),
+    AuditEntity.CUSTOMER: frozenset({"search_tokens", "search_rank", "search_typos", "name_sort",
+                                     "last_activity_at"}),
     AuditEntity.DEAL: frozenset({"expected_revenue_cents", "stage_position", "expected_close_month", "closed_month",
                                  "won_base_cents"}),
     AuditEntity.ORDER: frozenset({"order_number_key", "ltv_base_cents"}),

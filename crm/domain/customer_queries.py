@@ -30,7 +30,8 @@ class CustomerListParams(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    search: Annotated[str, Field(max_length=200, description="Word prefixes; every one must match")] | None = None
+    search: Annotated[str, Field(max_length=200, description="Words or word starts, every one required; ranked, "
+                                                             "forgives one typo")] | None = None
     tag: Annotated[str, Field(max_length=50)] | None = None
     status: CustomerStatus | None = None
     owner_id: Annotated[str, Field(min_length=1, max_length=128)] | None = None
@@ -38,7 +39,7 @@ class CustomerListParams(BaseModel):
     page: Annotated[int, Field(ge=1, description="1-based; deep pages cost the skipped reads, prefer cursor")] = 1
     cursor: Annotated[str, Field(max_length=2000, description="next_cursor of the previous page")] | None = None
     order_by: Annotated[
-        CustomerOrder | None, Field(description="Default name; search results come in a stable order of their own")
+        CustomerOrder | None, Field(description="Default name; search results come best first instead")
     ] = None
 
     @model_validator(mode="after")
@@ -46,7 +47,9 @@ class CustomerListParams(BaseModel):
         if self.tag is not None:
             self.tag = self.tag.strip().lower()
         if self.search is not None and self.order_by is not None and self.search_terms():
-            raise ValueError("order_by cannot be combined with search: search results come in their own stable order")
+            raise ValueError("order_by cannot be combined with search: search results come best first")
+        if self.search_terms() and self.page > 1 and self.cursor is None:
+            raise ValueError("search results page with next_cursor; page numbers beyond 1 are not taken with search")
         if len(self.search_terms()) > MAX_QUERY_TERMS:
             raise ValueError(f"search takes at most {MAX_QUERY_TERMS} words")
         if self.cursor is None and (self.page - 1) * self.page_size > MAX_OFFSET:

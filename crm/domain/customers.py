@@ -20,9 +20,10 @@ from pydantic import (
 )
 
 from crm.domain.common import InputModel, Label, ShortText, Versioned, from_cents, refuse_null
-from crm.domain.contacts import ContactValueError, national_digits, normalize_email, normalize_phone
+from crm.domain.contacts import ContactValueError, normalize_email, normalize_phone
 from crm.domain.paging import ListPage
-from crm.domain.search_tokens import customer_tokens, fold, phone_digit_forms
+from crm.domain.search.ranking import SearchMatch
+from crm.domain.search_tokens import fold
 from crm.errors import FailedPreconditionError, ValidationFailedError
 
 MAX_CONTACTS = 20
@@ -253,21 +254,17 @@ class Customer(Versioned):
     def emails(self) -> list[str]:
         return [c.value for c in self.contacts if c.type is ContactType.EMAIL]
 
-    def search_tokens(self) -> set[str]:
-        texts = [self.name, self.organization or ""] + [c.value for c in self.contacts if c.type not in PHONE_TYPES]
-        phones = [
-            form
-            for c in self.contacts
-            if c.type in PHONE_TYPES
-            for form in phone_digit_forms(c.value, *national_digits(c.value))
-        ]
-        return customer_tokens(texts, phones)
-
     def name_sort_key(self) -> str:
         return fold(self.name)
 
 
-class CustomersPage(ListPage[Customer]):
+class CustomerListItem(Customer):
+    """A customer in a list: with ``match`` when the list answers a search."""
+
+    match: SearchMatch | None = Field(None, description="How the customer matched the search; null without search")
+
+
+class CustomersPage(ListPage[CustomerListItem]):
     """One page of customers."""
 
 

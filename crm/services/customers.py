@@ -9,7 +9,7 @@ from crm.domain import access
 from crm.domain import customers as rules
 from crm.domain.common import require_version, utc_now
 from crm.domain.customer_queries import CustomerListParams
-from crm.domain.customers import Customer, CustomerCreate, CustomersPage, CustomerUpdate
+from crm.domain.customers import Customer, CustomerCreate, CustomerListItem, CustomersPage, CustomerUpdate
 from crm.domain.identity import Caller
 from crm.errors import FailedPreconditionError, NotFoundError
 from crm.store.paging import Page
@@ -19,7 +19,7 @@ class CustomerStore(Protocol):
     def new_id(self) -> str: ...
     def get(self, customer_id: str) -> Customer | None: ...
     def save(self, customer_id: str, decide: Callable[[Customer | None], Customer]) -> Customer: ...
-    def list(self, params: CustomerListParams) -> tuple[list[Customer], Page]: ...
+    def list(self, params: CustomerListParams) -> tuple[list[CustomerListItem], Page]: ...
 
 
 def create_customer(store: CustomerStore, data: CustomerCreate, caller: Caller, *, default_language: str) -> Customer:

@@ -12,16 +12,17 @@ from google.api_core import exceptions as google_exceptions
 from google.cloud import firestore
 from google.cloud.firestore_v1 import FieldFilter
 from google.cloud.firestore_v1.base_query import BaseQuery
-from google.cloud.firestore_v1.field_path import FieldPath
 
 from crm.domain.common import from_cents, to_cents
 from crm.domain.customer_queries import CustomerListParams
-from crm.domain.customers import Customer
+from crm.domain.customers import Customer, CustomerListItem
 from crm.errors import AlreadyExistsError
 from crm.store import read_meter
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
+from crm.store.customer_search import CustomerSearch, customer_search_fields
 from crm.store.paging import Page, PageRequest, fetch_page
+from crm.store.search import SEARCH_FIELDS
 from crm.store.unit_of_work import TransactionRunner, UnitOfWork
 
 SORT_FIELDS = {
@@ -30,7 +31,7 @@ SORT_FIELDS = {
     "updated_at": "updated_at",
     "lifetime_value": "lifetime_value_cents",
 }
-DERIVED_FIELDS = ("name_sort", "search_tokens", "lifetime_value_cents")
+DERIVED_FIELDS = ("name_sort", "lifetime_value_cents", *SEARCH_FIELDS)
 NOT_STORED = {"id", "email", "phone", "lifetime_value", "version"}
 
 Decide = Callable[[Customer | None], Customer]
@@ -41,7 +42,7 @@ def customer_to_document(customer: Customer) -> dict[str, Any]:
     data = _plain(customer.model_dump(mode="python", exclude=NOT_STORED))
     data["lifetime_value_cents"] = to_cents(customer.lifetime_value)
     data["name_sort"] = customer.name_sort_key()
-    data["search_tokens"] = dict.fromkeys(sorted(customer.search_tokens()), True)
+    data.update(customer_search_fields(customer))
     return data
 
 
@@ -65,6 +66,7 @@ class FirestoreCustomerStore:
         self._names = names
         self._customers = db.collection(names.customers)
         self._claims = db.collection(names.customer_emails)
+        self._search = CustomerSearch(self._customers, customer_from_snapshot)
 
     def new_id(self) -> str:
         return self._customers.document().id
@@ -125,14 +127,16 @@ class FirestoreCustomerStore:
                 raise AlreadyExistsError(message, [detail])
             claim.reference.delete(option=self._db.write_option(last_update_time=claim.update_time))
 
-    def list(self, params: CustomerListParams) -> tuple[list[Customer], Page]:
-        """One page of active customers matching ``params``, with the total that match."""
+    def list(self, params: CustomerListParams) -> tuple[list[CustomerListItem], Page]:
+        """One page of active customers matching ``params``, with the total that match; searches best first."""
+        if params.search_terms():
+            return self._search.page(params)
         query, sort_field, descending = self._filtered(params)
         fingerprint = query_fingerprint(params.search_terms(), params.status, params.tag, params.owner_id,
                                         params.order.value)
         request = PageRequest(params.page, params.page_size, params.cursor, fingerprint)
         page = fetch_page(self._customers, query, request, sort_field, descending)
-        return [customer_from_snapshot(s) for s in page.snapshots], page
+        return [CustomerListItem(**dict(customer_from_snapshot(s))) for s in page.snapshots], page
 
     def _filtered(self, params: CustomerListParams) -> tuple[BaseQuery, str | None, bool]:
         query: BaseQuery = self._customers.where(filter=FieldFilter("deleted_at", "==", None))
@@ -142,11 +146,6 @@ class FirestoreCustomerStore:
             query = query.where(filter=FieldFilter("tags", "array_contains", params.tag))
         if params.owner_id:
             query = query.where(filter=FieldFilter("owner_id", "==", params.owner_id))
-        terms = params.search_terms()
-        for term in terms:
-            query = query.where(filter=FieldFilter(FieldPath("search_tokens", term).to_api_repr(), "==", True))
-        if terms:
-            return query, None, False
         return query, SORT_FIELDS[params.order.field], params.order.descending
 
     def bulk_import(self, customers: list[Customer]) -> None:

@@ -73,6 +73,10 @@ def _composite_indexes(lists: ListQueries) -> list[dict[str, Any]]:
     return indexes
 
 
+# Search maps (crm.store.search.documents) are queried by equality, or by a range ordered ascending on one key:
+# their subfields need only the ascending single-field index.
+SEARCH_MAPS = ("search_tokens", "search_rank", "search_typos")
+
 # The deal totals' counter maps (crm.store.deal_totals) are read whole, never queried: no index entries for them.
 COUNTER_MAPS = (
     ("deal_totals", ("stage", "status")),
@@ -89,13 +93,10 @@ def _field_overrides() -> list[dict[str, Any]]:
     overrides += [{"collectionGroup": group, "fieldPath": field, "indexes": []}
                   for group, fields in COUNTER_MAPS for field in fields]
     overrides.append({"collectionGroup": "idempotency_keys", "fieldPath": "expires_at", "ttl": True, "indexes": []})
-    overrides.append(
-        {
-            "collectionGroup": "customers",
-            "fieldPath": "search_tokens",
-            "indexes": [{"order": ASC, "queryScope": "COLLECTION"}],
-        }
-    )
+    overrides += [
+        {"collectionGroup": "customers", "fieldPath": field, "indexes": [{"order": ASC, "queryScope": "COLLECTION"}]}
+        for field in SEARCH_MAPS
+    ]
     return overrides
 
 

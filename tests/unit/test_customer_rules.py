@@ -149,21 +149,6 @@ def test_upgrade_refused_past_prospect(status: CustomerStatus) -> None:
         upgrade(make(status=status), now=LATER)
 
 
-def test_search_tokens_cover_name_organization_and_emails() -> None:
-    tokens = make(name="Γιώργος", company="Café Ltd", email="giorgos@example.com").search_tokens()
-    assert {"γιω", "γιωργοσ", "caf", "ltd", "giorgos", "example"} <= tokens
-
-
-def test_search_tokens_find_phones_by_international_and_national_digits() -> None:
-    tokens = make(phone="210 1234567").search_tokens()
-    assert {"30210", "302101234567", "210", "2101234567"} <= tokens
-    assert "+" not in "".join(tokens)
-
-
-def test_other_contacts_are_searchable_as_words() -> None:
-    assert "skype" in make(contacts=[contact("other", "skype:ana.k")]).search_tokens()
-
-
 def test_name_sort_key_is_folded() -> None:
     assert make(name="Ángela Ωmega").name_sort_key() == "angela ωmega"
     assert make(name="ana").name_sort_key() == make(name="ANA").name_sort_key()

@@ -9,6 +9,7 @@ import pytest
 
 from crm.store import activities, customers, deals, orders
 from crm.store.indexes import index_document, render
+from crm.store.search import SEARCH_FIELDS
 
 INDEX_FILE = Path(__file__).resolve().parents[2] / "firestore.indexes.json"
 
@@ -53,7 +54,8 @@ def test_no_index_is_declared_twice() -> None:
     assert len({json.dumps(i, sort_keys=True) for i in indexes}) == len(indexes)
 
 
-def test_search_tokens_keep_their_single_field_index() -> None:
+@pytest.mark.parametrize("field", list(SEARCH_FIELDS))
+def test_search_maps_keep_only_their_ascending_single_field_index(field) -> None:
     overrides = {(o["collectionGroup"], o["fieldPath"]): o["indexes"] for o in index_document()["fieldOverrides"]}
-    assert overrides[("customers", "search_tokens")] == [{"order": "ASCENDING", "queryScope": "COLLECTION"}]
+    assert overrides[("customers", field)] == [{"order": "ASCENDING", "queryScope": "COLLECTION"}]
     assert overrides[("customers", "notes")] == []

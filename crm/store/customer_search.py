@@ -1,0 +1,55 @@
+"""Customer search on the search executor: the customer's search fields, filters and results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from google.cloud import firestore
+
+from crm.domain.customer_queries import CustomerListParams
+from crm.domain.customers import Customer, CustomerListItem
+from crm.domain.search.customer_fields import CUSTOMER_SEARCH, customer_activity, customer_search_values
+from crm.store.cursors import query_fingerprint
+from crm.store.paging import Page
+from crm.store.search import Condition, SearchExecutor, SearchRequest, SearchSpec, search_document_fields
+
+FromSnapshot = Callable[[firestore.DocumentSnapshot], Customer]
+
+
+def customer_search_fields(customer: Customer) -> dict[str, Any]:
+    """The search fields of a customer's document: none for a deleted customer, so it is never a candidate."""
+    if customer.deleted_at is not None:
+        return {}
+    values = customer_search_values(customer)
+    return search_document_fields(CUSTOMER_SEARCH, values, customer_activity(customer), customer.owner_id)
+
+
+class CustomerSearch:
+    """Searches active customers, ranked, with status, tag and owner filters."""
+
+    def __init__(self, collection: firestore.CollectionReference, from_snapshot: FromSnapshot):
+        spec = SearchSpec(
+            schema=CUSTOMER_SEARCH,
+            load=from_snapshot,
+            values=customer_search_values,
+            activity=customer_activity,
+            active=Condition("deleted_at", None),
+        )
+        self._executor = SearchExecutor(collection, spec)
+
+    def page(self, params: CustomerListParams) -> tuple[list[CustomerListItem], Page]:
+        filters: list[Condition] = []
+        if params.status:
+            filters.append(Condition("status", params.status.value))
+        if params.tag:
+            filters.append(Condition("tags", params.tag, "array_contains"))
+        terms = params.search_terms()
+        fingerprint = query_fingerprint("search", terms, params.status, params.tag, params.owner_id)
+        request = SearchRequest(tuple(terms), tuple(filters), params.owner_id, params.page_size, params.cursor,
+                                fingerprint)
+        found = self._executor.run(request)
+        items = [CustomerListItem(**dict(hit.record), match=hit.match) for hit in found.hits]
+        page = Page([hit.snapshot for hit in found.hits], found.total, found.total_exact, found.page,
+                    found.next_cursor)
+        return items, page
