@@ -26,11 +26,11 @@ from crm.domain import activities, customers, deals, orders, pipelines
 from crm.domain.leads import mark_lost
 from crm.domain.money import MAX_AMOUNT
 from crm.domain.pipelines import MAX_STAGES, Pipeline, Stage, StageKind
-from crm.store.activities import activity_to_document
 from crm.domain.search.schema import MAX_SEARCH_TOKENS
+from crm.store.activities import activity_to_document
 from crm.store.customers import customer_to_document
-from crm.store.indexes import index_document
 from crm.store.deals import deal_to_document
+from crm.store.indexes import index_document
 from crm.store.orders import order_to_document
 from crm.store.pipelines import pipeline_to_document
 
