@@ -135,7 +135,7 @@ class SearchExecutor:
         exact = run.exact_query()
         if cursor is not None and cursor.mode == "fallback":
             total = run.count(exact)
-            part = run.fallback(cursor, request.page_size)
+            part = run.fallback(cursor, request.page_size, overlap=total)
             return run.page_of(part, total, shown=cursor.shown, fallback_done=part.resume is None)
         if run.streams_alone() and (cursor is None or cursor.mode == "stream"):
             counting = _pool.submit(contextvars.copy_context().run, run.count, exact)
@@ -156,7 +156,7 @@ class SearchExecutor:
         if budget.left < 2:
             part.resume = SearchCursor(q=request.fingerprint, page=page, mode="fallback")
             return run.page_of(part, total, fallback_done=False)
-        more = run.fallback(None, room)
+        more = run.fallback(None, room, overlap=total)
         merged = _Part(part.hits + more.hits, more.resume, more.found)
         return run.page_of(merged, total, fallback_done=more.resume is None)
 
@@ -203,7 +203,7 @@ class _Run:
         return query
 
     def count(self, query: BaseQuery) -> int:
-        total = query.limit(COUNT_CAP).count().get()[0][0].value
+        total = int(query.limit(COUNT_CAP).count().get()[0][0].value)
         read_meter.record_aggregation(total)
         self._budget.spend(max(1, math.ceil(total / ENTRIES_PER_COUNT_READ)))
         return total
@@ -267,11 +267,12 @@ class _Run:
                 return _Part([hit for _, hit in sorted(kept)], resume)
             limit = self._budget.left
 
-    def fallback(self, cursor: SearchCursor | None, room: int) -> _Part:
+    def fallback(self, cursor: SearchCursor | None, room: int, overlap: int) -> _Part:
         """Approximate matches, by id order within each lookup of the chosen fallback, verified in memory.
 
-        Every record read before the page fills is consumed (the next page starts after it); records read after
-        that are only counted, for the total.
+        A window reads what the page still needs, plus one, plus the ``overlap`` of matches by keys it may meet
+        again (they were shown before); records read before the page fills are consumed (the next page starts
+        after them), records read after it only counted, for the total.
         """
         plans = fallbacks(self._request.terms)
         if not plans:
@@ -287,9 +288,9 @@ class _Run:
         kept: list[tuple[RankKey, Hit]] = []
         found = 0
         while lookup < len(plan.lookups):
-            if self._budget.left < 1:
+            if len(kept) == room or self._budget.left < 1:
                 return self._fallback_part(kept, plan_index, lookup, after, shown, found)
-            limit = self._budget.left
+            limit = min(self._budget.left, room - len(kept) + 1 + overlap)
             query = self._lookup_query(plan, lookup)
             if after is not None:
                 query = query.start_after([self._collection.document(after)])
@@ -301,11 +302,8 @@ class _Run:
                     after = snapshot.id
                     if hit is not None:
                         kept.append(hit)
-            if len(snapshots) == limit or (snapshots and after != snapshots[-1].id):
-                return self._fallback_part(kept, plan_index, lookup, after, shown, found)
-            lookup, after = lookup + 1, None
-            if len(kept) == room and lookup < len(plan.lookups):
-                return self._fallback_part(kept, plan_index, lookup, None, shown, found)
+            if len(snapshots) < limit and (not snapshots or after == snapshots[-1].id):
+                lookup, after = lookup + 1, None
         return _Part([hit for _, hit in sorted(kept)], None, found)
 
     def _fallback_part(self, kept: list[tuple[RankKey, Hit]], plan: int, lookup: int, after: str | None,
