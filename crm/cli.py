@@ -1,4 +1,5 @@
-"""Operator commands: the local stack, demo data, dev tokens, API keys, user roles, and repair of the deal totals."""
+"""Operator commands: the local stack, demo data, dev tokens, API keys, user roles, repair of the deal totals, and
+re-indexing customer search."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from crm.devstack.tokens import emulator_id_token
 from crm.domain.identity import Role
 from crm.services.deal_reports import rebuild_deal_totals
 from crm.services.identity import create_api_key, revoke_api_key, set_user_role
+from crm.services.search_index import DEFAULT_BATCH, reindex_customer_search
 from crm.settings import Settings, get_settings
 from crm.store.api_keys import FirestoreApiKeyStore
 from crm.store.client import firestore_client
@@ -27,6 +29,7 @@ from crm.store.crm_transaction import crm_transactions
 from crm.store.customers import FirestoreCustomerStore
 from crm.store.deal_totals import FirestoreDealTotals
 from crm.store.orders import FirestoreOrderReader
+from crm.store.search_reindex import FirestoreSearchReindex
 
 ROOT = Path(__file__).resolve().parent.parent
 AUTH_EMULATOR_PLACEHOLDER = "127.0.0.1:9099"
@@ -155,6 +158,23 @@ def cmd_rebuild_totals(args: argparse.Namespace) -> int:
     return 1 if args.check and result.differing_cells else 0
 
 
+def cmd_reindex_search(args: argparse.Namespace) -> int:
+    """Rewrite every customer's search fields; resumes an interrupted run; safe while the API is serving."""
+    from tqdm import tqdm
+
+    settings = get_settings()
+    index = FirestoreSearchReindex(firestore_client(settings), CollectionNames(settings.collection_prefix))
+    resumed = None if args.restart else index.checkpoint()
+    start = resumed.processed if resumed and not resumed.done and resumed.format == index.format else 0
+    with tqdm(total=index.count(), initial=start, unit="customer", desc="search index") as bar:
+        result = reindex_customer_search(index, restart=args.restart, batch_size=args.batch_size,
+                                         progress=lambda outcome: bar.update(outcome.processed))
+    resumed_note = f" (resumed after {start})" if start else ""
+    print(f"{result.processed} customers read{resumed_note}, {result.changed} rewritten to search format "
+          f"{result.format}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="crm", description=__doc__)
     sub = root.add_subparsers(dest="command", required=True)
@@ -187,6 +207,11 @@ def parser() -> argparse.ArgumentParser:
     rebuild = sub.add_parser("rebuild-totals", help="recompute every pipeline's deal totals from the deals")
     rebuild.add_argument("--check", action="store_true", help="compare only, write nothing; exit 1 if they differ")
     rebuild.set_defaults(run=cmd_rebuild_totals)
+    reindex = sub.add_parser("reindex-search", help="rewrite every customer's search fields (after their format "
+                                                    "changes); resumable, safe while the API is serving")
+    reindex.add_argument("--batch-size", type=int, default=DEFAULT_BATCH)
+    reindex.add_argument("--restart", action="store_true", help="start over instead of resuming an unfinished run")
+    reindex.set_defaults(run=cmd_reindex_search)
     return root
 
 

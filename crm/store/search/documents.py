@@ -25,6 +25,7 @@ TOKENS = "search_tokens"
 RANKS = "search_rank"
 TYPOS = "search_typos"
 SEARCH_FIELDS = (TOKENS, RANKS, TYPOS)
+SEARCH_FORMAT = 2  # raise when the keys change: `crm reindex-search` rewrites every customer's search fields
 ALL_SCOPE = "all"
 TIER_SPAN = 10**10
 
