@@ -15,6 +15,7 @@ from crm.store.paging import Page
 from crm.store.search import Condition, SearchExecutor, SearchRequest, SearchSpec, search_document_fields
 
 FromSnapshot = Callable[[firestore.DocumentSnapshot], Customer]
+STORED_FIELDS = (*(f for f in Customer.model_fields if f not in ("id", "lifetime_value")), "lifetime_value_cents")
 
 
 def customer_search_fields(customer: Customer) -> dict[str, Any]:
@@ -31,6 +32,7 @@ class CustomerSearch:
     def __init__(self, collection: firestore.CollectionReference, from_snapshot: FromSnapshot):
         spec = SearchSpec(
             schema=CUSTOMER_SEARCH,
+            fields=STORED_FIELDS,
             load=from_snapshot,
             values=customer_search_values,
             activity=customer_activity,

@@ -99,6 +99,7 @@ def test_typo_keys_come_from_name_and_organization_words_of_five_letters_or_more
     pytest.param("καραγιαννησς", "Καραγιάννης", Level.PHONETIC, id="greek letter added"),
     pytest.param("papadopoulso", "Papadopoulos", Level.PHONETIC, id="neighbours swapped"),
     pytest.param("karagainnis", "Karagiannis", Level.SPELLING, id="swap that makes a digraph"),
+    pytest.param("ppaanikolaou", "Papanikolaou", Level.SPELLING, id="swap that doubles two letters"),
     pytest.param("καραγαιννης", "Καραγιάννης", Level.SPELLING, id="greek swap that makes a digraph"),
 ])
 def test_one_typo_or_another_spelling_still_matches(term: str, stored: str, level: Level) -> None:

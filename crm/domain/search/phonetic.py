@@ -26,7 +26,6 @@ _GREEK_LETTERS = {
     "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t",
     "υ": "i", "φ": "f", "χ": "h", "ψ": "ps", "ω": "o",
 }
-_DOUBLED = re.compile(r"(.)\1+")
 _LATIN_RULES = [
     (re.compile(pattern), replacement)
     for pattern, replacement in (
@@ -58,9 +57,9 @@ def phonetic_key(word: str) -> str:
 
 
 def spelling_key(word: str) -> str:
-    """A folded word as written, with doubled letters made single: the key its typos are measured against
-    (a phonetic key can turn one typo into two edits: 'karagainni' has 'ai', which sounds like 'e')."""
-    return _DOUBLED.sub(r"\1", word)
+    """A folded word as written: the key its typos are also measured against, since a phonetic key can turn one
+    typo into two edits ('karagainni' has 'ai', which sounds like 'e'; 'ppaanikolaou' loses two doubled letters)."""
+    return word
 
 
 def _greek_to_latin(word: str) -> str:

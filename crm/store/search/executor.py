@@ -61,10 +61,12 @@ class Condition:
 
 @dataclass(frozen=True)
 class SearchSpec:
-    """What a collection declares to be searched: its schema, how to load a record from its snapshot, its
-    searchable values and latest activity, and which field marks a record active and which names its owner."""
+    """What a collection declares to be searched: its schema, the stored fields a record is loaded from (a search
+    reads only those, not the search maps), how to load it, its searchable values and latest activity, and which
+    field marks a record active and which names its owner."""
 
     schema: SearchSchema
+    fields: tuple[str, ...]
     load: Callable[[firestore.DocumentSnapshot], Any]
     values: Callable[[Any], FieldValues]
     activity: Callable[[Any], datetime]
@@ -218,7 +220,7 @@ class _Run:
         """Every match read and ranked in memory; the page is the next ``page_size`` after the cursor's rank."""
         if total == 0 and cursor is None:
             return _Part([], None)
-        snapshots = self.read(exact.limit(self.ranked_limit()))
+        snapshots = self.read(self.projected(exact).limit(self.ranked_limit()))
         ranked = sorted((key, hit) for snapshot in snapshots if (found := self._exact_hit(snapshot)) is not None
                         for key, hit in [found])
         if cursor is not None and cursor.key is not None:
@@ -238,7 +240,7 @@ class _Run:
         owner = self._request.owner_id
         rank_path = FieldPath(RANKS, owner_scope(owner) if owner else ALL_SCOPE, term)
         field = rank_path.to_api_repr()
-        ordered = (self._collection.where(filter=FieldFilter(field, ">=", 0)).order_by(field)
+        ordered = (self.projected(self._collection.where(filter=FieldFilter(field, ">=", 0)), field).order_by(field)
                    .order_by(FieldPath.document_id()))
         after = (cursor.rank, cursor.id) if cursor is not None and cursor.mode == "stream" else None
         size = self._request.page_size
@@ -282,7 +284,7 @@ class _Run:
                 raise invalid_cursor("cursor is not valid")
             plan_index, lookup, after = cursor.plan, cursor.lookup, cursor.id
         else:
-            plan_index, lookup, after = self._choose(plans), 0, None
+            plan_index, lookup, after = self._choose(plans, overlap), 0, None
         plan = plans[plan_index]
         shown = cursor.shown if cursor else 0
         kept: list[tuple[RankKey, Hit]] = []
@@ -312,14 +314,20 @@ class _Run:
                               lookup=lookup, id=after, shown=shown + len(kept))
         return _Part([hit for _, hit in sorted(kept)], resume, found)
 
-    def _choose(self, plans: Sequence[Fallback]) -> int:
-        """The first fallback whose term matches nothing by its key (likely the misspelt one), else the first."""
-        if len(plans) == 1 or self._budget.left <= len(plans) + 1:
+    def _choose(self, plans: Sequence[Fallback], total: int) -> int:
+        """The first fallback whose term matches nothing by its key (likely the misspelt one), else the first.
+
+        Probes run side by side, one read each; none when some record matches every term (then none is missing).
+        """
+        if len(plans) == 1 or total > 0 or self._budget.left <= len(plans) + 1:
             return 0
-        for index, plan in enumerate(plans):
-            if not self.read(self.filtered().where(filter=_has(TOKENS, plan.term)).limit(1)):
-                return index
-        return 0
+        probes = [self.filtered().where(filter=_has(TOKENS, plan.term)).select([]).limit(1) for plan in plans]
+        context = contextvars.copy_context()
+        results = list(_pool.map(lambda probe: context.copy().run(lambda: list(probe.stream())), probes))
+        for found in results:
+            read_meter.record_documents(len(found))
+            self._budget.spend(max(1, len(found)))
+        return next((index for index, found in enumerate(results) if not found), 0)
 
     def _lookup_query(self, plan: Fallback, lookup: int) -> BaseQuery:
         keys = plan.lookups[lookup]
@@ -328,7 +336,11 @@ class _Run:
             query = query.where(filter=_has(TOKENS, key))
         either = [_has(TOKENS, key) for key in keys.token_keys] + [_has(TYPOS, key) for key in keys.typo_keys]
         query = query.where(filter=Or(either)) if len(either) > 1 else query.where(filter=either[0])
-        return query.order_by(FieldPath.document_id())
+        return self.projected(query, TYPOS).order_by(FieldPath.document_id())
+
+    def projected(self, query: BaseQuery, *extra: str) -> BaseQuery:
+        """Only what a result needs: the record's fields, its tokens, and ``extra`` field paths."""
+        return query.select([*self._spec.fields, TOKENS, *extra])
 
     def _exact_hit(self, snapshot: firestore.DocumentSnapshot) -> tuple[RankKey, Hit] | None:
         data = snapshot.to_dict() or {}
