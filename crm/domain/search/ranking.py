@@ -40,7 +40,7 @@ class Relevance:
         """The sort key: smaller ranks first."""
         distance = sum(m.distance for m in self.matches)
         tiers = sum(m.tier for m in self.matches)
-        return (int(self.fallback) * (1 + distance), int(self.approximate), tiers, -activity_seconds(activity_at),
+        return (int(self.fallback) * (1 + distance), int(self.approximate), tiers, -activity_millis(activity_at),
                 record_id)
 
     def describe(self) -> SearchMatch:
@@ -61,5 +61,5 @@ def relevance(schema: SearchSchema, values: FieldValues, terms: Sequence[str]) -
     return Relevance(tuple(matches))
 
 
-def activity_seconds(activity_at: datetime) -> int:
-    return int(activity_at.timestamp())
+def activity_millis(activity_at: datetime) -> int:
+    return int(activity_at.timestamp() * 1000)

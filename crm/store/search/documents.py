@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from crm.domain.search import FieldValues, SearchSchema
-from crm.domain.search.ranking import activity_seconds
+from crm.domain.search.ranking import activity_millis
 
 TOKENS = "search_tokens"
 RANKS = "search_rank"
@@ -27,7 +27,7 @@ TYPOS = "search_typos"
 SEARCH_FIELDS = (TOKENS, RANKS, TYPOS)
 SEARCH_FORMAT = 2  # raise when the keys change: `crm reindex-search` rewrites every customer's search fields
 ALL_SCOPE = "all"
-TIER_SPAN = 10**10
+TIER_SPAN = 10**13  # milliseconds since 1970, until the year 2286; tiers stay under 2**53
 
 
 def owner_scope(owner_id: str) -> str:
@@ -36,8 +36,8 @@ def owner_scope(owner_id: str) -> str:
 
 def rank_value(tier: int, activity_at: datetime) -> int:
     """A tier, then the latest activity first, in one integer that sorts ascending."""
-    seconds = min(max(activity_seconds(activity_at), 0), TIER_SPAN - 1)
-    return tier * TIER_SPAN + (TIER_SPAN - 1 - seconds)
+    millis = min(max(activity_millis(activity_at), 0), TIER_SPAN - 1)
+    return tier * TIER_SPAN + (TIER_SPAN - 1 - millis)
 
 
 def search_document_fields(schema: SearchSchema, values: FieldValues, activity_at: datetime,
