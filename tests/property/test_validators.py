@@ -16,7 +16,8 @@ from pydantic import TypeAdapter, ValidationError
 from crm.domain.common import CENTS, from_cents, to_cents
 from crm.domain.contacts import ContactValueError, normalize_email, normalize_phone
 from crm.domain.money import MAX_AMOUNT, Amount, weighted
-from crm.domain.search_tokens import MAX_TOKEN_LENGTH, customer_tokens, fold, query_terms, words
+from crm.domain.search.customer_fields import CUSTOMER_SEARCH
+from crm.domain.search_tokens import MAX_TOKEN_LENGTH, fold, query_terms, words
 from crm.errors import InvalidArgumentError
 from crm.store.cursors import Cursor, decode_cursor, encode_cursor, query_fingerprint
 
@@ -35,8 +36,8 @@ ACCENTED = st.text(st.sampled_from("aeiouAEIOUáéíóúÁÉÍÓÚàèöüÖÜñ
 
 
 def found_by(text: str, search: str) -> bool:
-    """Would a search for ``search`` find a customer holding ``text``: are all its terms among the tokens?"""
-    return set(query_terms(search)) <= customer_tokens([text])
+    """Would a search for ``search`` find a customer named ``text``: are all its terms among its keys?"""
+    return set(query_terms(search)) <= set(CUSTOMER_SEARCH.tokens({"name": [text]}))
 
 
 @bounded

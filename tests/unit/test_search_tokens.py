@@ -1,4 +1,4 @@
-"""Search tokens: folding, words, prefixes, what a customer is found by, and what a search asks for."""
+"""The text side of search: folding, words, phone digit forms, and what a search asks for."""
 
 from __future__ import annotations
 
@@ -8,15 +8,12 @@ import sys
 
 import pytest
 
-from crm.domain.search_tokens import (
-    MAX_TOKEN_LENGTH,
-    customer_tokens,
-    fold,
-    phone_digit_forms,
-    prefixes,
-    query_terms,
-    words,
-)
+from crm.domain.search.customer_fields import CUSTOMER_SEARCH
+from crm.domain.search_tokens import MAX_TOKEN_LENGTH, fold, phone_digit_forms, query_terms, words
+
+
+def customer_tokens(texts: list[str], phone_digits: list[str] | None = None) -> set[str]:
+    return set(CUSTOMER_SEARCH.tokens({"name": texts, "phone": phone_digits or []}))
 
 
 @pytest.mark.parametrize(
@@ -53,29 +50,14 @@ def test_words_of_punctuation_only_is_empty() -> None:
     assert words(" -- , . _ ") == []
 
 
-def test_prefixes_run_from_one_letter_to_the_whole_word() -> None:
-    assert list(prefixes("ana")) == ["a", "an", "ana"]
-
-
-def test_prefixes_stop_at_max_token_length() -> None:
-    word = "x" * (MAX_TOKEN_LENGTH + 15)
-    found = list(prefixes(word))
-    assert len(found) == MAX_TOKEN_LENGTH
-    assert max(map(len, found)) == MAX_TOKEN_LENGTH
-
-
-def test_prefixes_of_empty_word_are_none() -> None:
-    assert list(prefixes("")) == []
-
-
 def test_phone_digit_forms_are_international_and_national() -> None:
     assert phone_digit_forms("+302101234567", "2101234567") == ["302101234567", "2101234567"]
     assert phone_digit_forms("+302101234567") == ["302101234567"]
 
 
-def test_customer_tokens_hold_every_prefix_of_every_word() -> None:
+def test_customer_tokens_hold_every_prefix_of_every_word_and_of_its_phonetic_key() -> None:
     tokens = customer_tokens(["Ana Café"])
-    assert tokens == {"a", "an", "ana", "c", "ca", "caf", "cafe"}
+    assert tokens == {"a", "an", "ana", "c", "ca", "caf", "cafe", "k", "ka", "kaf", "kafe"}
 
 
 def test_customer_tokens_find_phones_by_their_digits() -> None:
