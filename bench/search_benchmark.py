@@ -67,7 +67,7 @@ from crm.store import read_meter  # noqa: E402
 from crm.store.client import firestore_client  # noqa: E402
 from crm.store.collections import CollectionNames  # noqa: E402
 from crm.store.customers import FirestoreCustomerStore, customer_from_snapshot  # noqa: E402
-from crm.store.search.executor import READ_OVERHEAD  # noqa: E402
+from crm.store.search.reading import READ_OVERHEAD  # noqa: E402
 
 PROJECT_ID = "demo-crm-bench"
 PAGE_SIZE = 25
