@@ -56,7 +56,7 @@ class FirestoreSearchReindex:
 
     def checkpoint(self) -> ReindexCheckpoint | None:
         snapshot = self._checkpoint.get()
-        return ReindexCheckpoint(**snapshot.to_dict()) if snapshot.exists else None
+        return ReindexCheckpoint(**(snapshot.to_dict() or {})) if snapshot.exists else None
 
     def save(self, checkpoint: ReindexCheckpoint) -> None:
         self._checkpoint.set(asdict(checkpoint))

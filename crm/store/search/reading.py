@@ -12,7 +12,7 @@ from typing import Any
 
 from google.cloud import firestore
 from google.cloud.firestore_v1 import FieldFilter, Or
-from google.cloud.firestore_v1.base_query import BaseQuery
+from google.cloud.firestore_v1.base_query import BaseFilter, BaseQuery
 from google.cloud.firestore_v1.field_path import FieldPath
 
 from crm.domain.search import Fallback, Relevance, fallbacks, relevance
@@ -119,7 +119,9 @@ class PageReads:
         field = rank_path.to_api_repr()
         ordered = (self.projected(self._collection.where(filter=FieldFilter(field, ">=", 0)), field).order_by(field)
                    .order_by(FieldPath.document_id()))
-        after = (cursor.rank, cursor.id) if cursor is not None and cursor.mode == "stream" else None
+        after: tuple[Any, str] | None = None
+        if cursor is not None and cursor.mode == "stream" and cursor.id is not None:
+            after = (cursor.rank, cursor.id)
         size = self._request.page_size
         kept: list[tuple[RankKey, Hit]] = []
         limit = size + 1
@@ -140,7 +142,7 @@ class PageReads:
             more = consumed < len(snapshots) or len(snapshots) == limit
             if not more:
                 return Part([hit for _, hit in sorted(kept)], None)
-            if len(kept) == size or self._budget.left < 1:
+            if (len(kept) == size or self._budget.left < 1) and after is not None:
                 resume = SearchCursor(q=self._request.fingerprint, page=self._page, mode="stream", rank=after[0],
                                       id=after[1])
                 return Part([hit for _, hit in sorted(kept)], resume)
@@ -211,7 +213,8 @@ class PageReads:
         query = self.filtered()
         for key in plan.required:
             query = query.where(filter=_has(TOKENS, key))
-        either = [_has(TOKENS, key) for key in keys.token_keys] + [_has(TYPOS, key) for key in keys.typo_keys]
+        either: list[BaseFilter] = [_has(TOKENS, key) for key in keys.token_keys]
+        either += [_has(TYPOS, key) for key in keys.typo_keys]
         query = query.where(filter=Or(either)) if len(either) > 1 else query.where(filter=either[0])
         return self.projected(query, TYPOS).order_by(FieldPath.document_id())
 
