@@ -12,9 +12,9 @@ from crm.domain.activities import ActivitiesPage, Activity, ActivityCreate, Acti
 from crm.domain.activity_queries import ActivityListParams
 from crm.domain.common import require_version, utc_now
 from crm.domain.identity import Caller
+from crm.domain.paging import Page
 from crm.errors import NotFoundError
 from crm.services.deals import Transactions, invalid, visible_customer
-from crm.store.paging import Page
 
 if TYPE_CHECKING:
     from crm.store.crm_transaction import CrmTransaction
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 class ActivityReader(Protocol):
     def get(self, activity_id: str) -> Activity | None: ...
-    def list(self, params: ActivityListParams) -> tuple[list[Activity], Page]: ...
+    def list(self, params: ActivityListParams) -> Page[Activity]: ...
 
 
 Links = tuple[str, str | None]
@@ -61,11 +61,7 @@ def list_activities(reader: ActivityReader, params: ActivityListParams, caller: 
         PermissionDeniedError: a rep asked for another owner's activities.
     """
     params = params.model_copy(update={"owner_id": access.list_owner(caller, params.owner_id)})
-    activities, page = reader.list(params)
-    return ActivitiesPage(
-        results=activities, total=page.total, total_exact=page.total_exact, page=page.page,
-        page_size=params.page_size, next_cursor=page.next_cursor,
-    )
+    return ActivitiesPage.of(reader.list(params), params.page_size)
 
 
 def update_activity(transactions: Transactions, activity_id: str, data: ActivityUpdate, caller: Caller,

@@ -29,13 +29,13 @@ def customer_summary(customers: CustomerStore, deals: DealReader, activities: Ac
     """
     customer = get_customer(customers, customer_id, caller)
     owner_id = access.list_owner(caller, None)
-    open_deals, page = deals.list(DealListParams(
+    open_deals = deals.list(DealListParams(
         customer_id=customer_id, owner_id=owner_id, status=DealStatus.OPEN, order_by=DealOrder.VALUE_DESC,
         page_size=MAX_OPEN_DEALS))
     due = []
     for status in OPEN_STATUSES:
-        found, _ = activities.list(ActivityListParams(customer_id=customer_id, owner_id=owner_id, status=status,
-                                                      page_size=OPEN_ACTIVITIES))
-        due += found
+        found = activities.list(ActivityListParams(customer_id=customer_id, owner_id=owner_id, status=status,
+                                                   page_size=OPEN_ACTIVITIES))
+        due += found.results
     due = sorted(due, key=lambda a: (a.due_at is None, a.due_at or a.created_at))[:OPEN_ACTIVITIES]
-    return summarize(customer, open_deals, page.total, due)
+    return summarize(customer, open_deals.results, open_deals.total, due)

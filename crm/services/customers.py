@@ -11,15 +11,15 @@ from crm.domain.common import require_version, utc_now
 from crm.domain.customer_queries import CustomerListParams
 from crm.domain.customers import Customer, CustomerCreate, CustomersPage, CustomerUpdate
 from crm.domain.identity import Caller
+from crm.domain.paging import Page
 from crm.errors import FailedPreconditionError, NotFoundError
-from crm.store.paging import Page
 
 
 class CustomerStore(Protocol):
     def new_id(self) -> str: ...
     def get(self, customer_id: str) -> Customer | None: ...
     def save(self, customer_id: str, decide: Callable[[Customer | None], Customer]) -> Customer: ...
-    def list(self, params: CustomerListParams) -> tuple[list[Customer], Page]: ...
+    def list(self, params: CustomerListParams) -> Page[Customer]: ...
 
 
 def create_customer(store: CustomerStore, data: CustomerCreate, caller: Caller, *, default_language: str) -> Customer:
@@ -55,15 +55,7 @@ def list_customers(store: CustomerStore, params: CustomerListParams, caller: Cal
         PermissionDeniedError: a rep asked for another owner's customers.
     """
     params = params.model_copy(update={"owner_id": access.list_owner(caller, params.owner_id)})
-    customers, page = store.list(params)
-    return CustomersPage(
-        results=customers,
-        total=page.total,
-        total_exact=page.total_exact,
-        page=page.page,
-        page_size=params.page_size,
-        next_cursor=page.next_cursor,
-    )
+    return CustomersPage.of(store.list(params), params.page_size)
 
 
 def update_customer(store: CustomerStore, customer_id: str, data: CustomerUpdate, caller: Caller,

@@ -15,9 +15,9 @@ from crm.domain.deal_queries import DealListParams
 from crm.domain.deals import Deal, DealCreate, DealsPage, DealStatus, DealUpdate, StageMove
 from crm.domain.identity import Caller
 from crm.domain.money import CurrencyRates
+from crm.domain.paging import Page
 from crm.domain.pipelines import Pipeline
 from crm.errors import NotFoundError, ValidationFailedError
-from crm.store.paging import Page
 
 if TYPE_CHECKING:
     from crm.store.crm_transaction import CrmTransaction
@@ -32,7 +32,7 @@ class Transactions(Protocol):
 
 class DealReader(Protocol):
     def get(self, deal_id: str) -> Deal | None: ...
-    def list(self, params: DealListParams) -> tuple[list[Deal], Page]: ...
+    def list(self, params: DealListParams) -> Page[Deal]: ...
 
 
 def invalid(field: str, message: str) -> ValidationFailedError:
@@ -75,11 +75,7 @@ def list_deals(reader: DealReader, params: DealListParams, caller: Caller) -> De
         PermissionDeniedError: a rep asked for another owner's deals.
     """
     params = params.model_copy(update={"owner_id": access.list_owner(caller, params.owner_id)})
-    deals, page = reader.list(params)
-    return DealsPage(
-        results=deals, total=page.total, total_exact=page.total_exact, page=page.page,
-        page_size=params.page_size, next_cursor=page.next_cursor,
-    )
+    return DealsPage.of(reader.list(params), params.page_size)
 
 
 def update_deal(transactions: Transactions, deal_id: str, data: DealUpdate, caller: Caller,

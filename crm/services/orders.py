@@ -13,9 +13,9 @@ from crm.domain.common import require_version, to_cents, utc_now
 from crm.domain.customers import credit_lifetime_value
 from crm.domain.identity import Caller
 from crm.domain.orders import Order, OrderCreate, OrderListParams, OrdersPage, OrderStatus, OrderUpdate
+from crm.domain.paging import Page
 from crm.errors import NotFoundError
 from crm.services.deals import Transactions, rates_covering, visible_customer
-from crm.store.paging import Page
 
 if TYPE_CHECKING:
     from crm.store.crm_transaction import CrmTransaction
@@ -25,7 +25,7 @@ T = TypeVar("T")
 
 class OrderReader(Protocol):
     def get(self, order_id: str) -> Order | None: ...
-    def list(self, params: OrderListParams) -> tuple[list[Order], Page]: ...
+    def list(self, params: OrderListParams) -> Page[Order]: ...
     def claiming(self, order_number: str | None, run: Callable[[], T], *, order_id: str | None = None) -> T: ...
 
 
@@ -61,11 +61,7 @@ def list_orders(reader: OrderReader, params: OrderListParams, caller: Caller) ->
         PermissionDeniedError: a rep asked for another owner's orders.
     """
     params = params.model_copy(update={"owner_id": access.list_owner(caller, params.owner_id)})
-    orders, page = reader.list(params)
-    return OrdersPage(
-        results=orders, total=page.total, total_exact=page.total_exact, page=page.page,
-        page_size=params.page_size, next_cursor=page.next_cursor,
-    )
+    return OrdersPage.of(reader.list(params), params.page_size)
 
 
 def update_order(

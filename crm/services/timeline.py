@@ -6,14 +6,14 @@ from typing import Protocol
 
 from crm.domain import access
 from crm.domain.identity import Caller
+from crm.domain.paging import Page
 from crm.domain.timeline import AuditEntry, TimelinePage, TimelineParams
 from crm.services.customers import CustomerStore, get_customer
-from crm.store.paging import Page
 
 
 class AuditReader(Protocol):
     def customer_history(self, customer_id: str, params: TimelineParams, owner_id: str | None = None
-                         ) -> tuple[list[AuditEntry], Page]: ...
+                         ) -> Page[AuditEntry]: ...
 
 
 def customer_timeline(customers: CustomerStore, audit: AuditReader, customer_id: str, params: TimelineParams,
@@ -26,8 +26,5 @@ def customer_timeline(customers: CustomerStore, audit: AuditReader, customer_id:
         InvalidArgumentError: the cursor is malformed or belongs to another query.
     """
     get_customer(customers, customer_id, caller)
-    entries, page = audit.customer_history(customer_id, params, access.list_owner(caller, None))
-    return TimelinePage(
-        results=entries, total=page.total, total_exact=page.total_exact, page=page.page,
-        page_size=params.page_size, next_cursor=page.next_cursor,
-    )
+    found = audit.customer_history(customer_id, params, access.list_owner(caller, None))
+    return TimelinePage.of(found, params.page_size)

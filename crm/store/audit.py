@@ -22,10 +22,11 @@ from google.cloud.firestore_v1 import FieldFilter
 from google.cloud.firestore_v1.base_query import BaseQuery
 
 from crm.domain.audit import AuditEntity, AuditRecord, audit_record
+from crm.domain.paging import Page
 from crm.domain.timeline import AuditEntry, TimelineParams
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
-from crm.store.paging import Page, PageRequest, fetch_page
+from crm.store.paging import PageRequest, fetch_page
 
 SYSTEM = "system"
 
@@ -133,7 +134,7 @@ class FirestoreAuditReader:
         self._audit = db.collection(names.audit)
 
     def customer_history(self, customer_id: str, params: TimelineParams, owner_id: str | None = None
-                         ) -> tuple[list[AuditEntry], Page]:
+                         ) -> Page[AuditEntry]:
         """One page of the customer's entries, of records owned by ``owner_id`` only if given."""
         query: BaseQuery = self._audit.where(filter=FieldFilter("customer_id", "==", customer_id))
         if params.entity is not None:
@@ -142,5 +143,8 @@ class FirestoreAuditReader:
             query = query.where(filter=FieldFilter("owner_id", "==", owner_id))
         fingerprint = query_fingerprint(customer_id, str(params.entity), owner_id)
         request = PageRequest(params.page, params.page_size, params.cursor, fingerprint)
-        page = fetch_page(self._audit, query, request, "at", True)
-        return [AuditEntry(**s.to_dict(), id=s.id) for s in page.snapshots], page
+        return fetch_page(self._audit, query, request, "at", True, _audit_entry)
+
+
+def _audit_entry(snapshot: firestore.DocumentSnapshot) -> AuditEntry:
+    return AuditEntry(**(snapshot.to_dict() or {}), id=snapshot.id)

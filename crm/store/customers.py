@@ -17,11 +17,12 @@ from google.cloud.firestore_v1.field_path import FieldPath
 from crm.domain.common import from_cents, to_cents
 from crm.domain.customer_queries import CustomerListParams
 from crm.domain.customers import Customer
+from crm.domain.paging import Page
 from crm.errors import AlreadyExistsError
 from crm.store import read_meter
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
-from crm.store.paging import Page, PageRequest, fetch_page
+from crm.store.paging import PageRequest, fetch_page
 from crm.store.unit_of_work import TransactionRunner, UnitOfWork
 
 SORT_FIELDS = {
@@ -125,14 +126,13 @@ class FirestoreCustomerStore:
                 raise AlreadyExistsError(message, [detail])
             claim.reference.delete(option=self._db.write_option(last_update_time=claim.update_time))
 
-    def list(self, params: CustomerListParams) -> tuple[list[Customer], Page]:
+    def list(self, params: CustomerListParams) -> Page[Customer]:
         """One page of active customers matching ``params``, with the total that match."""
         query, sort_field, descending = self._filtered(params)
         fingerprint = query_fingerprint(params.search_terms(), params.status, params.tag, params.owner_id,
                                         params.order.value)
         request = PageRequest(params.page, params.page_size, params.cursor, fingerprint)
-        page = fetch_page(self._customers, query, request, sort_field, descending)
-        return [customer_from_snapshot(s) for s in page.snapshots], page
+        return fetch_page(self._customers, query, request, sort_field, descending, customer_from_snapshot)
 
     def _filtered(self, params: CustomerListParams) -> tuple[BaseQuery, str | None, bool]:
         query: BaseQuery = self._customers.where(filter=FieldFilter("deleted_at", "==", None))

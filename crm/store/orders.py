@@ -14,11 +14,12 @@ from google.cloud.firestore_v1.base_query import BaseQuery
 
 from crm.domain.common import from_cents, to_cents
 from crm.domain.orders import Order, OrderListParams, order_number_key
+from crm.domain.paging import Page
 from crm.errors import AlreadyExistsError
 from crm.store import read_meter
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
-from crm.store.paging import Page, PageRequest, fetch_page
+from crm.store.paging import PageRequest, fetch_page
 from crm.store.unit_of_work import UnitOfWork
 
 T = TypeVar("T")
@@ -104,7 +105,7 @@ class FirestoreOrderReader:
         read_meter.record_lookups(1)
         return order_from_snapshot(snapshot) if snapshot.exists else None
 
-    def list(self, params: OrderListParams) -> tuple[list[Order], Page]:
+    def list(self, params: OrderListParams) -> Page[Order]:
         query: BaseQuery = self._orders
         for field in EQUALITY_FILTERS:
             value = getattr(params, field)
@@ -112,8 +113,8 @@ class FirestoreOrderReader:
                 query = query.where(filter=FieldFilter(field, "==", str(value)))
         fingerprint = query_fingerprint([str(getattr(params, f)) for f in EQUALITY_FILTERS], params.order_by.value)
         request = PageRequest(params.page, params.page_size, params.cursor, fingerprint)
-        page = fetch_page(self._orders, query, request, SORT_FIELDS[params.order_by.field], params.order_by.descending)
-        return [order_from_snapshot(s) for s in page.snapshots], page
+        return fetch_page(self._orders, query, request, SORT_FIELDS[params.order_by.field], params.order_by.descending,
+                          order_from_snapshot)
 
     def claiming(self, order_number: str | None, run: Callable[[], T], *, order_id: str | None = None) -> T:
         """Run ``run``, a transaction that may claim ``order_number`` (for order ``order_id``, if it exists yet).

@@ -21,7 +21,7 @@ FIRST_USERS = 5
 
 
 def stage_order(reader, **filters) -> list[tuple[str, str]]:
-    deals, _ = reader.list(DealListParams(order_by="stage", page_size=100, **filters))
+    deals = reader.list(DealListParams(order_by="stage", page_size=100, **filters)).results
     return [(d.title, d.stage) for d in deals]
 
 
