@@ -47,6 +47,9 @@ NOT_GRANTED_YET = "access has not been granted yet: ask an admin of this CRM to 
 SEES_EVERY_RECORD = frozenset({Role.ADMIN, Role.MANAGER, Role.VIEWER})
 ASSIGNS_OWNERS = frozenset({Role.ADMIN, Role.MANAGER})
 
+SYSTEM = Caller(uid="system", role=Role.ADMIN, via="system")
+"""Who acts in work no user asked for: the CLI, demo data, and what the store does on its own."""
+
 
 class OwnerChange(Protocol):
     """A create or update body that may name an owner."""

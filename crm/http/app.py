@@ -32,7 +32,6 @@ from crm.http.errors import register_error_handlers
 from crm.http.idempotency import idempotent
 from crm.http.routing import Handler, Operation, api
 from crm.settings import Settings, get_settings
-from crm.store.audit import start_acting_as, stop_acting
 
 _DOCUMENT_ID = re.compile(DOCUMENT_ID_PATTERN)
 PREFIXES = {"api": "/api", "bare": ""}
@@ -49,8 +48,6 @@ def create_app(settings: Settings) -> Flask:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.before_request(_authenticate)
     app.before_request(_refuse_impossible_ids)
-    app.before_request(_act_as_caller)
-    app.teardown_request(_stop_acting_as_caller)
     return app
 
 
@@ -73,17 +70,6 @@ def _authenticate() -> None:
     caller = deps().authenticator.authenticate(request.headers.get("Authorization"), request.headers.get("X-API-Key"))
     access.require(caller, operation.access)
     g.caller = caller
-
-
-def _act_as_caller() -> None:
-    """Audit entries of the request's writes name its caller (registered after authentication)."""
-    if "caller" in g:
-        g.audit_actor = start_acting_as(g.caller.uid)
-
-
-def _stop_acting_as_caller(_error: BaseException | None) -> None:
-    if "audit_actor" in g:
-        stop_acting(g.pop("audit_actor"))
 
 
 @functools.cache

@@ -47,7 +47,7 @@ def create_activity(transactions: Transactions, data: ActivityCreate, caller: Ca
         return _save(tx, activity)
 
     lock = f"customers/{data.customer_id}" if data.customer_id else f"deals/{data.deal_id}"
-    return transactions.run(work, lock=[lock])
+    return transactions.run(work, actor=caller, lock=[lock])
 
 
 def get_activity(reader: ActivityReader, activity_id: str, caller: Caller) -> Activity:
@@ -101,7 +101,7 @@ def delete_activity(transactions: Transactions, activity_id: str, caller: Caller
         require_version(_visible(tx.activities.get(activity_id), activity_id, caller), if_match, "activity")
         tx.activities.delete(activity_id)
 
-    transactions.run(work, lock=[f"activities/{activity_id}"])
+    transactions.run(work, actor=caller, lock=[f"activities/{activity_id}"])
 
 
 Change = Callable[["CrmTransaction", Activity, datetime], Activity]
@@ -112,7 +112,7 @@ def _change(transactions: Transactions, activity_id: str, caller: Caller, change
         activity = _visible(tx.activities.get(activity_id), activity_id, caller)
         return _save(tx, change(tx, activity, utc_now()))
 
-    return transactions.run(work, lock=[f"activities/{activity_id}"])
+    return transactions.run(work, actor=caller, lock=[f"activities/{activity_id}"])
 
 
 def _save(tx: CrmTransaction, activity: Activity) -> Activity:

@@ -18,7 +18,7 @@ from crm.errors import FailedPreconditionError, NotFoundError
 class CustomerStore(Protocol):
     def new_id(self) -> str: ...
     def get(self, customer_id: str) -> Customer | None: ...
-    def save(self, customer_id: str, decide: Callable[[Customer | None], Customer]) -> Customer: ...
+    def save(self, customer_id: str, decide: Callable[[Customer | None], Customer], *, actor: Caller) -> Customer: ...
     def list(self, params: CustomerListParams) -> Page[Customer]: ...
 
 
@@ -33,7 +33,7 @@ def create_customer(store: CustomerStore, data: CustomerCreate, caller: Caller, 
     customer_id = store.new_id()
     now = utc_now()
     new = rules.new_customer(data, customer_id=customer_id, by=caller.uid, now=now, default_language=default_language)
-    return store.save(customer_id, lambda current: new)
+    return store.save(customer_id, lambda current: new, actor=caller)
 
 
 def get_customer(store: CustomerStore, customer_id: str, caller: Caller) -> Customer:
@@ -73,12 +73,12 @@ def update_customer(store: CustomerStore, customer_id: str, data: CustomerUpdate
         require_version(customer, if_match, "customer")
         return rules.apply_update(customer, data, now=utc_now())
 
-    return store.save(customer_id, _active(customer_id, caller, update))
+    return store.save(customer_id, _active(customer_id, caller, update), actor=caller)
 
 
 def add_note(store: CustomerStore, customer_id: str, text: str, caller: Caller) -> Customer:
     change = _active(customer_id, caller, lambda c: rules.add_note(c, text, by=caller.uid, now=utc_now()))
-    return store.save(customer_id, change)
+    return store.save(customer_id, change, actor=caller)
 
 
 def upgrade_customer(store: CustomerStore, customer_id: str, caller: Caller) -> Customer:
@@ -87,7 +87,8 @@ def upgrade_customer(store: CustomerStore, customer_id: str, caller: Caller) -> 
     Raises:
         FailedPreconditionError: the customer is already a customer, or churned.
     """
-    return store.save(customer_id, _active(customer_id, caller, lambda c: rules.upgrade(c, now=utc_now())))
+    upgrade = _active(customer_id, caller, lambda c: rules.upgrade(c, now=utc_now()))
+    return store.save(customer_id, upgrade, actor=caller)
 
 
 def delete_customer(store: CustomerStore, customer_id: str, caller: Caller, if_match: str | None = None) -> None:
@@ -98,7 +99,7 @@ def delete_customer(store: CustomerStore, customer_id: str, caller: Caller, if_m
         require_version(customer, if_match, "customer")
         return customer.model_copy(update={"deleted_at": now, "updated_at": now})
 
-    store.save(customer_id, _active(customer_id, caller, delete))
+    store.save(customer_id, _active(customer_id, caller, delete), actor=caller)
 
 
 def restore_customer(store: CustomerStore, customer_id: str, caller: Caller) -> Customer:
@@ -117,7 +118,7 @@ def restore_customer(store: CustomerStore, customer_id: str, caller: Caller) -> 
             raise FailedPreconditionError(f"customer {customer_id} is not deleted")
         return current.model_copy(update={"deleted_at": None, "updated_at": utc_now()})
 
-    return store.save(customer_id, restore)
+    return store.save(customer_id, restore, actor=caller)
 
 
 def _active(customer_id: str, caller: Caller,

@@ -138,7 +138,7 @@ def stage_stats(transactions: Transactions, figures: DealFigures, params: Pipeli
     Raises:
         NotFoundError: no such pipeline.
     """
-    pipeline = transactions.run(lambda tx: _pipeline(tx, params.pipeline_id))
+    pipeline = transactions.read(lambda tx: _pipeline(tx, params.pipeline_id))
     totals = figures.stage_totals(pipeline.id)
     won, lost = int(totals.get("won", 0)), int(totals.get("lost", 0))
     return StageStats(pipeline_id=pipeline.id, pipeline_name=pipeline.name,
@@ -237,7 +237,7 @@ def _stage_buckets(figures: DealFigures, pipeline: Pipeline) -> dict[str, Bucket
 
 
 def _pipeline_and_rates(transactions: Transactions, pipeline_id: str | None) -> tuple[Pipeline, CurrencyRates]:
-    return transactions.run(lambda tx: (_pipeline(tx, pipeline_id), tx.config.currency_rates()))
+    return transactions.read(lambda tx: (_pipeline(tx, pipeline_id), tx.config.currency_rates()))
 
 
 def _pipeline(tx: CrmTransaction, pipeline_id: str | None) -> Pipeline:

@@ -26,7 +26,8 @@ T = TypeVar("T")
 
 
 class Transactions(Protocol):
-    def run(self, work: Callable[[CrmTransaction], T], *, lock: Any = ()) -> T: ...
+    def run(self, work: Callable[[CrmTransaction], T], *, actor: Caller, lock: Any = ()) -> T: ...
+    def read(self, work: Callable[[CrmTransaction], T]) -> T: ...
     def customer_of_deal(self, deal_id: str) -> str | None: ...
 
 
@@ -61,7 +62,7 @@ def create_deal(transactions: Transactions, data: DealCreate, caller: Caller) ->
         )
         return save_deal(tx, None, deal, pipeline, rates, now)
 
-    return transactions.run(work, lock=[f"customers/{data.customer_id}"])
+    return transactions.run(work, actor=caller, lock=[f"customers/{data.customer_id}"])
 
 
 def get_deal(reader: DealReader, deal_id: str, caller: Caller) -> Deal:
@@ -107,7 +108,7 @@ def delete_deal(transactions: Transactions, deal_id: str, caller: Caller, if_mat
         tx.stats.record(deal, None)
         tx.deals.delete(deal_id)
 
-    transactions.run(work, lock=_deal_locks(transactions, deal_id))
+    transactions.run(work, actor=caller, lock=_deal_locks(transactions, deal_id))
 
 
 def advance_deal(transactions: Transactions, deal_id: str, caller: Caller) -> Deal:
@@ -155,7 +156,7 @@ def _change(transactions: Transactions, deal_id: str, caller: Caller, change: Ch
         updated, target = change(tx, deal, pipeline, now)
         return save_deal(tx, deal, updated, target, tx.config.currency_rates(), now)
 
-    return transactions.run(work, lock=_deal_locks(transactions, deal_id))
+    return transactions.run(work, actor=caller, lock=_deal_locks(transactions, deal_id))
 
 
 def _deal_locks(transactions: Transactions, deal_id: str) -> list[str]:

@@ -42,7 +42,7 @@ def convert_lead(transactions: Transactions, customer_id: str, conversion: LeadC
         tx.customers.put(prospect, customer)
         return ConvertedLead(customer=prospect, deal=deal)
 
-    return transactions.run(work, lock=[f"customers/{customer_id}"])
+    return transactions.run(work, actor=caller, lock=[f"customers/{customer_id}"])
 
 
 def mark_lead_lost(transactions: Transactions, customer_id: str, reason: str, caller: Caller) -> Customer:
@@ -59,7 +59,7 @@ def mark_lead_lost(transactions: Transactions, customer_id: str, reason: str, ca
         tx.customers.put(lost, customer)
         return lost
 
-    return transactions.run(work, lock=[f"customers/{customer_id}"])
+    return transactions.run(work, actor=caller, lock=[f"customers/{customer_id}"])
 
 
 def _active(tx: CrmTransaction, customer_id: str, caller: Caller) -> Customer:

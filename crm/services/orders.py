@@ -47,7 +47,7 @@ def create_order(transactions: Transactions, reader: OrderReader, data: OrderCre
         tx.orders.put(order, None)
         return order
 
-    return reader.claiming(data.order_number, lambda: transactions.run(work))
+    return reader.claiming(data.order_number, lambda: transactions.run(work, actor=caller))
 
 
 def get_order(reader: OrderReader, order_id: str, caller: Caller) -> Order:
@@ -124,7 +124,7 @@ def delete_order(transactions: Transactions, order_id: str, caller: Caller, if_m
             _credit_customer(tx, order.customer_id, -order.ltv_base_cents, utc_now(), purchase=False)
         tx.orders.delete(order)
 
-    transactions.run(work, lock=[f"orders/{order_id}"])
+    transactions.run(work, actor=caller, lock=[f"orders/{order_id}"])
 
 
 def _change(transactions: Transactions, order_id: str, caller: Caller,
@@ -135,7 +135,7 @@ def _change(transactions: Transactions, order_id: str, caller: Caller,
         tx.orders.put(updated, order)
         return updated
 
-    return transactions.run(work, lock=[f"orders/{order_id}"])
+    return transactions.run(work, actor=caller, lock=[f"orders/{order_id}"])
 
 
 def _credit_customer(tx: CrmTransaction, customer_id: str, cents: int, now: datetime, *, purchase: bool) -> int:

@@ -25,12 +25,12 @@ class DealCounter(Protocol):
 
 
 def list_pipelines(transactions: Transactions) -> PipelinesPage:
-    pipelines = transactions.run(lambda tx: tx.pipelines.all())
+    pipelines = transactions.read(lambda tx: tx.pipelines.all())
     return PipelinesPage(results=pipelines, total=len(pipelines))
 
 
 def get_pipeline(transactions: Transactions, pipeline_id: str) -> Pipeline:
-    pipeline = transactions.run(lambda tx: tx.pipelines.get(pipeline_id))
+    pipeline = transactions.read(lambda tx: tx.pipelines.get(pipeline_id))
     if pipeline is None:
         raise _not_found(pipeline_id)
     return pipeline
@@ -44,7 +44,7 @@ def create_pipeline(transactions: Transactions, data: PipelineCreate, caller: Ca
         tx.pipelines.put(pipeline)
         return pipeline
 
-    return transactions.run(work)
+    return transactions.run(work, actor=caller)
 
 
 def update_pipeline(
@@ -74,7 +74,7 @@ def update_pipeline(
     for _ in range(MAX_MOVE_ROUNDS):
         if removed and _move_batch(transactions, proposed, removed, data.stage_moves, caller) > 0:
             continue
-        saved = _save_if_empty(transactions, proposed, removed)
+        saved = _save_if_empty(transactions, proposed, removed, caller)
         if saved is not None:
             counter.reposition(saved.id, {s.id: saved.position(s.id) for s in saved.stages})
             return saved
@@ -120,11 +120,11 @@ def delete_pipeline(
             raise FailedPreconditionError("deals arrived in the pipeline while it was being emptied; try again")
         tx.pipelines.delete(pipeline_id)
 
-    transactions.run(work)
+    transactions.run(work, actor=caller)
 
 
 def get_currency_rates(transactions: Transactions) -> CurrencyRates:
-    return transactions.run(lambda tx: tx.config.currency_rates())
+    return transactions.read(lambda tx: tx.config.currency_rates())
 
 
 def set_currency_rates(transactions: Transactions, data: CurrencyRatesUpdate, caller: Caller) -> CurrencyRates:
@@ -136,7 +136,7 @@ def set_currency_rates(transactions: Transactions, data: CurrencyRatesUpdate, ca
         tx.config.put_currency_rates(rates)
         return rates
 
-    return transactions.run(work)
+    return transactions.run(work, actor=caller)
 
 
 def _check_moves(current: Pipeline, proposed: Pipeline, removed: list[str], moves: dict[str, str],
@@ -184,10 +184,11 @@ def _move_batch(transactions: Transactions, target: Pipeline, stage_ids: list[st
             tx.deals.put(moved, target)
         return len(deals)
 
-    return transactions.run(work)
+    return transactions.run(work, actor=caller)
 
 
-def _save_if_empty(transactions: Transactions, pipeline: Pipeline, removed: list[str]) -> Pipeline | None:
+def _save_if_empty(transactions: Transactions, pipeline: Pipeline, removed: list[str],
+                   caller: Caller) -> Pipeline | None:
     def work(tx: CrmTransaction) -> Pipeline | None:
         if tx.pipelines.get(pipeline.id) is None:
             raise _not_found(pipeline.id)
@@ -197,7 +198,7 @@ def _save_if_empty(transactions: Transactions, pipeline: Pipeline, removed: list
         tx.pipelines.put(saved)
         return saved
 
-    return transactions.run(work)
+    return transactions.run(work, actor=caller)
 
 
 def _counterpart(stage: Stage, target: Pipeline) -> Stage:

@@ -17,6 +17,7 @@ from google.cloud.firestore_v1.field_path import FieldPath
 from crm.domain.common import from_cents, to_cents
 from crm.domain.customer_queries import CustomerListParams
 from crm.domain.customers import Customer
+from crm.domain.identity import Caller
 from crm.domain.paging import Page
 from crm.errors import AlreadyExistsError
 from crm.store import read_meter
@@ -81,8 +82,9 @@ class FirestoreCustomerStore:
         read_meter.record_lookups(len(refs))
         return [customer_from_snapshot(found[i]) for i in customer_ids if i in found]
 
-    def save(self, customer_id: str, decide: Decide) -> Customer:
-        """Read the customer, let ``decide`` return its new state, and write it with its email claims, atomically.
+    def save(self, customer_id: str, decide: Decide, *, actor: Caller) -> Customer:
+        """Read the customer, let ``decide`` return its new state, and write it with its email claims, atomically,
+        for ``actor``.
 
         ``decide`` gets ``None`` for a customer that does not exist yet and may raise to abort. A new email is
         claimed by creating its claim document, which fails if another customer holds it; the transaction then
@@ -103,7 +105,8 @@ class FirestoreCustomerStore:
 
         for _ in range(STALE_CLAIM_RETRIES):
             try:
-                return TransactionRunner(self._db, self._names).run(work, lock=[f"customers/{customer_id}"])
+                runner = TransactionRunner(self._db, self._names)
+                return runner.run(work, actor=actor, lock=[f"customers/{customer_id}"])
             except google_exceptions.AlreadyExists:
                 self._explain_claim_conflict(customer_id, attempted[-1].emails())
         raise AlreadyExistsError("an email of this customer is claimed by another customer")

@@ -14,6 +14,8 @@ from google.api_core import exceptions as google_exceptions
 from google.cloud import firestore
 from google.cloud.firestore_v1.base_query import BaseQuery
 
+from crm.domain.access import SYSTEM
+from crm.domain.identity import Caller
 from crm.errors import UnavailableError
 from crm.store import read_meter
 from crm.store.audit import AuditTrail
@@ -28,13 +30,15 @@ Write = Callable[[firestore.Transaction], None]
 
 
 class UnitOfWork:
-    """A transaction's reads and staged writes; repositories for each aggregate hang off it. The writes' audit
-    entries (see crm.store.audit) are written with them."""
+    """A transaction's reads and staged writes, for ``actor``; repositories for each aggregate hang off it. The
+    writes' audit entries (see crm.store.audit) are written with them, naming the actor."""
 
-    def __init__(self, db: firestore.Client, names: CollectionNames, transaction: firestore.Transaction):
+    def __init__(self, db: firestore.Client, names: CollectionNames, transaction: firestore.Transaction,
+                 actor: Caller):
         self.db = db
         self.names = names
         self.transaction = transaction
+        self.actor = actor
         self._writes: list[Write] = []
         self._read: dict[str, firestore.DocumentSnapshot] = {}
         self.committed_callbacks: list[Callable[[], None]] = []
@@ -90,7 +94,7 @@ class UnitOfWork:
         for write in self._writes:
             write(self.transaction)
         audit = self.db.collection(self.names.audit)
-        for entry in self._audit.entries():
+        for entry in self._audit.entries(self.actor.uid):
             self.transaction.create(audit.document(), entry)
 
 
@@ -108,8 +112,9 @@ class TransactionRunner:
         self._names = names
         self._bind = bind
 
-    def run(self, work: Callable[[Any], T], *, lock: Iterable[str] = ()) -> T:
-        """Run ``work`` atomically, holding the in-process locks named by ``lock`` (e.g. "deals/ID").
+    def run(self, work: Callable[[Any], T], *, actor: Caller, lock: Iterable[str] = ()) -> T:
+        """Run ``work`` atomically for ``actor`` (named in the audit entries), holding the in-process locks named
+        by ``lock`` (e.g. "deals/ID").
 
         Raises:
             UnavailableError: contention did not clear after every attempt.
@@ -119,7 +124,7 @@ class TransactionRunner:
 
         @firestore.transactional
         def attempt(transaction: firestore.Transaction) -> T:
-            uow = UnitOfWork(self._db, self._names, transaction)
+            uow = UnitOfWork(self._db, self._names, transaction, actor)
             units.append(uow)
             context = self._bind(uow) if self._bind else uow
             result = work(context)
@@ -143,6 +148,10 @@ class TransactionRunner:
                 time.sleep(random.uniform(0, delay))
                 delay = min(delay * 2, MAX_BACKOFF_SECONDS)
         raise UnavailableError("too many concurrent changes to the same records; retry shortly")
+
+    def read(self, work: Callable[[Any], T]) -> T:
+        """Run ``work`` that only reads; what the store makes on its own meanwhile is by the system."""
+        return self.run(work, actor=SYSTEM)
 
 
 _locks: dict[str, threading.Lock] = {}

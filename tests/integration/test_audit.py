@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from google.cloud.firestore_v1.services.firestore import client as gapic
 
+from crm.domain.access import SYSTEM
 from crm.domain.activities import ActivityCreate
 from crm.domain.orders import OrderCreate, OrderStatus
 from crm.errors import AlreadyExistsError, FailedPreconditionError, ValidationFailedError
@@ -17,11 +18,11 @@ from crm.services import activities as activity_service
 from crm.services import customers as customer_service
 from crm.services import orders as order_service
 from crm.store import audit
-from crm.store.audit import acting_as
 from crm.store.orders import FirestoreOrderReader
 from crm.store.read_meter import metered
 from crm.store.unit_of_work import TransactionRunner
 from tests.integration.deal_support import move, stage, won
+from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator
 
@@ -67,9 +68,9 @@ def only(entries: list[Entry]) -> Entry:
 # ---------------------------------------------------------------- customers
 
 
-def test_creating_a_customer_records_its_fields_and_who_created_it(create, trail):
-    with acting_as("alice"):
-        made = create(name="Acme", tags=["vip"])
+def test_creating_a_customer_records_its_fields_and_who_created_it(customers, create_data, trail):
+    made = customer_service.create_customer(customers, create_data(name="Acme", tags=["vip"]), admin_caller("alice"),
+                                            default_language="el")
 
     entry = only(trail())
     assert {k: entry[k] for k in ("entity", "entity_id", "customer_id", "action", "by", "summary", "label")} == {
@@ -101,8 +102,7 @@ def test_a_save_that_changes_nothing_records_nothing(customers, customer, caller
 
 
 def test_a_note_records_the_note_added(customers, customer, caller, trail):
-    with acting_as(caller.uid):
-        customer_service.add_note(customers, customer.id, "Called about the cabinet", caller)
+    customer_service.add_note(customers, customer.id, "Called about the cabinet", caller)
 
     entry = only(trail())
     [note] = entry["changes"]["notes"]["added"]
@@ -164,8 +164,7 @@ def test_winning_records_the_deal_and_the_lifetime_value_it_adds(transactions, o
     deal = open_deal(customer_id=customer.id, value="1200.00")
     trail()
 
-    with acting_as("closer"):
-        won(transactions, deal.id)
+    won(transactions, deal.id, admin_caller("closer"))
 
     deal_entry, customer_entry = sorted(trail(), key=lambda e: e["entity"], reverse=True)
     assert (deal_entry["summary"], deal_entry["by"]) == ("deal 'Arcade cabinet' won", "closer")
@@ -298,10 +297,10 @@ def test_a_deal_refused_for_a_missing_customer_records_nothing(open_deal, trail)
     assert trail() == []
 
 
-def test_work_no_caller_asked_for_is_by_system(create, trail):
-    create(name="Batch")
+def test_work_no_caller_asked_for_is_by_system(customers, create_data, trail):
+    customer_service.create_customer(customers, create_data(name="Batch"), SYSTEM, default_language="el")
 
-    assert only(trail())["by"] == audit.SYSTEM
+    assert only(trail())["by"] == "system"
 
 
 def test_two_writes_of_one_record_in_a_transaction_make_one_entry(db, names, trail):
@@ -313,7 +312,7 @@ def test_two_writes_of_one_record_in_a_transaction_make_one_entry(db, names, tra
         uow.set(ref, {"name": "Middle", "status": "lead"})
         uow.set(ref, {"name": "After", "status": "prospect"})
 
-    TransactionRunner(db, names).run(work)
+    TransactionRunner(db, names).run(work, actor=admin_caller())
 
     entry = only(trail())
     assert entry["changes"] == {"name": {"before": "Before", "after": "After"},
@@ -342,7 +341,7 @@ def test_recording_adds_no_reads(transactions, open_deal, customer, trail, monke
 
     audited = win_a_deal()
     assert len(trail()) == 3  # the deal created, then the deal and the customer when won
-    monkeypatch.setattr(audit.AuditTrail, "entries", lambda self: [])
+    monkeypatch.setattr(audit.AuditTrail, "entries", lambda self, actor: [])
     unaudited = win_a_deal()
 
     assert trail() == []

@@ -46,7 +46,8 @@ def stored(db, names, customer_id: str) -> dict:
 
 
 def set_lifetime_value(customers, customer_id: str, amount: Decimal) -> Customer:
-    return customers.save(customer_id, lambda current: current.model_copy(update={"lifetime_value": amount}))
+    return customers.save(customer_id, lambda current: current.model_copy(update={"lifetime_value": amount}),
+                          actor=admin_caller())
 
 
 def assert_utc(value) -> None:
