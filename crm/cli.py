@@ -26,7 +26,6 @@ from crm.store.collections import CollectionNames
 from crm.store.crm_transaction import crm_transactions
 from crm.store.customers import FirestoreCustomerStore
 from crm.store.deal_totals import FirestoreDealTotals
-from crm.store.orders import FirestoreOrderReader
 
 ROOT = Path(__file__).resolve().parent.parent
 AUTH_EMULATOR_PLACEHOLDER = "127.0.0.1:9099"
@@ -48,8 +47,7 @@ def load_demo(count: int, settings: Settings | None = None) -> int:
     transactions = crm_transactions(firestore_client(settings), CollectionNames(settings.collection_prefix),
                                     settings.default_currency)
     load_demo_deals(transactions, batch, max(6, count // 3))
-    orders = FirestoreOrderReader(firestore_client(settings), CollectionNames(settings.collection_prefix))
-    load_demo_orders(transactions, orders, batch, max(5, count // 5))
+    load_demo_orders(transactions, batch, max(5, count // 5))
     load_demo_activities(transactions, batch, max(5, count // 4))
     return len(batch)
 

@@ -21,7 +21,6 @@ from crm.services import deals as deal_service
 from crm.services import orders as order_service
 from crm.services import pipelines as pipeline_service
 from crm.services.deals import Transactions
-from crm.services.orders import OrderReader
 
 DEAL_TITLES = ["Arcade cabinets", "Service contract", "Spare parts", "Event rental", "Software licences",
                "Installation", "Annual maintenance", "Prize machines"]
@@ -66,14 +65,13 @@ ACTIVITY_SUBJECTS = {
 }
 
 
-def load_demo_orders(transactions: Transactions, orders: OrderReader, customers: list[Customer], count: int,
-                     *, seed: int = 13) -> int:
+def load_demo_orders(transactions: Transactions, customers: list[Customer], count: int, *, seed: int = 13) -> int:
     """``count`` orders in every status of the workflow; delivered ones add to their customers' lifetime values."""
     rng = random.Random(seed)
     for n in range(count):
         customer = rng.choice(customers)
         order = order_service.create_order(
-            transactions, orders,
+            transactions,
             OrderCreate(customer_id=customer.id, order_number=f"SO-{2026_0000 + n}", owner_id=_owner_of(customer),
                         total=Decimal(rng.randrange(10, 900) * 10), notes="Demo order"),
             SYSTEM,

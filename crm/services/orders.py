@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol
 
 from crm.domain import access
 from crm.domain import orders as rules
@@ -20,16 +20,13 @@ from crm.services.deals import Transactions, rates_covering, visible_customer
 if TYPE_CHECKING:
     from crm.store.crm_transaction import CrmTransaction
 
-T = TypeVar("T")
-
 
 class OrderReader(Protocol):
     def get(self, order_id: str) -> Order | None: ...
     def list(self, params: OrderListParams) -> Page[Order]: ...
-    def claiming(self, order_number: str | None, run: Callable[[], T], *, order_id: str | None = None) -> T: ...
 
 
-def create_order(transactions: Transactions, reader: OrderReader, data: OrderCreate, caller: Caller) -> Order:
+def create_order(transactions: Transactions, data: OrderCreate, caller: Caller) -> Order:
     """Create a pending order for an active customer, claiming its order number.
 
     Raises:
@@ -47,7 +44,7 @@ def create_order(transactions: Transactions, reader: OrderReader, data: OrderCre
         tx.orders.put(order, None)
         return order
 
-    return reader.claiming(data.order_number, lambda: transactions.run(work, actor=caller))
+    return transactions.run(work, actor=caller)
 
 
 def get_order(reader: OrderReader, order_id: str, caller: Caller) -> Order:
@@ -64,10 +61,8 @@ def list_orders(reader: OrderReader, params: OrderListParams, caller: Caller) ->
     return OrdersPage.of(reader.list(params), params.page_size)
 
 
-def update_order(
-    transactions: Transactions, reader: OrderReader, order_id: str, data: OrderUpdate, caller: Caller,
-    if_match: str | None = None,
-) -> Order:
+def update_order(transactions: Transactions, order_id: str, data: OrderUpdate, caller: Caller,
+                 if_match: str | None = None) -> Order:
     """Apply the fields present in ``data``.
 
     Raises:
@@ -85,8 +80,7 @@ def update_order(
             rates_covering(tx, data.currency)
         return rules.apply_update(order, data, now=now)
 
-    return reader.claiming(data.order_number, lambda: _change(transactions, order_id, caller, change),
-                           order_id=order_id)
+    return _change(transactions, order_id, caller, change)
 
 
 def transition_order(transactions: Transactions, order_id: str, status: OrderStatus, caller: Caller) -> Order:

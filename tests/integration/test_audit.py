@@ -18,7 +18,6 @@ from crm.services import activities as activity_service
 from crm.services import customers as customer_service
 from crm.services import orders as order_service
 from crm.store import audit
-from crm.store.orders import FirestoreOrderReader
 from crm.store.read_meter import metered
 from crm.store.unit_of_work import TransactionRunner
 from tests.integration.deal_support import move, stage, won
@@ -50,12 +49,10 @@ def customer(create, trail):
 
 
 @pytest.fixture
-def place_order(db, names, transactions, caller, customer):
-    orders = FirestoreOrderReader(db, names)
-
+def place_order(transactions, caller, customer):
     def make(number: str = "SO-1", total: str = "100.00"):
         data = OrderCreate.model_validate({"customer_id": customer.id, "order_number": number, "total": total})
-        return order_service.create_order(transactions, orders, data, caller)
+        return order_service.create_order(transactions, data, caller)
 
     return make
 

@@ -11,7 +11,7 @@ from google.cloud.firestore_v1 import FieldFilter
 from crm.domain.customer_queries import CustomerListParams
 from crm.errors import AlreadyExistsError
 from crm.services import customers as service
-from crm.store.customers import email_claim_id
+from crm.store.customers import EMAIL_CLAIMS
 from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator
@@ -32,7 +32,7 @@ def assert_names_owner(error: pytest.ExceptionInfo[AlreadyExistsError], owner_id
 def test_create_claims_the_normalized_email(db, names, create):
     created = create(email="Ann.Smith@Example.COM")
 
-    claim = db.collection(names.customer_emails).document(email_claim_id("ann.smith@example.com")).get()
+    claim = db.collection(names.customer_emails).document(EMAIL_CLAIMS.claim_id("ann.smith@example.com")).get()
 
     assert claim.exists
     assert claim.to_dict() == {"email": "ann.smith@example.com", "customer_id": created.id}

@@ -17,7 +17,7 @@ from crm.services import customers as customer_service
 from crm.services import orders as service
 from crm.services.pipelines import set_currency_rates
 from crm.store.crm_transaction import crm_transactions
-from crm.store.orders import FirestoreOrderReader, order_number_claim_id
+from crm.store.orders import ORDER_NUMBER_CLAIMS, FirestoreOrderReader
 from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator
@@ -46,7 +46,7 @@ def place(transactions, reader, caller, customer) -> Callable[..., Order]:
 
     def make(**fields: Any) -> Order:
         body = {"customer_id": customer.id, "order_number": "SO-1", "total": "100.00", **fields}
-        return service.create_order(transactions, reader, OrderCreate.model_validate(body), caller)
+        return service.create_order(transactions, OrderCreate.model_validate(body), caller)
 
     return make
 
@@ -62,7 +62,7 @@ def move(transactions, caller) -> Callable[..., Order]:
 
 
 def claim(db, names, number: str) -> dict | None:
-    snapshot = db.collection(names.order_numbers).document(order_number_claim_id(number)).get()
+    snapshot = db.collection(names.order_numbers).document(ORDER_NUMBER_CLAIMS.claim_id(number)).get()
     return snapshot.to_dict() if snapshot.exists else None
 
 
@@ -103,7 +103,7 @@ def test_concurrent_creates_with_one_number_let_exactly_one_win(db, names, trans
         data = OrderCreate.model_validate({"customer_id": customer.id, "order_number": "RACE-1", "total": str(n)})
         start.wait()
         try:
-            return service.create_order(transactions, reader, data, caller)
+            return service.create_order(transactions, data, caller)
         except AlreadyExistsError as exc:
             return exc
 
@@ -124,7 +124,7 @@ def test_concurrent_creates_with_one_number_let_exactly_one_win(db, names, trans
 def test_renumbering_moves_the_claim(db, names, transactions, reader, caller, place):
     order = place(order_number="OLD-1")
 
-    service.update_order(transactions, reader, order.id, OrderUpdate(order_number="NEW-1"), caller)
+    service.update_order(transactions, order.id, OrderUpdate(order_number="NEW-1"), caller)
 
     assert claim(db, names, "OLD-1") is None
     assert claim(db, names, "NEW-1") == {"order_number": "NEW-1", "order_id": order.id}
@@ -136,7 +136,7 @@ def test_renumbering_to_a_taken_number_fails_and_changes_nothing(db, names, tran
     other = place(order_number="B-1")
 
     with pytest.raises(AlreadyExistsError) as taken:
-        service.update_order(transactions, reader, other.id, OrderUpdate(order_number="a-1", notes="x"), caller)
+        service.update_order(transactions, other.id, OrderUpdate(order_number="a-1", notes="x"), caller)
 
     assert taken.value.details[0]["order_id"] == holder.id
     assert reader.get(other.id) == other
@@ -146,7 +146,7 @@ def test_renumbering_to_a_taken_number_fails_and_changes_nothing(db, names, tran
 def test_changing_only_the_case_keeps_the_claim(db, names, transactions, reader, caller, place):
     order = place(order_number="case-1")
 
-    updated = service.update_order(transactions, reader, order.id, OrderUpdate(order_number="CASE-1"), caller)
+    updated = service.update_order(transactions, order.id, OrderUpdate(order_number="CASE-1"), caller)
 
     assert updated.order_number == "CASE-1"
     assert claim(db, names, "case-1") == {"order_number": "case-1", "order_id": order.id}
@@ -164,7 +164,7 @@ def test_deleting_releases_the_number(db, names, transactions, reader, caller, p
 
 
 def test_a_stale_claim_is_released_on_create(db, names, place):
-    db.collection(names.order_numbers).document(order_number_claim_id("GHOST-1")).set(
+    db.collection(names.order_numbers).document(ORDER_NUMBER_CLAIMS.claim_id("GHOST-1")).set(
         {"order_number": "GHOST-1", "order_id": "gone"}
     )
 
@@ -258,7 +258,7 @@ def test_money_edits_are_refused_after_confirmation(transactions, reader, caller
     order = move(place(), *statuses)
 
     with pytest.raises(FailedPreconditionError, match="only while it is pending or confirmed"):
-        service.update_order(transactions, reader, order.id, OrderUpdate.model_validate(change), caller)
+        service.update_order(transactions, order.id, OrderUpdate.model_validate(change), caller)
 
     assert reader.get(order.id) == order
 
@@ -266,7 +266,7 @@ def test_money_edits_are_refused_after_confirmation(transactions, reader, caller
 def test_money_edits_while_confirmed_are_kept(transactions, reader, caller, place, move):
     confirmed = move(place(), OrderStatus.CONFIRMED)
 
-    updated = service.update_order(transactions, reader, confirmed.id, OrderUpdate(total="80.25"), caller)
+    updated = service.update_order(transactions, confirmed.id, OrderUpdate(total="80.25"), caller)
 
     assert reader.get(confirmed.id).total == updated.total == Decimal("80.25")
 
@@ -278,7 +278,7 @@ def test_a_currency_without_a_rate_is_refused_on_create_and_update(transactions,
 
     order = place()
     with pytest.raises(ValidationFailedError) as refused:
-        service.update_order(transactions, reader, order.id, OrderUpdate(currency="JPY"), caller)
+        service.update_order(transactions, order.id, OrderUpdate(currency="JPY"), caller)
     assert refused.value.details[0]["field"] == "currency"
     assert reader.get(order.id).currency == "EUR"
 
