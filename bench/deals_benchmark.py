@@ -85,7 +85,7 @@ from crm.store.client import firestore_client  # noqa: E402
 from crm.store.collections import CollectionNames  # noqa: E402
 from crm.store.config import DEAL_DIMENSIONS  # noqa: E402
 from crm.store.crm_transaction import crm_transactions  # noqa: E402
-from crm.store.customers import FirestoreCustomerStore  # noqa: E402
+from crm.store.customers import FirestoreCustomerReader, import_customers  # noqa: E402
 from crm.store.deal_reports import FirestoreDealReports  # noqa: E402
 from crm.store.deal_totals import FirestoreDealTotals  # noqa: E402
 from crm.store.deals import deal_from_snapshot, deal_to_document  # noqa: E402
@@ -367,10 +367,10 @@ def run(args: argparse.Namespace, emulator_address: str) -> dict[str, Any]:
         {"id": "contact", "name": "Contact", "probability": 20}, {"id": "quote", "name": "Quote", "probability": 60},
         {"id": "renewed", "name": "Renewed", "probability": 100, "kind": "won"},
         {"id": "churned", "name": "Churned", "probability": 0, "kind": "lost"}]}), CALLER)
-    customer_store = FirestoreCustomerStore(db, names)
+    customer_store = FirestoreCustomerReader(db, names)
     customers = list(demo_customers(args.customers, new_id=customer_store.new_id))
     print(f"Loading {len(customers)} demo customers ...", flush=True)
-    customer_store.bulk_import(customers)
+    import_customers(db, names, customers)
 
     now = datetime.now(UTC).replace(microsecond=0)
     values = rng.sample(range(1_000, 5_000_000), args.deals)  # distinct, so "highest value first" has no ties

@@ -9,7 +9,7 @@ What it does:
 
 1. Starts its own Cloud Firestore emulator (``crm.devstack.emulator.FirestoreEmulator``) and stops it at the end,
    also on error or Ctrl-C / SIGTERM.
-2. Loads ``--customers`` demo customers (``crm.devstack.demo_data.demo_customers``) with ``bulk_import``.
+2. Loads ``--customers`` demo customers (``crm.devstack.demo_data.demo_customers``) with ``import_customers``.
 3. For each query below runs OUR search, ``crm.services.customers.list_customers`` with a 25-result page, inside
    ``crm.store.read_meter.metered()`` to count billed reads; ``--repeat`` timed runs after one untimed warm-up,
    median latency reported. Once per query (untimed, unmetered) it also follows ``next_cursor`` through every page
@@ -23,7 +23,7 @@ What it does:
 5. Prints a table and, as the LAST line of output, one JSON object with these keys:
 
    - ``customers``: number of customers loaded.
-   - ``load_seconds``: wall time of ``bulk_import``.
+   - ``load_seconds``: wall time of ``import_customers``.
    - ``queries``: {label: {"search": str, "status": str|null, "tag": str|null}}.
    - ``total_matches``: {label: total reported by our search}.
    - ``baseline_matches``: {label: matches counted by the baseline}.
@@ -67,7 +67,7 @@ from crm.settings import settings_from_env  # noqa: E402
 from crm.store import read_meter  # noqa: E402
 from crm.store.client import firestore_client  # noqa: E402
 from crm.store.collections import CollectionNames  # noqa: E402
-from crm.store.customers import FirestoreCustomerStore  # noqa: E402
+from crm.store.customers import FirestoreCustomerReader, import_customers  # noqa: E402
 
 PROJECT_ID = "demo-crm-bench"
 PAGE_SIZE = 25
@@ -158,13 +158,13 @@ def timed(call: Any) -> tuple[Any, float]:
     return result, (time.perf_counter() - start) * 1000
 
 
-def our_search(store: FirestoreCustomerStore, params: CustomerListParams) -> tuple[Any, int, float]:
+def our_search(store: FirestoreCustomerReader, params: CustomerListParams) -> tuple[Any, int, float]:
     with read_meter.metered() as count:
         page, ms = timed(lambda: list_customers(store, params, BENCH_CALLER))
     return page, count.reads, ms
 
 
-def walk_all_pages(store: FirestoreCustomerStore, params: CustomerListParams) -> tuple[list[str], list[Customer]]:
+def walk_all_pages(store: FirestoreCustomerReader, params: CustomerListParams) -> tuple[list[str], list[Customer]]:
     ids: list[str] = []
     customers: list[Customer] = []
     cursor = None
@@ -179,7 +179,7 @@ def walk_all_pages(store: FirestoreCustomerStore, params: CustomerListParams) ->
 
 
 def check_against_baseline(
-    label: str, store: FirestoreCustomerStore, params: CustomerListParams, first_page: Any, expected: list[str]
+    label: str, store: FirestoreCustomerReader, params: CustomerListParams, first_page: Any, expected: list[str]
 ) -> None:
     if first_page.total != len(expected):
         warn(f"{label}: our search reports total {first_page.total}, the baseline finds {len(expected)}")
@@ -244,11 +244,11 @@ def run(args: argparse.Namespace, emulator_address: str) -> dict[str, Any]:
     settings = settings_from_env()
     db = firestore_client(settings)
     names = CollectionNames(f"bench{uuid.uuid4().hex[:8]}_")
-    store = FirestoreCustomerStore(db, names)
+    store = FirestoreCustomerReader(db, names)
 
     customers = list(demo_customers(args.customers, new_id=store.new_id))
     print(f"Loading {len(customers)} demo customers ...", flush=True)
-    _, load_ms = timed(lambda: store.bulk_import(customers))
+    _, load_ms = timed(lambda: import_customers(db, names, customers))
     load_seconds = load_ms / 1000
     print(f"Loaded {len(customers)} customers in {load_seconds:.1f} s", flush=True)
 

@@ -24,28 +24,25 @@ from crm.store.api_keys import FirestoreApiKeyStore
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
 from crm.store.crm_transaction import crm_transactions
-from crm.store.customers import FirestoreCustomerStore
+from crm.store.customers import FirestoreCustomerReader, import_customers
 from crm.store.deal_totals import FirestoreDealTotals
 
 ROOT = Path(__file__).resolve().parent.parent
 AUTH_EMULATOR_PLACEHOLDER = "127.0.0.1:9099"
 
 
-def _stores(settings: Settings | None = None) -> tuple[FirestoreCustomerStore, FirestoreApiKeyStore]:
+def _api_keys(settings: Settings | None = None) -> FirestoreApiKeyStore:
     settings = settings or get_settings()
-    names = CollectionNames(settings.collection_prefix)
-    db = firestore_client(settings)
-    return FirestoreCustomerStore(db, names), FirestoreApiKeyStore(db, names)
+    return FirestoreApiKeyStore(firestore_client(settings), CollectionNames(settings.collection_prefix))
 
 
 def load_demo(count: int, settings: Settings | None = None) -> int:
     """Demo customers, then deals walked through every stage of the default pipeline, orders and activities."""
     settings = settings or get_settings()
-    customers, _ = _stores(settings)
-    batch = list(demo_customers(count, new_id=customers.new_id))
-    customers.bulk_import(batch)
-    transactions = crm_transactions(firestore_client(settings), CollectionNames(settings.collection_prefix),
-                                    settings.default_currency)
+    db, names = firestore_client(settings), CollectionNames(settings.collection_prefix)
+    batch = list(demo_customers(count, new_id=FirestoreCustomerReader(db, names).new_id))
+    import_customers(db, names, batch)
+    transactions = crm_transactions(db, names, settings.default_currency)
     load_demo_deals(transactions, batch, max(6, count // 3))
     load_demo_orders(transactions, batch, max(5, count // 5))
     load_demo_activities(transactions, batch, max(5, count // 4))
@@ -114,7 +111,7 @@ def cmd_token(args: argparse.Namespace) -> int:
 
 
 def cmd_api_key(args: argparse.Namespace) -> int:
-    _, keys = _stores()
+    keys = _api_keys()
     if args.action == "create":
         secret, key = create_api_key(keys, args.name, Role(args.role), created_by="cli")
         print(f"API key {key.prefix} ({key.name}, role {key.role.value}); shown once, store it now:\n{secret}")

@@ -16,13 +16,12 @@ from crm.store.api_keys import FirestoreApiKeyStore
 from crm.store.audit import FirestoreAuditReader
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
-from crm.store.crm_transaction import crm_transactions
-from crm.store.customers import FirestoreCustomerStore
+from crm.store.crm_transaction import CrmTransactions, crm_transactions
+from crm.store.customers import FirestoreCustomerReader
 from crm.store.deal_reports import FirestoreDealReports
 from crm.store.deals import FirestoreDealReader
 from crm.store.idempotency import FirestoreIdempotencyStore
 from crm.store.orders import FirestoreOrderReader
-from crm.store.unit_of_work import TransactionRunner
 from crm.token_verifier import FirebaseTokenVerifier
 
 
@@ -35,11 +34,11 @@ class Dependencies:
         return CollectionNames(self.settings.collection_prefix)
 
     @functools.cached_property
-    def customers(self) -> FirestoreCustomerStore:
-        return FirestoreCustomerStore(firestore_client(self.settings), self.names)
+    def customers(self) -> FirestoreCustomerReader:
+        return FirestoreCustomerReader(firestore_client(self.settings), self.names)
 
     @functools.cached_property
-    def transactions(self) -> TransactionRunner:
+    def transactions(self) -> CrmTransactions:
         return crm_transactions(firestore_client(self.settings), self.names, self.settings.default_currency)
 
     @functools.cached_property

@@ -10,14 +10,15 @@ from crm.domain.deal_queries import DealListParams, DealOrder
 from crm.domain.deals import DealStatus
 from crm.domain.identity import Caller
 from crm.services.activities import ActivityReader
-from crm.services.customers import CustomerStore, get_customer
+from crm.services.customers import get_customer
 from crm.services.deals import DealReader
+from crm.services.ports import CustomerReader
 
 MAX_OPEN_DEALS = 100
 OPEN_ACTIVITIES = 10
 
 
-def customer_summary(customers: CustomerStore, deals: DealReader, activities: ActivityReader,
+def customer_summary(customers: CustomerReader, deals: DealReader, activities: ActivityReader,
                      customer_id: str, caller: Caller) -> CustomerSummary:
     """The customer with its deal figures, open activities and latest notes; a rep's summary counts only the
     deals and activities they own.

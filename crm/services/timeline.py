@@ -8,7 +8,8 @@ from crm.domain import access
 from crm.domain.identity import Caller
 from crm.domain.paging import Page
 from crm.domain.timeline import AuditEntry, TimelinePage, TimelineParams
-from crm.services.customers import CustomerStore, get_customer
+from crm.services.customers import get_customer
+from crm.services.ports import CustomerReader
 
 
 class AuditReader(Protocol):
@@ -16,7 +17,7 @@ class AuditReader(Protocol):
                          ) -> Page[AuditEntry]: ...
 
 
-def customer_timeline(customers: CustomerStore, audit: AuditReader, customer_id: str, params: TimelineParams,
+def customer_timeline(customers: CustomerReader, audit: AuditReader, customer_id: str, params: TimelineParams,
                       caller: Caller) -> TimelinePage:
     """What happened to a customer and its deals, orders and activities, newest first; a rep sees the entries of
     the records they own (as they see only those records).

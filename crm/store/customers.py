@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -16,14 +15,13 @@ from crm.domain.claims import CUSTOMER_EMAIL
 from crm.domain.common import from_cents, to_cents
 from crm.domain.customer_queries import CustomerListParams
 from crm.domain.customers import Customer
-from crm.domain.identity import Caller
 from crm.domain.paging import Page
 from crm.store import read_meter
 from crm.store.claims import ClaimCollection
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
 from crm.store.paging import PageRequest, fetch_page
-from crm.store.unit_of_work import TransactionRunner, UnitOfWork
+from crm.store.unit_of_work import UnitOfWork
 
 SORT_FIELDS = {
     "name": "name_sort",
@@ -34,7 +32,6 @@ SORT_FIELDS = {
 DERIVED_FIELDS = ("name_sort", "search_tokens", "lifetime_value_cents")
 NOT_STORED = {"id", "email", "phone", "lifetime_value", "version"}
 
-Decide = Callable[[Customer | None], Customer]
 
 
 def customer_to_document(customer: Customer) -> dict[str, Any]:
@@ -59,14 +56,12 @@ EMAIL_CLAIMS = ClaimCollection(
 )
 
 
-class FirestoreCustomerStore:
-    """The customer repository on Cloud Firestore."""
+class FirestoreCustomerReader:
+    """Customers outside transactions: one customer, and lists and searches with filters, order and paging."""
 
     def __init__(self, db: firestore.Client, names: CollectionNames):
         self._db = db
-        self._names = names
         self._customers = db.collection(names.customers)
-        self._claims = db.collection(names.customer_emails)
 
     def new_id(self) -> str:
         return self._customers.document().id
@@ -81,24 +76,6 @@ class FirestoreCustomerStore:
         found = {s.id: s for s in self._db.get_all(refs) if s.exists}
         read_meter.record_lookups(len(refs))
         return [customer_from_snapshot(found[i]) for i in customer_ids if i in found]
-
-    def save(self, customer_id: str, decide: Decide, *, actor: Caller) -> Customer:
-        """Read the customer, let ``decide`` return its new state, and write it with its email claims, atomically,
-        for ``actor``; ``decide`` gets ``None`` for a customer that does not exist yet and may raise to abort.
-
-        Raises:
-            AlreadyExistsError: an email of the new state belongs to another active customer.
-        """
-
-        def work(uow: UnitOfWork) -> Customer:
-            customers = TxCustomers(uow)
-            current = customers.get(customer_id)
-            updated = decide(current)
-            customers.put(updated, current)
-            return updated
-
-        runner = TransactionRunner(self._db, self._names)
-        return runner.run(work, actor=actor, lock=[f"customers/{customer_id}"])
 
     def list(self, params: CustomerListParams) -> Page[Customer]:
         """One page of active customers matching ``params``, with the total that match."""
@@ -123,16 +100,19 @@ class FirestoreCustomerStore:
             return query, None, False
         return query, SORT_FIELDS[params.order.field], params.order.descending
 
-    def bulk_import(self, customers: list[Customer]) -> None:
-        """Write many new customers in batches, with their claims; for demo data and benchmarks, not for users."""
-        for start in range(0, len(customers), 200):
-            batch = self._db.batch()
-            for customer in customers[start : start + 200]:
-                batch.set(self._customers.document(customer.id), customer_to_document(customer))
-                for email in CUSTOMER_EMAIL.values(customer):
-                    claim = EMAIL_CLAIMS.claim_document(email, customer.id)
-                    batch.set(self._claims.document(EMAIL_CLAIMS.claim_id(email)), claim)
-            batch.commit()
+
+def import_customers(db: firestore.Client, names: CollectionNames, customers: list[Customer]) -> None:
+    """Write many new customers in batches, with their email claims, unchecked and unaudited: for demo data and
+    benchmarks, never for users."""
+    documents, claims = db.collection(names.customers), db.collection(names.customer_emails)
+    for start in range(0, len(customers), 200):
+        batch = db.batch()
+        for customer in customers[start : start + 200]:
+            batch.set(documents.document(customer.id), customer_to_document(customer))
+            for email in CUSTOMER_EMAIL.values(customer):
+                claim = EMAIL_CLAIMS.claim_document(email, customer.id)
+                batch.set(claims.document(EMAIL_CLAIMS.claim_id(email)), claim)
+        batch.commit()
 
 
 def _plain(value: Any) -> Any:
@@ -153,6 +133,9 @@ class TxCustomers:
     def __init__(self, uow: UnitOfWork):
         self._uow = uow
         self._customers = uow.collection(uow.names.customers)
+
+    def new_id(self) -> str:
+        return self._customers.document().id
 
     def get(self, customer_id: str) -> Customer | None:
         snapshot = self._uow.get(self._customers.document(customer_id))

@@ -16,7 +16,8 @@ from crm.settings import Settings
 from crm.store.api_keys import FirestoreApiKeyStore
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
-from crm.store.customers import FirestoreCustomerStore
+from crm.store.crm_transaction import CrmTransactions, crm_transactions
+from crm.store.customers import FirestoreCustomerReader, import_customers
 from tests.integration.deal_support import (  # noqa: F401 (fixtures shared by every integration module)
     change_pipeline,
     make_pipeline,
@@ -24,7 +25,6 @@ from tests.integration.deal_support import (  # noqa: F401 (fixtures shared by e
     reader,
     set_rates,
     stats,
-    transactions,
 )
 from tests.utils.factories import admin_caller, customer_body
 
@@ -40,8 +40,13 @@ def names(settings: Settings) -> CollectionNames:
 
 
 @pytest.fixture
-def customers(db: firestore.Client, names: CollectionNames) -> FirestoreCustomerStore:
-    return FirestoreCustomerStore(db, names)
+def customers(db: firestore.Client, names: CollectionNames) -> FirestoreCustomerReader:
+    return FirestoreCustomerReader(db, names)
+
+
+@pytest.fixture
+def transactions(db: firestore.Client, names: CollectionNames) -> CrmTransactions:
+    return crm_transactions(db, names, "EUR")
 
 
 @pytest.fixture
@@ -75,19 +80,19 @@ def update_data(settings: Settings) -> Callable[..., CustomerUpdate]:
 
 
 @pytest.fixture
-def create(customers, caller, settings, create_data) -> Callable[..., Customer]:
+def create(transactions, caller, settings, create_data) -> Callable[..., Customer]:
     """Create a customer through the service; ``fields`` override the factory's name and email."""
 
     def make(**fields: Any) -> Customer:
         return service.create_customer(
-            customers, create_data(**fields), caller, default_language=settings.default_language
+            transactions, create_data(**fields), caller, default_language=settings.default_language
         )
 
     return make
 
 
 @pytest.fixture
-def seed(customers, create_data) -> Callable[..., list[Customer]]:
+def seed(db, names, customers, create_data) -> Callable[..., list[Customer]]:
     """Bulk-write customers built from bodies; ``changes`` (one dict per body) set server-owned fields."""
 
     def make(bodies: list[dict[str, Any]], changes: list[dict[str, Any]] | None = None) -> list[Customer]:
@@ -100,7 +105,7 @@ def seed(customers, create_data) -> Callable[..., list[Customer]]:
             if changes:
                 customer = customer.model_copy(update=changes[index])
             built.append(customer)
-        customers.bulk_import(built)
+        import_customers(db, names, built)
         return built
 
     return make

@@ -18,16 +18,9 @@ from crm.domain.pipelines import Pipeline, PipelineCreate, PipelineUpdate
 from crm.services import deals as deal_service
 from crm.services import pipelines as pipeline_service
 from crm.store.collections import CollectionNames
-from crm.store.crm_transaction import crm_transactions
 from crm.store.deals import FirestoreDealReader
 from crm.store.pipeline_stats import FirestorePipelineStatsReader
-from crm.store.unit_of_work import TransactionRunner
 from tests.utils.factories import admin_caller
-
-
-@pytest.fixture
-def transactions(db: firestore.Client, names: CollectionNames) -> TransactionRunner:
-    return crm_transactions(db, names, "EUR")
 
 
 @pytest.fixture

@@ -18,20 +18,12 @@ from crm.errors import FailedPreconditionError, InvalidArgumentError, NotFoundEr
 from crm.services import activities as service
 from crm.services import customers as customer_service
 from crm.services import deals as deal_service
-from crm.settings import Settings
 from crm.store.activities import FirestoreActivityReader
 from crm.store.collections import CollectionNames
-from crm.store.crm_transaction import crm_transactions
-from crm.store.unit_of_work import TransactionRunner
 from tests.utils.factories import admin_caller
 
 NOW = utc_now()
 DAY = timedelta(days=1)
-
-
-@pytest.fixture
-def transactions(db: firestore.Client, names: CollectionNames, settings: Settings) -> TransactionRunner:
-    return crm_transactions(db, names, settings.default_currency)
 
 
 @pytest.fixture
@@ -117,10 +109,10 @@ def test_a_deal_of_another_customer_is_refused_and_nothing_is_written(add, creat
     pytest.param({"customer_id": "DELETED"}, "customer_id", id="deleted customer"),
     pytest.param({"deal_id": "DELETED_CUSTOMERS_DEAL"}, "deal_id", id="deal of a deleted customer"),
 ])
-def test_bad_links_are_refused_on_their_field(add, create, open_deal, customers, caller, links, field):
+def test_bad_links_are_refused_on_their_field(transactions, add, create, open_deal, customers, caller, links, field):
     gone = create()
     deal = open_deal(gone.id)
-    customer_service.delete_customer(customers, gone.id, caller)
+    customer_service.delete_customer(transactions, gone.id, caller)
     real = {"DELETED": gone.id, "DELETED_CUSTOMERS_DEAL": deal.id}
     with pytest.raises(ValidationFailedError) as caught:
         add(**{key: real.get(value, value) for key, value in links.items()})
@@ -146,10 +138,10 @@ def test_a_new_deal_alone_moves_the_activity_to_its_customer(add, change, create
     assert customers.get(second.id).last_activity_at == activity.created_at
 
 
-def test_unchanged_links_are_not_checked_again(add, change, create, customers, caller):
+def test_unchanged_links_are_not_checked_again(transactions, add, change, create, customers, caller):
     customer = create()
     activity = add(customer_id=customer.id)
-    customer_service.delete_customer(customers, customer.id, caller)
+    customer_service.delete_customer(transactions, customer.id, caller)
     assert change(activity.id, subject="Still editable", customer_id=customer.id).subject == "Still editable"
 
 
@@ -177,10 +169,10 @@ def test_last_activity_at_never_moves_back(add, change, transactions, caller, cr
     assert customers.get(customer.id).last_activity_at == reached
 
 
-def test_a_customer_edit_keeps_last_activity_at(add, create, customers, caller, update_data):
+def test_a_customer_edit_keeps_last_activity_at(transactions, add, create, customers, caller, update_data):
     customer = create()
     activity = add(customer_id=customer.id)
-    customer_service.update_customer(customers, customer.id, update_data(name="Renamed"), caller)
+    customer_service.update_customer(transactions, customer.id, update_data(name="Renamed"), caller)
     after = customers.get(customer.id)
     assert (after.name, after.last_activity_at) == ("Renamed", activity.created_at)
 

@@ -65,8 +65,8 @@ def only(entries: list[Entry]) -> Entry:
 # ---------------------------------------------------------------- customers
 
 
-def test_creating_a_customer_records_its_fields_and_who_created_it(customers, create_data, trail):
-    made = customer_service.create_customer(customers, create_data(name="Acme", tags=["vip"]), admin_caller("alice"),
+def test_creating_a_customer_records_its_fields_and_who_created_it(transactions, customers, create_data, trail):
+    made = customer_service.create_customer(transactions, create_data(name="Acme", tags=["vip"]), admin_caller("alice"),
                                             default_language="el")
 
     entry = only(trail())
@@ -82,9 +82,9 @@ def test_creating_a_customer_records_its_fields_and_who_created_it(customers, cr
     assert entry["previous_known"] is True
 
 
-def test_editing_a_customer_records_each_changed_field_before_and_after(customers, customer, caller, update_data,
+def test_editing_a_customer_records_each_changed_field_before_and_after(transactions, customer, caller, update_data,
                                                                         trail):
-    customer_service.update_customer(customers, customer.id, update_data(name="Acme Ltd", tags=["vip"]), caller)
+    customer_service.update_customer(transactions, customer.id, update_data(name="Acme Ltd", tags=["vip"]), caller)
 
     entry = only(trail())
     assert entry["action"] == "update"
@@ -92,14 +92,14 @@ def test_editing_a_customer_records_each_changed_field_before_and_after(customer
     assert entry["summary"] == "customer 'Acme Ltd' edited: name, tags"
 
 
-def test_a_save_that_changes_nothing_records_nothing(customers, customer, caller, update_data, trail):
-    customer_service.update_customer(customers, customer.id, update_data(name="Acme"), caller)
+def test_a_save_that_changes_nothing_records_nothing(transactions, customers, customer, caller, update_data, trail):
+    customer_service.update_customer(transactions, customer.id, update_data(name="Acme"), caller)
 
     assert trail() == []
 
 
-def test_a_note_records_the_note_added(customers, customer, caller, trail):
-    customer_service.add_note(customers, customer.id, "Called about the cabinet", caller)
+def test_a_note_records_the_note_added(transactions, customers, customer, caller, trail):
+    customer_service.add_note(transactions, customer.id, "Called about the cabinet", caller)
 
     entry = only(trail())
     [note] = entry["changes"]["notes"]["added"]
@@ -108,18 +108,18 @@ def test_a_note_records_the_note_added(customers, customer, caller, trail):
     assert entry["summary"] == "note added"
 
 
-def test_an_upgrade_records_the_status_change(customers, customer, caller, trail):
-    customer_service.upgrade_customer(customers, customer.id, caller)
+def test_an_upgrade_records_the_status_change(transactions, customers, customer, caller, trail):
+    customer_service.upgrade_customer(transactions, customer.id, caller)
 
     entry = only(trail())
     assert entry["changes"] == {"status": {"before": "lead", "after": "customer"}}
     assert entry["summary"] == "status changed from lead to customer"
 
 
-def test_delete_and_restore_are_recorded_as_such(customers, customer, caller, trail):
-    customer_service.delete_customer(customers, customer.id, caller)
+def test_delete_and_restore_are_recorded_as_such(transactions, customers, customer, caller, trail):
+    customer_service.delete_customer(transactions, customer.id, caller)
     deleted = only(trail())
-    customer_service.restore_customer(customers, customer.id, caller)
+    customer_service.restore_customer(transactions, customer.id, caller)
     restored = only(trail())
 
     assert (deleted["action"], deleted["summary"]) == ("delete", "customer 'Acme' deleted")
@@ -266,12 +266,12 @@ def test_currency_rates_are_recorded_as_settings(set_rates, trail):
 # ---------------------------------------------------------------- what is not recorded, and what it costs
 
 
-def test_a_refused_change_records_nothing(customers, customer, caller, trail):
-    customer_service.upgrade_customer(customers, customer.id, caller)
+def test_a_refused_change_records_nothing(transactions, customers, customer, caller, trail):
+    customer_service.upgrade_customer(transactions, customer.id, caller)
     trail()
 
     with pytest.raises(FailedPreconditionError):
-        customer_service.upgrade_customer(customers, customer.id, caller)
+        customer_service.upgrade_customer(transactions, customer.id, caller)
 
     assert trail() == []
 
@@ -294,8 +294,8 @@ def test_a_deal_refused_for_a_missing_customer_records_nothing(open_deal, trail)
     assert trail() == []
 
 
-def test_work_no_caller_asked_for_is_by_system(customers, create_data, trail):
-    customer_service.create_customer(customers, create_data(name="Batch"), SYSTEM, default_language="el")
+def test_work_no_caller_asked_for_is_by_system(transactions, customers, create_data, trail):
+    customer_service.create_customer(transactions, create_data(name="Batch"), SYSTEM, default_language="el")
 
     assert only(trail())["by"] == "system"
 

@@ -38,10 +38,10 @@ def test_get_unknown_customer_is_not_found(customers):
         service.get_customer(customers, "no-such-customer", admin_caller())
 
 
-def test_update_changes_only_given_fields(customers, create, update_data, caller):
+def test_update_changes_only_given_fields(transactions, customers, create, update_data, caller):
     created = create(name="Old Name", company="Old Co", tags=["vip"])
 
-    updated = service.update_customer(customers, created.id, update_data(name="New Name"), caller)
+    updated = service.update_customer(transactions, created.id, update_data(name="New Name"), caller)
 
     fetched = service.get_customer(customers, created.id, admin_caller())
     assert fetched == updated
@@ -53,16 +53,16 @@ def test_update_changes_only_given_fields(customers, create, update_data, caller
     assert fetched.updated_at > created.updated_at
 
 
-def test_update_unknown_customer_is_not_found_and_creates_nothing(customers, update_data, caller):
+def test_update_unknown_customer_is_not_found_and_creates_nothing(transactions, customers, update_data, caller):
     with pytest.raises(NotFoundError):
-        service.update_customer(customers, "ghost", update_data(name="Ghost"), caller)
+        service.update_customer(transactions, "ghost", update_data(name="Ghost"), caller)
     assert customers.get("ghost") is None
 
 
-def test_add_note_appends_with_author_and_time(customers, create, caller):
+def test_add_note_appends_with_author_and_time(transactions, customers, create, caller):
     created = create(notes=[{"text": "first"}])
 
-    noted = service.add_note(customers, created.id, "  second  ", admin_caller("rep-7"))
+    noted = service.add_note(transactions, created.id, "  second  ", admin_caller("rep-7"))
 
     fetched = service.get_customer(customers, created.id, admin_caller())
     assert fetched == noted
@@ -74,40 +74,40 @@ def test_add_note_appends_with_author_and_time(customers, create, caller):
 
 
 @pytest.mark.parametrize("status", ["lead", "prospect"])
-def test_upgrade_makes_a_lead_or_prospect_a_customer(customers, create, caller, status):
+def test_upgrade_makes_a_lead_or_prospect_a_customer(transactions, customers, create, caller, status):
     created = create(status=status)
 
-    service.upgrade_customer(customers, created.id, caller)
+    service.upgrade_customer(transactions, created.id, caller)
 
     assert service.get_customer(customers, created.id, admin_caller()).status is CustomerStatus.CUSTOMER
 
 
 @pytest.mark.parametrize("status", ["customer", "churned"])
-def test_upgrade_refuses_customers_and_churned(customers, create, caller, status):
+def test_upgrade_refuses_customers_and_churned(transactions, customers, create, caller, status):
     created = create(status=status)
 
     with pytest.raises(FailedPreconditionError):
-        service.upgrade_customer(customers, created.id, caller)
+        service.upgrade_customer(transactions, created.id, caller)
 
     assert service.get_customer(customers, created.id, admin_caller()) == created
 
 
-def test_deleted_customer_is_not_found_and_hidden_from_lists(customers, create, update_data, caller):
+def test_deleted_customer_is_not_found_and_hidden_from_lists(transactions, customers, create, update_data, caller):
     kept = create(name="Kept", tags=["vip"])
     gone = create(name="Gone", tags=["vip"])
 
-    service.delete_customer(customers, gone.id, caller)
+    service.delete_customer(transactions, gone.id, caller)
 
     with pytest.raises(NotFoundError):
         service.get_customer(customers, gone.id, admin_caller())
     with pytest.raises(NotFoundError):
-        service.update_customer(customers, gone.id, update_data(name="Back"), caller)
+        service.update_customer(transactions, gone.id, update_data(name="Back"), caller)
     with pytest.raises(NotFoundError):
-        service.add_note(customers, gone.id, "hello", caller)
+        service.add_note(transactions, gone.id, "hello", caller)
     with pytest.raises(NotFoundError):
-        service.upgrade_customer(customers, gone.id, caller)
+        service.upgrade_customer(transactions, gone.id, caller)
     with pytest.raises(NotFoundError):
-        service.delete_customer(customers, gone.id, caller)
+        service.delete_customer(transactions, gone.id, caller)
     page = service.list_customers(customers, CustomerListParams(), admin_caller())
     assert [c.id for c in page.results] == [kept.id]
     assert page.total == 1
@@ -118,11 +118,11 @@ def test_deleted_customer_is_not_found_and_hidden_from_lists(customers, create, 
     assert stored.name == "Gone"
 
 
-def test_restore_brings_a_deleted_customer_back(customers, create, caller):
+def test_restore_brings_a_deleted_customer_back(transactions, customers, create, caller):
     created = create(name="Phoenix Ltd")
-    service.delete_customer(customers, created.id, caller)
+    service.delete_customer(transactions, created.id, caller)
 
-    restored = service.restore_customer(customers, created.id, caller)
+    restored = service.restore_customer(transactions, created.id, caller)
 
     assert restored.deleted_at is None
     fetched = service.get_customer(customers, created.id, admin_caller())
@@ -133,17 +133,17 @@ def test_restore_brings_a_deleted_customer_back(customers, create, caller):
     assert listed_ids(customers, search="phoenix") == [created.id]
 
 
-def test_restoring_an_active_customer_fails(customers, create, caller):
+def test_restoring_an_active_customer_fails(transactions, customers, create, caller):
     created = create()
 
     with pytest.raises(FailedPreconditionError):
-        service.restore_customer(customers, created.id, caller)
+        service.restore_customer(transactions, created.id, caller)
 
     assert service.get_customer(customers, created.id, admin_caller()) == created
 
 
-def test_restoring_an_unknown_customer_is_not_found(customers, caller):
+def test_restoring_an_unknown_customer_is_not_found(transactions, customers, caller):
     with pytest.raises(NotFoundError):
-        service.restore_customer(customers, "never-existed", caller)
+        service.restore_customer(transactions, "never-existed", caller)
     assert customers.get("never-existed") is None
 

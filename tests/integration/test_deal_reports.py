@@ -23,7 +23,6 @@ from crm.services import customers as customer_service
 from crm.services import deal_reports as service
 from crm.services import deals as deal_service
 from crm.services import pipelines as pipeline_service
-from crm.store.crm_transaction import crm_transactions
 from crm.store.deal_reports import FirestoreDealReports
 from crm.store.deals import deal_from_snapshot
 from crm.store.read_meter import metered
@@ -44,11 +43,6 @@ CENT = Decimal("0.01")
 
 
 @pytest.fixture
-def transactions(db, names):
-    return crm_transactions(db, names, "EUR")
-
-
-@pytest.fixture
 def reports(db, names) -> FirestoreDealReports:
     return FirestoreDealReports(db, names)
 
@@ -65,7 +59,7 @@ def book(transactions, create, customers) -> Callable[[int], list[Customer]]:
             pipeline_service.set_currency_rates(
                 transactions, CurrencyRatesUpdate(rates={c: str(r) for c, r in RATES.items()}), caller)
             made.extend(create(status=status) for status in CUSTOMER_STATUSES)
-            customer_service.delete_customer(customers, made.pop().id, caller)
+            customer_service.delete_customer(transactions, made.pop().id, caller)
         today = utc_now().date().replace(day=1)
         for _ in range(count):
             i = state["n"]

@@ -55,11 +55,11 @@ def test_a_currency_without_a_rate_is_refused_until_one_is_set(open_deal, set_ra
 
 
 @pytest.mark.parametrize("deleted", [False, True], ids=["missing customer", "deleted customer"])
-def test_a_deal_needs_an_active_customer(customers, create, open_deal, deleted):
+def test_a_deal_needs_an_active_customer(transactions, customers, create, open_deal, deleted):
     customer_id = "no-such-customer"
     if deleted:
         customer_id = create().id
-        customer_service.delete_customer(customers, customer_id, REP)
+        customer_service.delete_customer(transactions, customer_id, REP)
     with pytest.raises(ValidationFailedError) as caught:
         open_deal(customer_id=customer_id)
     assert caught.value.details[0]["field"] == "customer_id"

@@ -58,28 +58,29 @@ def test_a_secondary_email_contact_is_claimed_too(create):
     assert_names_owner(error, owner.id, "billing@example.com")
 
 
-def test_updating_to_another_customers_email_fails_and_changes_nothing(customers, create, update_data, caller):
+def test_updating_to_another_customers_email_fails_and_changes_nothing(transactions, customers, create, update_data,
+                                                                       caller):
     owner = create(email="owner@example.com")
     other = create(name="Other", email="other@example.com")
 
     with pytest.raises(AlreadyExistsError) as error:
-        service.update_customer(customers, other.id, update_data(name="Renamed", email="OWNER@example.com"), caller)
+        service.update_customer(transactions, other.id, update_data(name="Renamed", email="OWNER@example.com"), caller)
 
     assert_names_owner(error, owner.id, "owner@example.com")
     assert service.get_customer(customers, other.id, admin_caller()) == other
 
 
-def test_keeping_its_own_email_on_update_is_fine(customers, create, update_data, caller):
+def test_keeping_its_own_email_on_update_is_fine(transactions, customers, create, update_data, caller):
     created = create(email="me@example.com")
 
-    updated = service.update_customer(customers, created.id, update_data(email="ME@example.com", name="Me"), caller)
+    updated = service.update_customer(transactions, created.id, update_data(email="ME@example.com", name="Me"), caller)
 
     assert updated.email == "me@example.com"
 
 
-def test_deleting_a_customer_releases_its_email(db, names, customers, create, caller):
+def test_deleting_a_customer_releases_its_email(transactions, db, names, customers, create, caller):
     first = create(email="shared@example.com")
-    service.delete_customer(customers, first.id, caller)
+    service.delete_customer(transactions, first.id, caller)
 
     assert claims_for(db, names, "shared@example.com") == []
     second = create(email="shared@example.com")
@@ -88,33 +89,33 @@ def test_deleting_a_customer_releases_its_email(db, names, customers, create, ca
     assert claims_for(db, names, "shared@example.com") == [{"email": "shared@example.com", "customer_id": second.id}]
 
 
-def test_restoring_fails_when_the_email_was_taken_meanwhile(db, names, customers, create, caller):
+def test_restoring_fails_when_the_email_was_taken_meanwhile(transactions, db, names, customers, create, caller):
     first = create(email="shared@example.com")
-    service.delete_customer(customers, first.id, caller)
+    service.delete_customer(transactions, first.id, caller)
     second = create(email="shared@example.com")
 
     with pytest.raises(AlreadyExistsError) as error:
-        service.restore_customer(customers, first.id, caller)
+        service.restore_customer(transactions, first.id, caller)
 
     assert_names_owner(error, second.id, "shared@example.com")
     assert customers.get(first.id).deleted_at is not None
     assert claims_for(db, names, "shared@example.com") == [{"email": "shared@example.com", "customer_id": second.id}]
 
 
-def test_restoring_reclaims_a_free_email(db, names, customers, create, caller):
+def test_restoring_reclaims_a_free_email(transactions, db, names, customers, create, caller):
     first = create(email="back@example.com")
-    service.delete_customer(customers, first.id, caller)
-    service.restore_customer(customers, first.id, caller)
+    service.delete_customer(transactions, first.id, caller)
+    service.restore_customer(transactions, first.id, caller)
 
     assert claims_for(db, names, "back@example.com") == [{"email": "back@example.com", "customer_id": first.id}]
     with pytest.raises(AlreadyExistsError):
         create(email="back@example.com")
 
 
-def test_changing_email_releases_the_old_one(db, names, customers, create, update_data, caller):
+def test_changing_email_releases_the_old_one(transactions, db, names, customers, create, update_data, caller):
     first = create(email="old@example.com")
 
-    service.update_customer(customers, first.id, update_data(email="new@example.com"), caller)
+    service.update_customer(transactions, first.id, update_data(email="new@example.com"), caller)
 
     assert claims_for(db, names, "old@example.com") == []
     assert claims_for(db, names, "new@example.com") == [{"email": "new@example.com", "customer_id": first.id}]
@@ -125,10 +126,10 @@ def test_changing_email_releases_the_old_one(db, names, customers, create, updat
     assert_names_owner(error, first.id, "new@example.com")
 
 
-def test_replacing_contacts_releases_dropped_emails(db, names, customers, create, update_data, caller):
+def test_replacing_contacts_releases_dropped_emails(transactions, db, names, customers, create, update_data, caller):
     first = create(email="a@example.com", contacts=[{"type": "email", "value": "b@example.com"}])
 
-    service.update_customer(customers, first.id, update_data(contacts=[{"type": "email", "value": "b@example.com"}]),
+    service.update_customer(transactions, first.id, update_data(contacts=[{"type": "email", "value": "b@example.com"}]),
                             caller)
 
     assert claims_for(db, names, "a@example.com") == []

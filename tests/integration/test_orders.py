@@ -16,18 +16,12 @@ from crm.errors import AlreadyExistsError, FailedPreconditionError, NotFoundErro
 from crm.services import customers as customer_service
 from crm.services import orders as service
 from crm.services.pipelines import set_currency_rates
-from crm.store.crm_transaction import crm_transactions
 from crm.store.orders import ORDER_NUMBER_CLAIMS, FirestoreOrderReader
 from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator
 
 TO_DELIVERED = (OrderStatus.CONFIRMED, OrderStatus.PROCESSING, OrderStatus.SHIPPED, OrderStatus.DELIVERED)
-
-
-@pytest.fixture
-def transactions(db, names, settings):
-    return crm_transactions(db, names, settings.default_currency)
 
 
 @pytest.fixture
@@ -283,10 +277,10 @@ def test_a_currency_without_a_rate_is_refused_on_create_and_update(transactions,
     assert reader.get(order.id).currency == "EUR"
 
 
-def test_orders_need_an_active_customer(db, names, customers, caller, customer, place):
+def test_orders_need_an_active_customer(transactions, db, names, customers, caller, customer, place):
     with pytest.raises(ValidationFailedError) as unknown:
         place(customer_id="nobody")
-    customer_service.delete_customer(customers, customer.id, caller)
+    customer_service.delete_customer(transactions, customer.id, caller)
     with pytest.raises(ValidationFailedError) as deleted:
         place()
 
