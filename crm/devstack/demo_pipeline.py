@@ -20,7 +20,7 @@ from crm.services import activities as activity_service
 from crm.services import deals as deal_service
 from crm.services import orders as order_service
 from crm.services import pipelines as pipeline_service
-from crm.services.deals import Transactions
+from crm.services.ports import Transactions
 
 DEAL_TITLES = ["Arcade cabinets", "Service contract", "Spare parts", "Event rental", "Software licences",
                "Installation", "Annual maintenance", "Prize machines"]

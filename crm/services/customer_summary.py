@@ -9,10 +9,8 @@ from crm.domain.customer_summary import CustomerSummary, summarize
 from crm.domain.deal_queries import DealListParams, DealOrder
 from crm.domain.deals import DealStatus
 from crm.domain.identity import Caller
-from crm.services.activities import ActivityReader
 from crm.services.customers import get_customer
-from crm.services.deals import DealReader
-from crm.services.ports import CustomerReader
+from crm.services.ports import ActivityReader, CustomerReader, DealReader
 
 MAX_OPEN_DEALS = 100
 OPEN_ACTIVITIES = 10

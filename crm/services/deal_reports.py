@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from crm.domain import deal_reports as reports
 from crm.domain.common import utc_now
@@ -42,10 +42,7 @@ from crm.domain.deals import Deal, DealStatus
 from crm.domain.money import CurrencyRates
 from crm.domain.pipelines import Pipeline, StageKind
 from crm.errors import NotFoundError
-from crm.services.deals import Transactions
-
-if TYPE_CHECKING:
-    from crm.store.crm_transaction import CrmTransaction
+from crm.services.ports import Transaction, Transactions
 
 K = TypeVar("K", bound=Hashable)
 CONVERTED_STATUSES = (CustomerStatus.CUSTOMER, CustomerStatus.CHURNED)
@@ -240,7 +237,7 @@ def _pipeline_and_rates(transactions: Transactions, pipeline_id: str | None) -> 
     return transactions.read(lambda tx: (_pipeline(tx, pipeline_id), tx.config.currency_rates()))
 
 
-def _pipeline(tx: CrmTransaction, pipeline_id: str | None) -> Pipeline:
+def _pipeline(tx: Transaction, pipeline_id: str | None) -> Pipeline:
     if pipeline_id is None:
         return tx.pipelines.default()
     pipeline = tx.pipelines.get(pipeline_id)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
 
 from crm.domain import access
 from crm.domain import orders as rules
@@ -13,17 +12,9 @@ from crm.domain.common import require_version, to_cents, utc_now
 from crm.domain.customers import credit_lifetime_value
 from crm.domain.identity import Caller
 from crm.domain.orders import Order, OrderCreate, OrderListParams, OrdersPage, OrderStatus, OrderUpdate
-from crm.domain.paging import Page
 from crm.errors import NotFoundError
-from crm.services.deals import Transactions, rates_covering, visible_customer
-
-if TYPE_CHECKING:
-    from crm.store.crm_transaction import CrmTransaction
-
-
-class OrderReader(Protocol):
-    def get(self, order_id: str) -> Order | None: ...
-    def list(self, params: OrderListParams) -> Page[Order]: ...
+from crm.services.lookups import rates_covering, visible_customer
+from crm.services.ports import OrderReader, Transaction, Transactions
 
 
 def create_order(transactions: Transactions, data: OrderCreate, caller: Caller) -> Order:
@@ -37,7 +28,7 @@ def create_order(transactions: Transactions, data: OrderCreate, caller: Caller) 
     """
     access.check_owner_change(caller, data)
 
-    def work(tx: CrmTransaction) -> Order:
+    def work(tx: Transaction) -> Order:
         visible_customer(tx, data.customer_id, caller)
         rates = rates_covering(tx, data.currency)
         order = rules.new_order(data, order_id=tx.orders.new_id(), currency=rates.base, by=caller.uid, now=utc_now())
@@ -74,7 +65,7 @@ def update_order(transactions: Transactions, order_id: str, data: OrderUpdate, c
     """
     access.check_owner_change(caller, data)
 
-    def change(tx: CrmTransaction, order: Order, now: datetime) -> Order:
+    def change(tx: Transaction, order: Order, now: datetime) -> Order:
         require_version(order, if_match, "order")
         if data.currency and data.currency != order.currency:
             rates_covering(tx, data.currency)
@@ -93,7 +84,7 @@ def transition_order(transactions: Transactions, order_id: str, status: OrderSta
             are), or the order's currency has lost its exchange rate.
     """
 
-    def change(tx: CrmTransaction, order: Order, now: datetime) -> Order:
+    def change(tx: Transaction, order: Order, now: datetime) -> Order:
         moved = rules.transition(order, status, by=caller.uid, now=now)
         if moved.status is OrderStatus.DELIVERED:
             cents = tx.config.currency_rates().to_base_cents(to_cents(moved.total), moved.currency)
@@ -111,7 +102,7 @@ def delete_order(transactions: Transactions, order_id: str, caller: Caller, if_m
         NotFoundError: no such order.
     """
 
-    def work(tx: CrmTransaction) -> None:
+    def work(tx: Transaction) -> None:
         order = _visible(tx.orders.get(order_id), order_id, caller)
         require_version(order, if_match, "order")
         if order.ltv_base_cents:
@@ -122,8 +113,8 @@ def delete_order(transactions: Transactions, order_id: str, caller: Caller, if_m
 
 
 def _change(transactions: Transactions, order_id: str, caller: Caller,
-            change: Callable[[CrmTransaction, Order, datetime], Order]) -> Order:
-    def work(tx: CrmTransaction) -> Order:
+            change: Callable[[Transaction, Order, datetime], Order]) -> Order:
+    def work(tx: Transaction) -> Order:
         order = _visible(tx.orders.get(order_id), order_id, caller)
         updated = change(tx, order, utc_now())
         tx.orders.put(updated, order)
@@ -132,7 +123,7 @@ def _change(transactions: Transactions, order_id: str, caller: Caller,
     return transactions.run(work, actor=caller, lock=[f"orders/{order_id}"])
 
 
-def _credit_customer(tx: CrmTransaction, customer_id: str, cents: int, now: datetime, *, purchase: bool) -> int:
+def _credit_customer(tx: Transaction, customer_id: str, cents: int, now: datetime, *, purchase: bool) -> int:
     """Add ``cents`` to the customer's lifetime value (a purchase makes a lead or prospect a customer); returns
     what was credited: nothing when the customer record is gone."""
     customer = tx.customers.get(customer_id)

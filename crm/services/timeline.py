@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from crm.domain import access
 from crm.domain.identity import Caller
-from crm.domain.paging import Page
-from crm.domain.timeline import AuditEntry, TimelinePage, TimelineParams
+from crm.domain.timeline import TimelinePage, TimelineParams
 from crm.services.customers import get_customer
-from crm.services.ports import CustomerReader
-
-
-class AuditReader(Protocol):
-    def customer_history(self, customer_id: str, params: TimelineParams, owner_id: str | None = None
-                         ) -> Page[AuditEntry]: ...
+from crm.services.ports import AuditReader, CustomerReader
 
 
 def customer_timeline(customers: CustomerReader, audit: AuditReader, customer_id: str, params: TimelineParams,
