@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -263,7 +263,7 @@ class Forecast(ForecastFigures):
     unconverted_currencies: list[str] = UNCONVERTED
 
 
-def forecast_figures(open_deals: Bucket, won_deals: Bucket, money: MoneyConverter) -> dict[str, object]:
+def forecast_figures(open_deals: Bucket, won_deals: Bucket, money: MoneyConverter) -> dict[str, Any]:
     return {
         "deal_count": deal_count(open_deals),
         "total_pipeline": money.value(open_deals),

@@ -65,7 +65,7 @@ def _refuse_impossible_ids() -> None:
 def _authenticate() -> None:
     endpoint = (request.endpoint or "").rpartition(".")[2]
     operation = api.find(endpoint)
-    if operation is None or operation.public:
+    if operation is None or operation.access is None:
         return
     caller = deps().authenticator.authenticate(request.headers.get("Authorization"), request.headers.get("X-API-Key"))
     access.require(caller, operation.access)

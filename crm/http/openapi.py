@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel
-from pydantic.json_schema import models_json_schema
+from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from crm.domain.access import ROLES_WITH
 from crm.domain.identity import Role
@@ -62,9 +62,7 @@ SECURITY_SCHEMES = {
 
 def openapi_document(registry: OperationRegistry, base_path: str) -> dict[str, Any]:
     models = _models(registry.operations)
-    refs, schemas = models_json_schema(
-        [(model, mode) for model, mode in models], ref_template="#/components/schemas/{model}"
-    )
+    refs, schemas = models_json_schema(models, ref_template="#/components/schemas/{model}")
     schemas = schemas.get("$defs", {})
     schemas["Error"] = ERROR_SCHEMA
     paths: dict[str, dict[str, Any]] = {}
@@ -80,8 +78,8 @@ def openapi_document(registry: OperationRegistry, base_path: str) -> dict[str, A
     }
 
 
-def _models(operations: list[Operation]) -> list[tuple[type[BaseModel], str]]:
-    found: dict[tuple[type[BaseModel], str], None] = {}
+def _models(operations: list[Operation]) -> list[tuple[type[BaseModel], JsonSchemaMode]]:
+    found: dict[tuple[type[BaseModel], JsonSchemaMode], None] = {}
     for op in operations:
         if op.body:
             found[(op.body, "validation")] = None

@@ -6,12 +6,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from flask import Blueprint
+from flask import Blueprint, Response
 from pydantic import BaseModel
 
 from crm.domain.access import Access
 
-Handler = Callable[..., object]
+Handler = Callable[..., Response]
 
 
 @dataclass(frozen=True)

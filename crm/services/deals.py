@@ -97,9 +97,10 @@ def move_deal(transactions: Transactions, deal_id: str, move: StageMove, caller:
     def change(tx: Transaction, deal: Deal, pipeline: Pipeline, now: datetime) -> tuple[Deal, Pipeline]:
         target = pipeline
         if move.pipeline_id and move.pipeline_id != deal.pipeline_id:
-            target = tx.pipelines.get(move.pipeline_id)
-            if target is None:
+            named = tx.pipelines.get(move.pipeline_id)
+            if named is None:
                 raise invalid("pipeline_id", f"pipeline {move.pipeline_id} does not exist")
+            target = named
         return transitions.move(deal, target, move.stage, reason=move.reason, by=caller.uid, now=now), target
 
     return _change(transactions, deal_id, caller, change)

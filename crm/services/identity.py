@@ -114,8 +114,9 @@ class Authenticator:
         if cached and cached[0] > time.monotonic():
             key = cached[1]
         else:
-            key = self._find_key(key_hash)
-            if key is None or key.revoked_at is not None:
+            found = self._find_key(key_hash)
+            if found is None or found.revoked_at is not None:
                 raise UnauthenticatedError("the API key is not valid")
+            key = found
             self._cache[key_hash] = (time.monotonic() + self._cache_seconds, key)
         return Caller(uid=f"apikey:{key.prefix}", role=key.role, via="api_key")

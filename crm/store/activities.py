@@ -7,7 +7,6 @@ from typing import Any
 
 from google.cloud import firestore
 from google.cloud.firestore_v1 import FieldFilter
-from google.cloud.firestore_v1.base_query import BaseQuery
 
 from crm.domain.activities import Activity, ActivityPriority
 from crm.domain.activity_queries import ActivityListParams
@@ -16,7 +15,7 @@ from crm.domain.paging import Page
 from crm.store import read_meter
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
-from crm.store.paging import PageRequest, fetch_page
+from crm.store.paging import PageRequest, Queryable, fetch_page
 from crm.store.unit_of_work import UnitOfWork
 
 # Undated activities sort after every dated one (Firestore would put nulls first) and fall outside due ranges.
@@ -88,9 +87,9 @@ class FirestoreActivityReader:
         return fetch_page(self._activities, query, request, SORT_FIELDS[params.order.field],
                           params.order.descending, activity_from_snapshot)
 
-    def filtered(self, params: ActivityListParams, *, now: datetime) -> BaseQuery:
+    def filtered(self, params: ActivityListParams, *, now: datetime) -> Queryable:
         """The query for ``params``' filters: equalities, status (one or the open ones), and due_at bounds."""
-        query: BaseQuery = self._activities
+        query: Queryable = self._activities
         for field in EQUALITY_FILTERS:
             value = getattr(params, field)
             if value is not None:

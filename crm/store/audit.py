@@ -16,14 +16,13 @@ from typing import Any
 
 from google.cloud import firestore
 from google.cloud.firestore_v1 import FieldFilter
-from google.cloud.firestore_v1.base_query import BaseQuery
 
 from crm.domain.audit import AuditEntity, AuditRecord, audit_record
 from crm.domain.paging import Page
 from crm.domain.timeline import AuditEntry, TimelineParams
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
-from crm.store.paging import PageRequest, fetch_page
+from crm.store.paging import PageRequest, Queryable, fetch_page
 
 
 class AuditTrail:
@@ -46,7 +45,7 @@ class AuditTrail:
         """The collection ``name``, remembering the documents it makes ids for: their first write is a create."""
         return _IdMakingCollection(name, client=db, made=self._made)
 
-    def read(self, snapshots: list[firestore.DocumentSnapshot], query: BaseQuery | None = None) -> None:
+    def read(self, snapshots: list[firestore.DocumentSnapshot], query: firestore.Query | None = None) -> None:
         """Documents read in the transaction: the previous state of any the unit of work then writes."""
         if query is not None and query._projection is not None:
             return  # partial documents are no previous state
@@ -105,7 +104,7 @@ class FirestoreAuditReader:
     def customer_history(self, customer_id: str, params: TimelineParams, owner_id: str | None = None
                          ) -> Page[AuditEntry]:
         """One page of the customer's entries, of records owned by ``owner_id`` only if given."""
-        query: BaseQuery = self._audit.where(filter=FieldFilter("customer_id", "==", customer_id))
+        query: Queryable = self._audit.where(filter=FieldFilter("customer_id", "==", customer_id))
         if params.entity is not None:
             query = query.where(filter=FieldFilter("entity", "==", params.entity.value))
         if owner_id is not None:

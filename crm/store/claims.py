@@ -15,12 +15,12 @@ from typing import Any, Generic, TypeVar
 from google.api_core import exceptions as google_exceptions
 from google.cloud import firestore
 
-from crm.domain.claims import ClaimKind, value_taken
+from crm.domain.claims import Claimant, ClaimKind, value_taken
 from crm.domain.identity import Caller
 from crm.store import read_meter
 from crm.store.collections import CollectionNames
 
-R = TypeVar("R")
+R = TypeVar("R", bound=Claimant)
 
 
 @dataclass(frozen=True)

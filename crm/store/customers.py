@@ -8,7 +8,6 @@ from typing import Any
 
 from google.cloud import firestore
 from google.cloud.firestore_v1 import FieldFilter
-from google.cloud.firestore_v1.base_query import BaseQuery
 from google.cloud.firestore_v1.field_path import FieldPath
 
 from crm.domain.claims import CUSTOMER_EMAIL
@@ -20,7 +19,7 @@ from crm.store import read_meter
 from crm.store.claims import ClaimCollection
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
-from crm.store.paging import PageRequest, fetch_page
+from crm.store.paging import PageRequest, Queryable, fetch_page
 from crm.store.unit_of_work import UnitOfWork
 
 SORT_FIELDS = {
@@ -85,8 +84,8 @@ class FirestoreCustomerReader:
         request = PageRequest(params.page, params.page_size, params.cursor, fingerprint)
         return fetch_page(self._customers, query, request, sort_field, descending, customer_from_snapshot)
 
-    def _filtered(self, params: CustomerListParams) -> tuple[BaseQuery, str | None, bool]:
-        query: BaseQuery = self._customers.where(filter=FieldFilter("deleted_at", "==", None))
+    def _filtered(self, params: CustomerListParams) -> tuple[Queryable, str | None, bool]:
+        query: Queryable = self._customers.where(filter=FieldFilter("deleted_at", "==", None))
         if params.status:
             query = query.where(filter=FieldFilter("status", "==", params.status.value))
         if params.tag:

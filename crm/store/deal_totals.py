@@ -167,7 +167,7 @@ class FirestoreDealTotals:
         everywhere: set[str | None] = set()
         for deal_slice in slices:
             months = deal_slice.expected_close_months + deal_slice.closed_months
-            years = {m[:4] for m in months} or {None}
+            years: set[str | None] = {m[:4] for m in months} or {None}
             if deal_slice.pipeline_id is None:
                 everywhere |= years
             else:

@@ -6,7 +6,6 @@ from typing import Any
 
 from google.cloud import firestore
 from google.cloud.firestore_v1 import FieldFilter
-from google.cloud.firestore_v1.base_query import BaseQuery
 
 from crm.domain.common import from_cents, to_cents
 from crm.domain.deal_queries import DealListParams
@@ -16,7 +15,7 @@ from crm.domain.pipelines import Pipeline
 from crm.store import read_meter
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
-from crm.store.paging import PageRequest, fetch_page
+from crm.store.paging import PageRequest, Queryable, count_matches, fetch_page
 from crm.store.unit_of_work import UnitOfWork
 
 SORT_FIELDS = {
@@ -89,7 +88,7 @@ class FirestoreDealReader:
         in_pipeline = self._deals.where(filter=FieldFilter("pipeline_id", "==", pipeline_id))
         counts = {}
         for stage_id in stage_ids:
-            n = in_pipeline.where(filter=FieldFilter("stage", "==", stage_id)).count().get()[0][0].value
+            n = count_matches(in_pipeline.where(filter=FieldFilter("stage", "==", stage_id)))
             read_meter.record_aggregation(n)
             counts[stage_id] = n
         return counts
@@ -120,7 +119,7 @@ class FirestoreDealReader:
         return deal_from_snapshot(snapshot) if snapshot.exists else None
 
     def list(self, params: DealListParams) -> Page[Deal]:
-        query: BaseQuery = self._deals
+        query: Queryable = self._deals
         for field in EQUALITY_FILTERS:
             value = getattr(params, field)
             if value is not None:

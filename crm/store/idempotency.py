@@ -37,7 +37,7 @@ class FirestoreIdempotencyStore:
         read_meter.record_lookups(1)
         if not snapshot.exists:
             return self.claim(record_id, fingerprint, now)
-        record = snapshot.to_dict()
+        record = snapshot.to_dict() or {}
         stale = record["expires_at"] <= now or (record["state"] == "running" and record["locked_until"] <= now)
         if stale:
             try:

@@ -81,7 +81,7 @@ COUNTER_MAPS = (
 
 
 def _field_overrides() -> list[dict[str, Any]]:
-    overrides = [
+    overrides: list[dict[str, Any]] = [
         {"collectionGroup": lists.collection, "fieldPath": field, "indexes": []}
         for lists in LISTS
         for field in lists.unindexed

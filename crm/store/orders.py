@@ -6,7 +6,6 @@ from typing import Any
 
 from google.cloud import firestore
 from google.cloud.firestore_v1 import FieldFilter
-from google.cloud.firestore_v1.base_query import BaseQuery
 
 from crm.domain.claims import ORDER_NUMBER
 from crm.domain.common import from_cents, to_cents
@@ -16,7 +15,7 @@ from crm.store import read_meter
 from crm.store.claims import ClaimCollection
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
-from crm.store.paging import PageRequest, fetch_page
+from crm.store.paging import PageRequest, Queryable, fetch_page
 from crm.store.unit_of_work import UnitOfWork
 
 SORT_FIELDS = {"created_at": "created_at", "total": "total_cents", "order_number": "order_number_key"}
@@ -89,7 +88,7 @@ class FirestoreOrderReader:
         return order_from_snapshot(snapshot) if snapshot.exists else None
 
     def list(self, params: OrderListParams) -> Page[Order]:
-        query: BaseQuery = self._orders
+        query: Queryable = self._orders
         for field in EQUALITY_FILTERS:
             value = getattr(params, field)
             if value is not None:

@@ -7,10 +7,9 @@ import contextvars
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from google.cloud import firestore
-from google.cloud.firestore_v1.base_query import BaseQuery
 from google.cloud.firestore_v1.field_path import FieldPath
 
 from crm.domain.paging import Page
@@ -18,6 +17,7 @@ from crm.store import read_meter
 from crm.store.cursors import Cursor, decode_cursor, encode_cursor
 
 T = TypeVar("T")
+Queryable = firestore.Query | firestore.CollectionReference
 COUNT_CAP = 4000
 _pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="firestore-count")
 
@@ -32,7 +32,7 @@ class PageRequest:
 
 def fetch_page(
     collection: firestore.CollectionReference,
-    query: BaseQuery,
+    query: Queryable,
     request: PageRequest,
     sort_field: str | None,
     descending: bool,
@@ -77,7 +77,13 @@ def fetch_page(
     return Page([record(s) for s in snapshots], total, exact, page, next_cursor)
 
 
-def _count(query: BaseQuery) -> int:
-    total = query.limit(COUNT_CAP).count().get()[0][0].value
+def _count(query: Queryable) -> int:
+    total = count_matches(query.limit(COUNT_CAP))
     read_meter.record_aggregation(total)
     return total
+
+
+def count_matches(query: Queryable) -> int:
+    """How many documents ``query`` matches, from a count aggregation (not recorded on the read meter)."""
+    aggregation: Any = query.count()  # annotated as returning a class by google-cloud-firestore; it is a query
+    return int(aggregation.get()[0][0].value)

@@ -25,7 +25,7 @@ def pipeline_to_document(pipeline: Pipeline) -> dict[str, Any]:
 
 
 def pipeline_from_snapshot(snapshot: firestore.DocumentSnapshot, default_id: str | None) -> Pipeline:
-    return Pipeline(**snapshot.to_dict(), id=snapshot.id, is_default=snapshot.id == default_id)
+    return Pipeline(**(snapshot.to_dict() or {}), id=snapshot.id, is_default=snapshot.id == default_id)
 
 
 class TxPipelines:

@@ -13,10 +13,9 @@ from typing import Any, TypeVar
 
 from google.api_core import exceptions as google_exceptions
 from google.cloud import firestore
-from google.cloud.firestore_v1.base_query import BaseQuery
 
 from crm.domain.access import SYSTEM
-from crm.domain.claims import still_claimed
+from crm.domain.claims import Claimant, still_claimed
 from crm.domain.identity import Caller
 from crm.errors import UnavailableError
 from crm.store import read_meter
@@ -25,7 +24,7 @@ from crm.store.claims import ClaimCollection, StagedClaim, explain_refused
 from crm.store.collections import CollectionNames
 
 T = TypeVar("T")
-R = TypeVar("R")
+R = TypeVar("R", bound=Claimant)
 ATTEMPTS_PER_ROUND = 3
 ROUNDS = 8
 STALE_CLAIM_ROUNDS = 3
@@ -70,7 +69,7 @@ class UnitOfWork:
             self._audit.read([self._read[ref.path] for ref in missing])
         return [self._read[ref.path] for ref in refs]
 
-    def query(self, query: BaseQuery) -> list[firestore.DocumentSnapshot]:
+    def query(self, query: firestore.Query) -> list[firestore.DocumentSnapshot]:
         snapshots = list(self.transaction.get(query))
         read_meter.record_documents(len(snapshots))
         self._audit.read(snapshots, query)
