@@ -20,7 +20,7 @@ from crm.services import orders as order_service
 from crm.store import audit
 from crm.store.read_meter import metered
 from crm.store.unit_of_work import TransactionRunner
-from tests.integration.deal_support import move, stage, won
+from tests.utils.deal_steps import move, stage, won
 from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator

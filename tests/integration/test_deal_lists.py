@@ -12,7 +12,7 @@ from crm.domain.deals import Deal
 from crm.domain.pipelines import default_sales_stages
 from crm.errors import InvalidArgumentError
 from crm.services import deals as service
-from tests.integration.deal_support import move, update, won
+from tests.utils.deal_steps import move, update, won
 from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator

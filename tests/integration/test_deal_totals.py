@@ -21,7 +21,7 @@ from crm.store import unit_of_work
 from crm.store.deal_reports import FirestoreDealReports
 from crm.store.deal_totals import FirestoreDealTotals
 from crm.store.deals import deal_from_snapshot
-from tests.integration.deal_support import move, run_together, stage, update, won
+from tests.utils.deal_steps import move, run_together, stage, update, won
 from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator

@@ -49,35 +49,6 @@ def test_creating_with_an_active_customers_email_fails_case_insensitively(db, na
     assert claims_for(db, names, "ann@example.com") == [{"email": "ann@example.com", "customer_id": owner.id}]
 
 
-def test_a_secondary_email_contact_is_claimed_too(create):
-    owner = create(email="main@example.com", contacts=[{"type": "email", "value": "billing@example.com"}])
-
-    with pytest.raises(AlreadyExistsError) as error:
-        create(email="Billing@example.com")
-
-    assert_names_owner(error, owner.id, "billing@example.com")
-
-
-def test_updating_to_another_customers_email_fails_and_changes_nothing(transactions, customers, create, update_data,
-                                                                       caller):
-    owner = create(email="owner@example.com")
-    other = create(name="Other", email="other@example.com")
-
-    with pytest.raises(AlreadyExistsError) as error:
-        service.update_customer(transactions, other.id, update_data(name="Renamed", email="OWNER@example.com"), caller)
-
-    assert_names_owner(error, owner.id, "owner@example.com")
-    assert service.get_customer(customers, other.id, admin_caller()) == other
-
-
-def test_keeping_its_own_email_on_update_is_fine(transactions, customers, create, update_data, caller):
-    created = create(email="me@example.com")
-
-    updated = service.update_customer(transactions, created.id, update_data(email="ME@example.com", name="Me"), caller)
-
-    assert updated.email == "me@example.com"
-
-
 def test_deleting_a_customer_releases_its_email(transactions, db, names, customers, create, caller):
     first = create(email="shared@example.com")
     service.delete_customer(transactions, first.id, caller)

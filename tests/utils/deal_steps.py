@@ -1,4 +1,6 @@
-"""Fixtures and steps shared by the pipeline and deal tests on the emulator (imported by those test modules)."""
+"""Fixtures and steps shared by the pipeline and deal tests, on the emulator and on in-memory repositories alike:
+they need a ``transactions`` runner, a ``create`` customer step, and a deal ``reader`` that also counts deals per
+stage (registered by tests/integration/conftest.py and tests/unit/use_cases/conftest.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from google.cloud import firestore
 
 from crm.domain.deals import Deal, DealCreate, DealUpdate, StageMove
 from crm.domain.identity import Caller
@@ -17,20 +18,7 @@ from crm.domain.money import CurrencyRatesUpdate
 from crm.domain.pipelines import Pipeline, PipelineCreate, PipelineUpdate
 from crm.services import deals as deal_service
 from crm.services import pipelines as pipeline_service
-from crm.store.collections import CollectionNames
-from crm.store.deals import FirestoreDealReader
-from crm.store.pipeline_stats import FirestorePipelineStatsReader
 from tests.utils.factories import admin_caller
-
-
-@pytest.fixture
-def reader(db: firestore.Client, names: CollectionNames) -> FirestoreDealReader:
-    return FirestoreDealReader(db, names)
-
-
-@pytest.fixture
-def stats(db: firestore.Client, names: CollectionNames) -> Callable[[str], dict[str, Any]]:
-    return FirestorePipelineStatsReader(db, names).get
 
 
 @pytest.fixture
@@ -67,7 +55,8 @@ def change_pipeline(transactions, reader) -> Callable[..., Pipeline]:
 @pytest.fixture
 def set_rates(transactions) -> Callable[..., None]:
     def put(**rates: str) -> None:
-        pipeline_service.set_currency_rates(transactions, CurrencyRatesUpdate(rates=rates), admin_caller())
+        update = CurrencyRatesUpdate.model_validate({"rates": rates})
+        pipeline_service.set_currency_rates(transactions, update, admin_caller())
 
     return put
 
