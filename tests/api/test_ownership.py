@@ -17,16 +17,6 @@ from tests.utils.factories import customer_body
 _serial = itertools.count(1)
 
 
-@pytest.fixture
-def as_user(app, token_for):
-    def make(uid: str, role: str) -> FlaskClient:
-        client = app.test_client()
-        client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token_for(uid, role)}"
-        return client
-
-    return make
-
-
 def created(response) -> dict[str, Any]:
     assert response.status_code == 201, response.get_json()
     return response.get_json()

@@ -16,16 +16,6 @@ ORDERS = "/api/crm/orders"
 
 
 @pytest.fixture
-def as_user(app, token_for):
-    def make(uid: str, role: str) -> FlaskClient:
-        client = app.test_client()
-        client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token_for(uid, role)}"
-        return client
-
-    return make
-
-
-@pytest.fixture
 def rep(as_user) -> FlaskClient:
     return as_user("rep-a", "rep")
 

@@ -18,6 +18,7 @@ from crm.store.crm_transaction import CrmTransactions, crm_transactions
 from crm.store.customers import FirestoreCustomerReader, import_customers
 from crm.store.deals import FirestoreDealReader
 from crm.store.pipeline_stats import FirestorePipelineStatsReader
+from tests.utils.activity_steps import add_activity, change_activity  # noqa: F401 (shared fixtures)
 from tests.utils.customer_steps import (  # noqa: F401 (fixtures shared by every integration module)
     caller,
     create,
@@ -31,6 +32,7 @@ from tests.utils.deal_steps import (  # noqa: F401 (fixtures shared by every int
     open_deal,
     set_rates,
 )
+from tests.utils.order_steps import move_order, order_customer, place  # noqa: F401 (shared fixtures)
 
 
 @pytest.fixture

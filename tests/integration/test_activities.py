@@ -4,20 +4,17 @@ one customer, filters and paging (links and statuses run on in-memory repositori
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from google.cloud import firestore
 
-from crm.domain.activities import Activity, ActivityCreate, ActivityUpdate
+from crm.domain.activities import Activity, ActivityCreate
 from crm.domain.activity_queries import ActivityListParams
 from crm.domain.common import utc_now
-from crm.domain.deals import Deal, DealCreate
 from crm.errors import InvalidArgumentError, ValidationFailedError
 from crm.services import activities as service
-from crm.services import deals as deal_service
 from crm.store.activities import FirestoreActivityReader
 from crm.store.collections import CollectionNames
 from tests.utils.factories import admin_caller
@@ -31,35 +28,6 @@ def reader(db: firestore.Client, names: CollectionNames) -> FirestoreActivityRea
     return FirestoreActivityReader(db, names)
 
 
-@pytest.fixture
-def open_deal(transactions, caller) -> Callable[[str], Deal]:
-    def make(customer_id: str) -> Deal:
-        return deal_service.create_deal(transactions, DealCreate(customer_id=customer_id, title="Arcade"), caller)
-
-    return make
-
-
-@pytest.fixture
-def add(transactions, caller) -> Callable[..., Activity]:
-    """Create an activity through the service; ``fields`` go into the body (type and subject have defaults)."""
-
-    def make(**fields: Any) -> Activity:
-        body = {"type": "call", "subject": "Follow up", **fields}
-        if isinstance(body.get("due_at"), datetime):
-            body["due_at"] = body["due_at"].isoformat()
-        return service.create_activity(transactions, ActivityCreate.model_validate(body), caller)
-
-    return make
-
-
-@pytest.fixture
-def change(transactions, caller) -> Callable[..., Activity]:
-    def make(activity_id: str, **fields: Any) -> Activity:
-        return service.update_activity(transactions, activity_id, ActivityUpdate.model_validate(fields), caller)
-
-    return make
-
-
 def listed(reader, **query: Any) -> list[str]:
     page = service.list_activities(reader, ActivityListParams.model_validate(query), admin_caller())
     return [a.id for a in page.results]
@@ -71,19 +39,20 @@ def error_field(caught: pytest.ExceptionInfo[ValidationFailedError]) -> str:
 
 # --- links ------------------------------------------------------------------------------------------------------
 
-def test_an_activity_is_stored_and_read_back(add, reader, create, caller):
+def test_an_activity_is_stored_and_read_back(add_activity, reader, create, caller):
     customer = create()
-    created = add(customer_id=customer.id, type="meeting", description="Demo", priority="high",
+    created = add_activity(customer_id=customer.id, type="meeting", description="Demo", priority="high",
                   due_at=NOW + DAY)
     assert reader.get(created.id) == created
     assert (created.owner_id, created.status.value, created.deal_id) == (caller.uid, "scheduled", None)
 
 
-def test_a_deal_of_another_customer_is_refused_and_nothing_is_written(add, create, open_deal, customers, reader):
+def test_a_deal_of_another_customer_is_refused_and_nothing_is_written(add_activity, create, open_deal, customers,
+                                                                      reader):
     mine, theirs = create(), create()
-    deal = open_deal(theirs.id)
+    deal = open_deal(customer_id=theirs.id)
     with pytest.raises(ValidationFailedError, match="belongs to customer") as caught:
-        add(customer_id=mine.id, deal_id=deal.id)
+        add_activity(customer_id=mine.id, deal_id=deal.id)
     assert error_field(caught) == "deal_id"
     assert listed(reader) == []
     assert customers.get(mine.id).last_activity_at is None
@@ -116,20 +85,21 @@ def test_concurrent_activities_on_one_customer_all_land(transactions, caller, cr
 # --- filters and order ------------------------------------------------------------------------------------------
 
 @pytest.fixture
-def agenda(add, create, open_deal) -> dict[str, Activity]:
+def agenda(add_activity, create, open_deal) -> dict[str, Activity]:
     """Activities of one customer due at various times, in various states; plus one of another customer."""
     customer = create()
-    deal = open_deal(customer.id)
+    deal = open_deal(customer_id=customer.id)
     c = customer.id
     return {
-        "late_call": add(customer_id=c, due_at=NOW - 3 * DAY, priority="low"),
-        "late_task": add(customer_id=c, type="task", due_at=NOW - 2 * DAY, status="in_progress", priority="high"),
-        "late_done": add(customer_id=c, due_at=NOW - DAY, status="completed"),
-        "late_cancelled": add(customer_id=c, due_at=NOW - DAY / 2, status="cancelled"),
-        "soon": add(customer_id=c, deal_id=deal.id, due_at=NOW + DAY, priority="high"),
-        "later": add(customer_id=c, type="meeting", due_at=NOW + 5 * DAY, owner_id="rep-2"),
-        "undated": add(customer_id=c, type="note", priority="high"),
-        "elsewhere": add(customer_id=create().id, due_at=NOW - 4 * DAY),
+        "late_call": add_activity(customer_id=c, due_at=NOW - 3 * DAY, priority="low"),
+        "late_task": add_activity(customer_id=c, type="task", due_at=NOW - 2 * DAY, status="in_progress",
+                                  priority="high"),
+        "late_done": add_activity(customer_id=c, due_at=NOW - DAY, status="completed"),
+        "late_cancelled": add_activity(customer_id=c, due_at=NOW - DAY / 2, status="cancelled"),
+        "soon": add_activity(customer_id=c, deal_id=deal.id, due_at=NOW + DAY, priority="high"),
+        "later": add_activity(customer_id=c, type="meeting", due_at=NOW + 5 * DAY, owner_id="rep-2"),
+        "undated": add_activity(customer_id=c, type="note", priority="high"),
+        "elsewhere": add_activity(customer_id=create().id, due_at=NOW - 4 * DAY),
     }
 
 
@@ -190,9 +160,9 @@ def test_created_at_order(agenda, reader):
 
 # --- paging -----------------------------------------------------------------------------------------------------
 
-def test_cursor_paging_walks_every_activity_once_in_order(add, create, reader):
+def test_cursor_paging_walks_every_activity_once_in_order(add_activity, create, reader):
     customer_id = create().id
-    made = [add(customer_id=customer_id, due_at=NOW + n * DAY) for n in (5, 1, 3, 2, 7, 4, 6)]
+    made = [add_activity(customer_id=customer_id, due_at=NOW + n * DAY) for n in (5, 1, 3, 2, 7, 4, 6)]
     expected = [a.id for a in sorted(made, key=lambda a: a.due_at)]
     seen: list[str] = []
     params = {"customer_id": customer_id, "page_size": 3}
@@ -209,15 +179,15 @@ def test_cursor_paging_walks_every_activity_once_in_order(add, create, reader):
     assert pages == [1, 2, 3]
 
 
-def test_page_numbers_skip_to_the_page(add, create, reader):
+def test_page_numbers_skip_to_the_page(add_activity, create, reader):
     customer_id = create().id
-    made = [add(customer_id=customer_id, due_at=NOW + n * DAY) for n in range(5)]
+    made = [add_activity(customer_id=customer_id, due_at=NOW + n * DAY) for n in range(5)]
     assert listed(reader, customer_id=customer_id, page_size=2, page=3) == [made[4].id]
 
 
-def test_overdue_paging_follows_cursors(add, create, reader):
+def test_overdue_paging_follows_cursors(add_activity, create, reader):
     customer_id = create().id
-    made = [add(customer_id=customer_id, due_at=NOW - n * DAY) for n in (3, 1, 2)]
+    made = [add_activity(customer_id=customer_id, due_at=NOW - n * DAY) for n in (3, 1, 2)]
     first = service.list_activities(reader, ActivityListParams(overdue=True, page_size=2), admin_caller())
     following = ActivityListParams(overdue=True, page_size=2, cursor=first.next_cursor)
     rest = service.list_activities(reader, following, admin_caller())
@@ -225,10 +195,10 @@ def test_overdue_paging_follows_cursors(add, create, reader):
     assert rest.next_cursor is None
 
 
-def test_a_cursor_of_another_query_is_refused(add, create, reader):
+def test_a_cursor_of_another_query_is_refused(add_activity, create, reader):
     customer_id = create().id
     for n in range(3):
-        add(customer_id=customer_id, due_at=NOW + n * DAY)
+        add_activity(customer_id=customer_id, due_at=NOW + n * DAY)
     page = service.list_activities(reader, ActivityListParams(page_size=1), admin_caller())
     with pytest.raises(InvalidArgumentError, match="different query"):
         service.list_activities(reader, ActivityListParams(page_size=1, order_by="-due_at", cursor=page.next_cursor),

@@ -4,7 +4,6 @@ lists (the rest of the order use cases run on in-memory repositories: tests/unit
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import Any
@@ -28,32 +27,6 @@ def reader(db, names) -> FirestoreOrderReader:
     return FirestoreOrderReader(db, names)
 
 
-@pytest.fixture
-def customer(create):
-    return create(name="Order Customer")
-
-
-@pytest.fixture
-def place(transactions, reader, caller, customer) -> Callable[..., Order]:
-    """Create an order through the service; ``fields`` override the customer, number and total."""
-
-    def make(**fields: Any) -> Order:
-        body = {"customer_id": customer.id, "order_number": "SO-1", "total": "100.00", **fields}
-        return service.create_order(transactions, OrderCreate.model_validate(body), caller)
-
-    return make
-
-
-@pytest.fixture
-def move(transactions, caller) -> Callable[..., Order]:
-    def through(order: Order, *statuses: OrderStatus) -> Order:
-        for status in statuses:
-            order = service.transition_order(transactions, order.id, status, caller)
-        return order
-
-    return through
-
-
 def claim(db, names, number: str) -> dict | None:
     snapshot = db.collection(names.order_numbers).document(ORDER_NUMBER_CLAIMS.claim_id(number)).get()
     return snapshot.to_dict() if snapshot.exists else None
@@ -63,12 +36,12 @@ def lifetime_value(customers, customer_id: str) -> Decimal:
     return customers.get(customer_id).lifetime_value
 
 
-def test_create_stores_cents_and_claims_the_number(db, names, reader, place, customer):
+def test_create_stores_cents_and_claims_the_number(db, names, reader, place, order_customer):
     order = place(order_number="SO-100", total="1234.5")
 
     stored = db.collection(names.orders).document(order.id).get().to_dict()
     assert stored["total_cents"] == 123450 and "total" not in stored
-    assert stored["status"] == "pending" and stored["customer_id"] == customer.id
+    assert stored["status"] == "pending" and stored["customer_id"] == order_customer.id
     assert [h["from"] for h in stored["status_history"]] == [None]
     assert claim(db, names, "so-100") == {"order_number": "SO-100", "order_id": order.id}
     assert reader.get(order.id) == order
@@ -88,12 +61,13 @@ def test_a_taken_number_is_refused_case_insensitively_naming_its_order(db, names
     assert [s.id for s in db.collection(names.orders).stream()] == [first.id]
 
 
-def test_concurrent_creates_with_one_number_let_exactly_one_win(db, names, transactions, reader, caller, customer):
+def test_concurrent_creates_with_one_number_let_exactly_one_win(db, names, transactions, reader, caller,
+                                                                order_customer):
     contenders = 10
     start = threading.Barrier(contenders)
 
     def attempt(n: int) -> Order | AlreadyExistsError:
-        data = OrderCreate.model_validate({"customer_id": customer.id, "order_number": "RACE-1", "total": str(n)})
+        data = OrderCreate.model_validate({"customer_id": order_customer.id, "order_number": "RACE-1", "total": str(n)})
         start.wait()
         try:
             return service.create_order(transactions, data, caller)
@@ -166,8 +140,8 @@ def test_a_stale_claim_is_released_on_create(db, names, place):
     assert claim(db, names, "GHOST-1") == {"order_number": "GHOST-1", "order_id": order.id}
 
 
-def test_concurrent_deliveries_credit_once(transactions, customers, caller, customer, place, move):
-    shipped = move(place(total="40.00"), *TO_DELIVERED[:-1])
+def test_concurrent_deliveries_credit_once(transactions, customers, caller, order_customer, place, move_order):
+    shipped = move_order(place(total="40.00"), *TO_DELIVERED[:-1])
     racers = 5
     start = threading.Barrier(racers)
 
@@ -183,13 +157,13 @@ def test_concurrent_deliveries_credit_once(transactions, customers, caller, cust
         outcomes = sorted(pool.map(deliver, range(racers)))
 
     assert outcomes == ["delivered"] + ["refused"] * (racers - 1)
-    assert lifetime_value(customers, customer.id) == Decimal("40.00")
+    assert lifetime_value(customers, order_customer.id) == Decimal("40.00")
 
 
-def test_orders_need_an_active_customer(transactions, db, names, customers, caller, customer, place):
+def test_orders_need_an_active_customer(transactions, db, names, customers, caller, order_customer, place):
     with pytest.raises(ValidationFailedError) as unknown:
         place(customer_id="nobody")
-    customer_service.delete_customer(transactions, customer.id, caller)
+    customer_service.delete_customer(transactions, order_customer.id, caller)
     with pytest.raises(ValidationFailedError) as deleted:
         place()
 
@@ -198,11 +172,11 @@ def test_orders_need_an_active_customer(transactions, db, names, customers, call
     assert list(db.collection(names.order_numbers).stream()) == []
 
 
-def test_lists_filter_order_and_page(transactions, reader, caller, create, customer, place, move):
+def test_lists_filter_order_and_page(transactions, reader, caller, create, order_customer, place, move_order):
     other = create(name="Other Customer")
     small = place(order_number="b-2", total="5.00")
     big = place(order_number="A-3", total="500.00", owner_id="rep-7")
-    move(big, OrderStatus.CONFIRMED)
+    move_order(big, OrderStatus.CONFIRMED)
     mid = place(order_number="c-1", total="50.00", customer_id=other.id)
 
     def ids(**params: Any) -> list[str]:
@@ -213,10 +187,10 @@ def test_lists_filter_order_and_page(transactions, reader, caller, create, custo
     assert ids(order_by="total") == [small.id, mid.id, big.id]
     assert ids(order_by="-total") == [big.id, mid.id, small.id]
     assert ids(order_by="order_number") == [big.id, small.id, mid.id]
-    assert ids(customer_id=customer.id) == [big.id, small.id]
+    assert ids(customer_id=order_customer.id) == [big.id, small.id]
     assert ids(status="confirmed") == [big.id]
     assert ids(owner_id="rep-7") == [big.id]
-    assert ids(owner_id=caller.uid, customer_id=customer.id, status="pending") == [small.id]
+    assert ids(owner_id=caller.uid, customer_id=order_customer.id, status="pending") == [small.id]
 
     first = service.list_orders(reader, OrderListParams(page_size=2, order_by="total"), admin_caller())
     assert (first.total, [o.id for o in first.results]) == (3, [small.id, mid.id])

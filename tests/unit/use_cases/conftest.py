@@ -9,9 +9,11 @@ import pytest
 
 from crm.services.ports import CustomerReader, DealCounter, DealReader, Transactions
 from crm.settings import Settings
+from tests.utils.activity_steps import add_activity, change_activity  # noqa: F401 (shared fixtures)
 from tests.utils.customer_steps import caller, create, create_data, update_data  # noqa: F401 (shared fixtures)
 from tests.utils.deal_steps import change_pipeline, make_pipeline, open_deal, set_rates  # noqa: F401 (shared fixtures)
 from tests.utils.memory import MemoryDatabase, MemoryDealReader, MemoryReader, MemoryTransactions
+from tests.utils.order_steps import move_order, order_customer, place  # noqa: F401 (shared fixtures)
 
 
 @pytest.fixture

@@ -3,14 +3,12 @@ refused."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
 
 import pytest
 
 from crm.domain.money import CurrencyRatesUpdate
-from crm.domain.orders import Order, OrderCreate, OrderStatus, OrderUpdate
+from crm.domain.orders import OrderStatus, OrderUpdate
 from crm.errors import FailedPreconditionError, ValidationFailedError
 from crm.services import orders as service
 from crm.services.pipelines import set_currency_rates
@@ -24,85 +22,59 @@ def reader(memory: MemoryDatabase) -> MemoryReader:
     return MemoryReader(memory, "orders")
 
 
-@pytest.fixture
-def customer(create):
-    return create(name="Order Customer")
-
-
-@pytest.fixture
-def place(transactions, reader, caller, customer) -> Callable[..., Order]:
-    """Create an order through the service; ``fields`` override the customer, number and total."""
-
-    def make(**fields: Any) -> Order:
-        body = {"customer_id": customer.id, "order_number": "SO-1", "total": "100.00", **fields}
-        return service.create_order(transactions, OrderCreate.model_validate(body), caller)
-
-    return make
-
-
-@pytest.fixture
-def move(transactions, caller) -> Callable[..., Order]:
-    def through(order: Order, *statuses: OrderStatus) -> Order:
-        for status in statuses:
-            order = service.transition_order(transactions, order.id, status, caller)
-        return order
-
-    return through
-
-
 def lifetime_value(customers, customer_id: str) -> Decimal:
     return customers.get(customer_id).lifetime_value
 
 
-def test_delivery_credits_the_base_value_once(transactions, customers, caller, customer, place, move):
+def test_delivery_credits_the_base_value_once(transactions, customers, caller, order_customer, place, move_order):
     set_currency_rates(transactions, CurrencyRatesUpdate(rates={"USD": Decimal("0.9")}), caller)
     order = place(total="100.01", currency="USD")
-    shipped = move(order, *TO_DELIVERED[:-1])
-    assert lifetime_value(customers, customer.id) == Decimal("0.00")
+    shipped = move_order(order, *TO_DELIVERED[:-1])
+    assert lifetime_value(customers, order_customer.id) == Decimal("0.00")
 
-    delivered = move(shipped, OrderStatus.DELIVERED)
+    delivered = move_order(shipped, OrderStatus.DELIVERED)
 
     assert delivered.ltv_base_cents == 9001  # 100.01 USD * 0.9 = 90.009 EUR, rounded half up
     assert delivered.delivered_at == delivered.updated_at
-    after = customers.get(customer.id)
+    after = customers.get(order_customer.id)
     assert (after.lifetime_value, after.status.value) == (Decimal("90.01"), "customer")
     with pytest.raises(FailedPreconditionError):
-        move(delivered, OrderStatus.DELIVERED)
-    assert lifetime_value(customers, customer.id) == Decimal("90.01")
+        move_order(delivered, OrderStatus.DELIVERED)
+    assert lifetime_value(customers, order_customer.id) == Decimal("90.01")
 
 
-def test_delivered_orders_add_up_and_delete_reverses_exactly(transactions, reader, customers, caller, customer,
-                                                             place, move):
+def test_delivered_orders_add_up_and_delete_reverses_exactly(transactions, reader, customers, caller, order_customer,
+                                                             place, move_order):
     set_currency_rates(transactions, CurrencyRatesUpdate(rates={"GBP": Decimal("1.2")}), caller)
-    in_pounds = move(place(order_number="P-1", total="10.00", currency="GBP"), *TO_DELIVERED)
-    move(place(order_number="E-1", total="5.50"), *TO_DELIVERED)
-    assert lifetime_value(customers, customer.id) == Decimal("17.50")
+    in_pounds = move_order(place(order_number="P-1", total="10.00", currency="GBP"), *TO_DELIVERED)
+    move_order(place(order_number="E-1", total="5.50"), *TO_DELIVERED)
+    assert lifetime_value(customers, order_customer.id) == Decimal("17.50")
 
     set_currency_rates(transactions, CurrencyRatesUpdate(rates={"GBP": Decimal("2")}), caller)
     service.delete_order(transactions, in_pounds.id, caller)
 
-    assert lifetime_value(customers, customer.id) == Decimal("5.50")
+    assert lifetime_value(customers, order_customer.id) == Decimal("5.50")
     assert reader.get(in_pounds.id) is None
 
 
-def test_cancelled_orders_credit_nothing(customers, customer, place, move):
-    cancelled = move(place(), OrderStatus.CONFIRMED, OrderStatus.PROCESSING, OrderStatus.CANCELLED)
+def test_cancelled_orders_credit_nothing(customers, order_customer, place, move_order):
+    cancelled = move_order(place(), OrderStatus.CONFIRMED, OrderStatus.PROCESSING, OrderStatus.CANCELLED)
 
     assert cancelled.cancelled_at is not None and cancelled.ltv_base_cents == 0
-    assert lifetime_value(customers, customer.id) == Decimal("0.00")
+    assert lifetime_value(customers, order_customer.id) == Decimal("0.00")
 
 
-def test_delivery_needs_the_currency_rate_still_configured(transactions, reader, customers, caller, customer,
-                                                           place, move):
+def test_delivery_needs_the_currency_rate_still_configured(transactions, reader, customers, caller, order_customer,
+                                                           place, move_order):
     set_currency_rates(transactions, CurrencyRatesUpdate(rates={"USD": Decimal("0.9")}), caller)
-    shipped = move(place(currency="USD"), *TO_DELIVERED[:-1])
+    shipped = move_order(place(currency="USD"), *TO_DELIVERED[:-1])
     set_currency_rates(transactions, CurrencyRatesUpdate(rates={}), caller)
 
     with pytest.raises(FailedPreconditionError, match="no exchange rate from USD"):
-        move(shipped, OrderStatus.DELIVERED)
+        move_order(shipped, OrderStatus.DELIVERED)
 
     assert reader.get(shipped.id).status is OrderStatus.SHIPPED
-    assert lifetime_value(customers, customer.id) == Decimal("0.00")
+    assert lifetime_value(customers, order_customer.id) == Decimal("0.00")
 
 
 @pytest.mark.parametrize("statuses", [
@@ -115,8 +87,8 @@ def test_delivery_needs_the_currency_rate_still_configured(transactions, reader,
     pytest.param({"total": "1.00"}, id="total"),
     pytest.param({"currency": "EUR", "total": "100.01"}, id="total beside same currency"),
 ])
-def test_money_edits_are_refused_after_confirmation(transactions, reader, caller, place, move, statuses, change):
-    order = move(place(), *statuses)
+def test_money_edits_are_refused_after_confirmation(transactions, reader, caller, place, move_order, statuses, change):
+    order = move_order(place(), *statuses)
 
     with pytest.raises(FailedPreconditionError, match="only while it is pending or confirmed"):
         service.update_order(transactions, order.id, OrderUpdate.model_validate(change), caller)
@@ -124,8 +96,8 @@ def test_money_edits_are_refused_after_confirmation(transactions, reader, caller
     assert reader.get(order.id) == order
 
 
-def test_money_edits_while_confirmed_are_kept(transactions, reader, caller, place, move):
-    confirmed = move(place(), OrderStatus.CONFIRMED)
+def test_money_edits_while_confirmed_are_kept(transactions, reader, caller, place, move_order):
+    confirmed = move_order(place(), OrderStatus.CONFIRMED)
 
     updated = service.update_order(transactions, confirmed.id, OrderUpdate(total="80.25"), caller)
 
