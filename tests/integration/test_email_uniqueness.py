@@ -128,3 +128,13 @@ def test_concurrent_creations_with_one_email_let_exactly_one_win(db, names, cust
     assert {e.details[0]["customer_id"] for e in losers} == {winners[0].id}
     assert claims_for(db, names, "race@example.com") == [{"email": "race@example.com", "customer_id": winners[0].id}]
     assert [s.id for s in db.collection(names.customers).stream()] == [winners[0].id]
+
+
+def test_a_stale_claim_is_released_and_the_email_taken(db, names, create):
+    db.collection(names.customer_emails).document(EMAIL_CLAIMS.claim_id("ghost@example.com")).set(
+        {"email": "ghost@example.com", "customer_id": "gone"}
+    )
+
+    created = create(email="ghost@example.com")
+
+    assert claims_for(db, names, "ghost@example.com") == [{"email": "ghost@example.com", "customer_id": created.id}]
