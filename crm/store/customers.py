@@ -32,7 +32,6 @@ DERIVED_FIELDS = ("name_sort", "search_tokens", "lifetime_value_cents")
 NOT_STORED = {"id", "email", "phone", "lifetime_value", "version"}
 
 
-
 def customer_to_document(customer: Customer) -> dict[str, Any]:
     data = _plain(customer.model_dump(mode="python", exclude=NOT_STORED))
     data["lifetime_value_cents"] = to_cents(customer.lifetime_value)
