@@ -36,11 +36,11 @@ export function Layout() {
   );
 }
 
-export function NotFoundPage() {
+export function NotFoundPage({ upcoming = false }: { upcoming?: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="page">
-      <h1>{t("app.notFound")}</h1>
+      <h1>{t(upcoming ? "app.notYet" : "app.notFound")}</h1>
       <p><NavLink to="/customers">{t("app.backHome")}</NavLink></p>
     </div>
   );

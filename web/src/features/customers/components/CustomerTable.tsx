@@ -81,6 +81,15 @@ export function CustomerTable({ customers, currency, hasMore, loadingMore, onLoa
     <div className="table-scroll" ref={scroller}>
       <table className="data-table" aria-label={t("customers.table")} aria-rowcount={customers.length + 1}
         aria-describedby="customer-table-hint">
+        <colgroup>
+          <col style={{ width: "17%" }} />
+          {["13%", "17%", "12%"].map((width) => <col key={width} className="col-wide" style={{ width }} />)}
+          <col style={{ width: "8%" }} />
+          <col className="col-wide" style={{ width: "10%" }} />
+          <col className="col-wide" style={{ width: "8%" }} />
+          <col style={{ width: "8%" }} />
+          <col className="col-wide" style={{ width: "7%" }} />
+        </colgroup>
         <thead>
           <tr aria-rowindex={1}>
             <th scope="col">{t("customers.columns.name")}</th>
