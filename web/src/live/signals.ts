@@ -3,7 +3,7 @@
  * the only place that reads whole records; firestore.rules decide what each user may listen to.
  *
  * The Firestore SDK is loaded on first use, after the page has rendered, so it does not weigh on the first paint. */
-import type { Firestore, QueryConstraint } from "firebase/firestore";
+import type { DocumentSnapshot, Firestore, QueryConstraint } from "firebase/firestore";
 import { firebaseApp, runtimeConfig } from "@/config/firebase";
 
 type FirestoreModule = typeof import("firebase/firestore");
@@ -26,33 +26,42 @@ export type Signal =
   | { kind: "customer"; id: string };
 
 export interface SignalHandlers {
-  /** Called on every change after the first snapshot. */
-  onChange: () => void;
-  /** The rules refused the listener (e.g. the record was deleted); it has stopped. */
-  onRefused?: () => void;
+  /** A snapshot arrived; ``changedAt`` is the newest `updated_at` it shows (ms), ``first`` whether it is the first. */
+  onSnapshot: (changedAt: number | undefined, first: boolean) => void;
+  /** The rules refused the listener (or it broke); it has stopped. */
+  onRefused: () => void;
+}
+
+function changedAt(snapshot: DocumentSnapshot | undefined): number | undefined {
+  const value = snapshot?.get("updated_at") as { toMillis?: () => number } | undefined;
+  return value?.toMillis?.();
 }
 
 /** Start listening; returns the function that stops it. */
 export function listen(signal: Signal, handlers: SignalHandlers): () => void {
   let stop: (() => void) | undefined;
   let stopped = false;
+  let first = true;
+  const deliver = (at: number | undefined) => {
+    handlers.onSnapshot(at, first);
+    first = false;
+  };
+  const onError = (error: Error) => {
+    console.warn(`live updates: the ${signal.kind} listener was refused (${error.message}); polling instead`);
+    handlers.onRefused();
+  };
   void firestore().then(({ sdk, db }) => {
     if (stopped) return;
-    let first = true;
-    const onNext = () => {
-      if (first) first = false;
-      else handlers.onChange();
-    };
-    const onError = () => handlers.onRefused?.();
     if (signal.kind === "customer") {
-      stop = sdk.onSnapshot(sdk.doc(db, "customers", signal.id), onNext, onError);
+      stop = sdk.onSnapshot(sdk.doc(db, "customers", signal.id), (snap) => deliver(changedAt(snap)), onError);
       return;
     }
     const constraints: QueryConstraint[] = [sdk.where("deleted_at", "==", null)];
     if (signal.ownerId) constraints.push(sdk.where("owner_id", "==", signal.ownerId));
     constraints.push(sdk.orderBy("updated_at", "desc"), sdk.limit(1));
-    stop = sdk.onSnapshot(sdk.query(sdk.collection(db, "customers"), ...constraints), onNext, onError);
-  });
+    const query = sdk.query(sdk.collection(db, "customers"), ...constraints);
+    stop = sdk.onSnapshot(query, (snap) => deliver(changedAt(snap.docs[0])), onError);
+  }, onError);
   return () => {
     stopped = true;
     stop?.();

@@ -25,8 +25,7 @@ export default function CustomerPage() {
   const restore = useRestoreCustomer(customerId);
   const [deletedName, setDeletedName] = useState<string | null>(null);
   const language = i18n.resolvedLanguage ?? "en";
-  useLiveSignal(deletedName ? null : { kind: "customer", id: customerId }, [customerKeys.record(customerId)],
-    () => void customer.refetch());
+  useLiveSignal(deletedName ? null : { kind: "customer", id: customerId }, [customerKeys.record(customerId)]);
 
   if (deletedName) {
     return (
