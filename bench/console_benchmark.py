@@ -137,10 +137,8 @@ def measure(url: str, counter: ReadCounter, args: argparse.Namespace) -> dict[st
               f"({len(initial)} files), {js_later / 1024:.1f} KiB more right after (live updates: Firestore SDK)")
 
         timings = []
-        for n in range(args.repeat):
+        for _ in range(args.repeat):
             page.goto("about:blank")
-            if n == 0:
-                context.clear_cookies()
             page.goto(f"{url}/customers")
             first_row.wait_for()
             first_row.focus()

@@ -1,7 +1,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link } from "react-router";
 import type { Customer } from "@/api/types";
 import { formatMoney, formatRelative } from "@/i18n/format";
 import { Owner } from "./Owner";
@@ -21,9 +21,10 @@ const ROW_HEIGHT = 44;
  * rows (one row is in the tab order at a time); Enter opens the customer. */
 export function CustomerTable({ customers, currency, hasMore, loadingMore, onLoadMore }: Props) {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  // The keyboard's position, current even before the next render (keys can come faster than renders).
+  const activeRef = useRef(0);
   const focusAfterRender = useRef(false);
   const language = i18n.resolvedLanguage ?? "en";
 
@@ -41,26 +42,37 @@ export function CustomerTable({ customers, currency, hasMore, loadingMore, onLoa
   }, [hasMore, loadingMore, lastShown, customers.length, onLoadMore]);
 
   useEffect(() => {
-    if (active >= customers.length && customers.length > 0) setActive(customers.length - 1);
+    if (active >= customers.length && customers.length > 0) {
+      activeRef.current = customers.length - 1;
+      setActive(customers.length - 1);
+    }
   }, [active, customers.length]);
 
   useEffect(() => {
     if (!focusAfterRender.current) return;
-    const link = scroller.current?.querySelector<HTMLAnchorElement>(`[data-row="${active}"] a`);
+    const link = rowLink(activeRef.current);
     if (link) {
       focusAfterRender.current = false;
       link.focus({ preventScroll: true });
     }
   });
 
+  function rowLink(index: number) {
+    return scroller.current?.querySelector<HTMLAnchorElement>(`[data-row="${index}"] a`);
+  }
+
   function moveTo(index: number) {
     const next = Math.max(0, Math.min(customers.length - 1, index));
+    activeRef.current = next;
     setActive(next);
-    focusAfterRender.current = true;
     virtualizer.scrollToIndex(next, { align: "auto" });
+    const link = rowLink(next);
+    if (link) link.focus({ preventScroll: true });
+    else focusAfterRender.current = true; // the row is rendered once the list has scrolled to it
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>) {
+    const active = activeRef.current;
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
       ArrowDown: active + 1, ArrowUp: active - 1, Home: 0, End: customers.length - 1,
@@ -69,8 +81,6 @@ export function CustomerTable({ customers, currency, hasMore, loadingMore, onLoa
     if (event.key in moves) {
       event.preventDefault();
       moveTo(moves[event.key]);
-    } else if (event.key === "Enter" && (event.target as HTMLElement).tagName === "TR") {
-      navigate(`/customers/${customers[active].id}`);
     }
   }
 
@@ -82,13 +92,13 @@ export function CustomerTable({ customers, currency, hasMore, loadingMore, onLoa
       <table className="data-table" aria-label={t("customers.table")} aria-rowcount={customers.length + 1}
         aria-describedby="customer-table-hint">
         <colgroup>
-          <col style={{ width: "17%" }} />
-          {["13%", "17%", "12%"].map((width) => <col key={width} className="col-wide" style={{ width }} />)}
-          <col style={{ width: "8%" }} />
-          <col className="col-wide" style={{ width: "10%" }} />
-          <col className="col-wide" style={{ width: "8%" }} />
-          <col style={{ width: "8%" }} />
+          <col style={{ width: "16%" }} />
+          {["12%", "16%", "11%"].map((width) => <col key={width} className="col-wide" style={{ width }} />)}
+          <col style={{ width: "10%" }} />
+          <col className="col-wide" style={{ width: "9%" }} />
           <col className="col-wide" style={{ width: "7%" }} />
+          <col style={{ width: "10%" }} />
+          <col className="col-wide" style={{ width: "9%" }} />
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
@@ -110,7 +120,7 @@ export function CustomerTable({ customers, currency, hasMore, loadingMore, onLoa
             return (
               <tr key={customer.id} data-row={item.index} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}
                 className={item.index === active ? "active" : undefined}
-                onFocus={() => setActive(item.index)}>
+                onFocus={() => { activeRef.current = item.index; setActive(item.index); }}>
                 <th scope="row">
                   <Link to={`/customers/${customer.id}`} tabIndex={item.index === active ? 0 : -1}>{customer.name}</Link>
                 </th>
