@@ -92,8 +92,8 @@ export function CustomerTable({ customers, currency, hasMore, loadingMore, onLoa
       <table className="data-table" aria-label={t("customers.table")} aria-rowcount={customers.length + 1}
         aria-describedby="customer-table-hint">
         <colgroup>
-          <col style={{ width: "16%" }} />
-          {["12%", "16%", "11%"].map((width) => <col key={width} className="col-wide" style={{ width }} />)}
+          <col style={{ width: "15%" }} />
+          {["12%", "15%", "13%"].map((width) => <col key={width} className="col-wide" style={{ width }} />)}
           <col style={{ width: "10%" }} />
           <col className="col-wide" style={{ width: "9%" }} />
           <col className="col-wide" style={{ width: "7%" }} />
