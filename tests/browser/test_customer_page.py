@@ -91,7 +91,9 @@ def test_status_actions_upgrade_convert_and_mark_lost_with_a_reason(open_console
     page = open_console("manager", path=f"/customers/{lead['id']}")
     page.get_by_role("button", name="Convert lead").click()
     expect(page.get_by_text("Converted to a prospect with a first deal.")).to_be_visible()
-    expect(page.get_by_role("region", name="Deals").get_by_role("listitem")).to_have_count(1)
+    deals = page.get_by_role("region", name="Deals").get_by_role("listitem")
+    expect(deals).to_have_count(1)
+    expect(deals.first.get_by_text("Lead", exact=True)).to_be_visible()  # the stage by its name, not its id
     page.get_by_role("button", name="Mark lost").click()
     dialog = page.get_by_role("dialog", name=f"Mark Lena Lead {marker} as lost")
     expect(dialog.get_by_role("button", name="Mark lost")).to_be_disabled()

@@ -68,6 +68,8 @@ export const el: Messages = {
     other: "Άλλο",
   },
   contactType: { email: "Email", phone: "Τηλέφωνο", whatsapp: "WhatsApp", other: "Άλλο" },
+  orderStatus: { pending: "Σε αναμονή", confirmed: "Επιβεβαιωμένη", processing: "Σε επεξεργασία", shipped: "Απεστάλη", delivered: "Παραδόθηκε", cancelled: "Ακυρώθηκε" },
+  activityStatus: { scheduled: "Προγραμματισμένη", in_progress: "Σε εξέλιξη", completed: "Ολοκληρώθηκε", cancelled: "Ακυρώθηκε" },
   itemType: { console_device: "Συσκευή κονσόλας", product: "Προϊόν", freetext: "Ελεύθερο κείμενο" },
   customers: {
     title: "Πελάτες",

@@ -66,6 +66,8 @@ export const en = {
     other: "Other",
   },
   contactType: { email: "Email", phone: "Phone", whatsapp: "WhatsApp", other: "Other" },
+  orderStatus: { pending: "Pending", confirmed: "Confirmed", processing: "Processing", shipped: "Shipped", delivered: "Delivered", cancelled: "Cancelled" },
+  activityStatus: { scheduled: "Scheduled", in_progress: "In progress", completed: "Completed", cancelled: "Cancelled" },
   itemType: { console_device: "Console device", product: "Product", freetext: "Free text" },
   customers: {
     title: "Customers",

@@ -85,6 +85,17 @@ export function useCustomerActivities(id: string) {
   });
 }
 
+/** A deal's stage by its name in its pipeline (the id until the pipelines are loaded). */
+export function useStageNames(): (pipelineId: string, stageId: string) => string {
+  const { data } = useQuery({
+    queryKey: ["pipelines"],
+    queryFn: ({ signal }) => unwrap(api.GET("/api/crm/pipelines", { signal })),
+    staleTime: 10 * 60_000,
+  });
+  return (pipelineId, stageId) =>
+    data?.results.find((p) => p.id === pipelineId)?.stages.find((s) => s.id === stageId)?.name ?? stageId;
+}
+
 /** The base currency in which lifetime values are kept. */
 export function useBaseCurrency(): string {
   const { data } = useQuery({

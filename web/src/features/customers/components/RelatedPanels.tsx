@@ -4,6 +4,7 @@ import { EmptyState, ErrorState, Spinner } from "@/components/States";
 import { formatDate, formatDateTime, formatMoney } from "@/i18n/format";
 import {
   useCustomerActivities, useCustomerDeals, useCustomerOrders, useCustomerSummary, useCustomerTimeline,
+  useStageNames,
 } from "../api";
 
 function useLanguage() {
@@ -31,6 +32,7 @@ export function RelatedPanels({ id }: { id: string }) {
   const deals = useCustomerDeals(id);
   const orders = useCustomerOrders(id);
   const activities = useCustomerActivities(id);
+  const stageName = useStageNames();
   return (
     <>
       <section className="panel" aria-labelledby="deals-title">
@@ -43,7 +45,7 @@ export function RelatedPanels({ id }: { id: string }) {
                   {deals.data.results.map((deal) => (
                     <li key={deal.id}>
                       <Link to={`/deals/${deal.id}`}>{deal.title}</Link>
-                      <span>{deal.stage}</span>
+                      <span>{stageName(deal.pipeline_id, deal.stage)}</span>
                       <span className="num">{formatMoney(deal.value, deal.currency, language)}</span>
                     </li>
                   ))}
@@ -60,7 +62,7 @@ export function RelatedPanels({ id }: { id: string }) {
                   {orders.data.results.map((order) => (
                     <li key={order.id}>
                       <Link to={`/orders/${order.id}`}>{order.order_number}</Link>
-                      <span>{order.status}</span>
+                      <span>{t(`orderStatus.${order.status}`)}</span>
                       <span className="num">{formatMoney(order.total, order.currency, language)}</span>
                     </li>
                   ))}
@@ -77,7 +79,7 @@ export function RelatedPanels({ id }: { id: string }) {
                   {activities.data.results.map((activity) => (
                     <li key={activity.id}>
                       <Link to={`/activities/${activity.id}`}>{activity.subject}</Link>
-                      <span>{activity.status}</span>
+                      <span>{t(`activityStatus.${activity.status}`)}</span>
                       <span>{activity.due_at && t("customer.due", { at: formatDate(activity.due_at, language) })}</span>
                     </li>
                   ))}
