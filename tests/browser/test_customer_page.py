@@ -135,3 +135,16 @@ def test_a_viewer_reads_everything_but_finds_no_control_that_writes(open_console
         expect(page.get_by_role("button", name=name)).to_have_count(0)
     expect(page.get_by_label("New note")).to_have_count(0)
     screenshot(page, "customer-page-viewer")
+
+
+def test_a_note_the_api_refuses_is_taken_back_and_its_text_kept(open_console, stack, marker):
+    full = [{"text": f"note {n}"} for n in range(100)]  # a customer holds at most 100 notes
+    customer = stack.api_as("admin").create_customer(name=f"Fay Full {marker}", notes=full)
+    page = open_console("admin", path=f"/customers/{customer['id']}")
+    notes = page.get_by_role("region", name="Notes").get_by_role("listitem")
+    expect(notes).to_have_count(100)
+    page.get_by_label("New note").fill("One too many")
+    page.get_by_role("button", name="Add note").click()
+    expect(page.get_by_text("a customer holds at most 100 notes")).to_be_visible()
+    expect(notes).to_have_count(100)
+    expect(page.get_by_label("New note")).to_have_value("One too many")
