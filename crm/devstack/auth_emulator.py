@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -28,6 +29,7 @@ class AuthEmulator:
         self.host = host
         self.port = port or free_port(host)
         self._process: subprocess.Popen[bytes] | None = None
+        self._started = False
         self._workdir = Path(tempfile.mkdtemp(prefix="crm-auth-emulator-"))
         self.log_path = self._workdir / "emulator.log"
 
@@ -61,6 +63,7 @@ class AuthEmulator:
             if self._process.poll() is not None:
                 raise EmulatorError(f"the Auth emulator exited early; see {self.log_path}")
             if self.answers():
+                self._started = True
                 return self
             time.sleep(0.25)
         self.stop()
@@ -75,8 +78,13 @@ class AuthEmulator:
 
     def stop(self) -> None:
         process, self._process = self._process, None
-        if process is None or process.poll() is not None:
-            return
+        if process is not None and process.poll() is None:
+            self._terminate(process)
+        if self._started:  # a failed start keeps its log for reading
+            shutil.rmtree(self._workdir, ignore_errors=True)
+
+    @staticmethod
+    def _terminate(process: subprocess.Popen[bytes]) -> None:
         try:
             os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=15)

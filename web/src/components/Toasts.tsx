@@ -1,5 +1,6 @@
 /** Short messages after an action ("Changes saved"), announced to screen readers, with an optional action. */
 import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 interface Toast {
   id: number;
@@ -13,6 +14,7 @@ const ToastContext = createContext<Notify>(() => undefined);
 let serial = 0;
 
 export function ToastProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((toast) => toast.id !== id)), []);
   const notify = useCallback<Notify>(
@@ -35,7 +37,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
                 {toast.action.label}
               </button>
             )}
-            <button type="button" className="link" aria-label="×" onClick={() => dismiss(toast.id)}>×</button>
+            <button type="button" className="link" aria-label={t("common.close")} onClick={() => dismiss(toast.id)}>
+              ×
+            </button>
           </div>
         ))}
       </div>
