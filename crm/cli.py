@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
-import subprocess
 import sys
-import time
-import urllib.request
-from pathlib import Path
 
 from crm.auth_admin import FirebaseUserRoles
 from crm.devstack.demo_data import demo_customers
 from crm.devstack.demo_pipeline import load_demo_activities, load_demo_deals, load_demo_orders
-from crm.devstack.emulator import FirestoreEmulator, free_port
 from crm.devstack.tokens import emulator_id_token
 from crm.domain.identity import Role
 from crm.services.deal_reports import rebuild_deal_totals
@@ -26,9 +20,6 @@ from crm.store.collections import CollectionNames
 from crm.store.crm_transaction import crm_transactions
 from crm.store.customers import FirestoreCustomerReader, import_customers
 from crm.store.deal_totals import FirestoreDealTotals
-
-ROOT = Path(__file__).resolve().parent.parent
-AUTH_EMULATOR_PLACEHOLDER = "127.0.0.1:9099"
 
 
 def _api_keys(settings: Settings | None = None) -> FirestoreApiKeyStore:
@@ -50,55 +41,10 @@ def load_demo(count: int, settings: Settings | None = None) -> int:
 
 
 def cmd_dev(args: argparse.Namespace) -> int:
-    """Emulator + demo data + the `api` function on functions-framework, until Ctrl-C."""
-    with FirestoreEmulator(port=args.emulator_port) as emulator:
-        env = {
-            **os.environ,
-            "CRM_ENV": "local",
-            "FIRESTORE_EMULATOR_HOST": emulator.address,
-            "FIREBASE_AUTH_EMULATOR_HOST": AUTH_EMULATOR_PLACEHOLDER,
-            "GOOGLE_CLOUD_PROJECT": os.environ.get("GOOGLE_CLOUD_PROJECT", "demo-crm"),
-        }
-        os.environ.update(env)
-        get_settings.cache_clear()
-        loaded = load_demo(args.demo_customers)
-        port = args.port or free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "functions_framework", "--source", str(ROOT / "functions" / "main.py"),
-             "--target", "api", "--host", "127.0.0.1", "--port", str(port)],
-            env=env, start_new_session=True,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}/api"
-            _wait_for(f"{base}/health", server)
-            token = emulator_id_token(env["GOOGLE_CLOUD_PROJECT"], "dev-admin", role="admin", email="dev@example.com")
-            print(f"\nCRM API ready at {base}  (Firestore emulator at {emulator.address}, {loaded} demo customers)")
-            print(f"API docs:  {base}/docs")
-            print(f"Dev token (admin, 24 h):\n  export TOKEN={token}")
-            print(f'Try:\n  curl -H "Authorization: Bearer $TOKEN" "{base}/crm/customers?search=maria"')
-            print("Ctrl-C stops the API and the emulator.", flush=True)
-            signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-            server.wait()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            if server.poll() is None:
-                os.killpg(server.pid, signal.SIGTERM)
-                server.wait(timeout=15)
-    return 0
+    """The whole product on one local origin: emulators, demo data and users, the built console and the API."""
+    from crm.devstack.local_stack import run_local_stack
 
-
-def _wait_for(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit("the API server exited early")
-        try:
-            with urllib.request.urlopen(url, timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"the API did not answer at {url}")
+    return run_local_stack(port=args.port, emulator_port=args.emulator_port, demo_customers=args.demo_customers)
 
 
 def cmd_token(args: argparse.Namespace) -> int:
@@ -153,7 +99,7 @@ def cmd_rebuild_totals(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="crm", description=__doc__)
     sub = root.add_subparsers(dest="command", required=True)
-    dev = sub.add_parser("dev", help="run the emulator, demo data and the API locally")
+    dev = sub.add_parser("dev", help="run the emulators, demo data and users, the console and the API locally")
     dev.add_argument("--port", type=int, default=int(os.environ.get("CRM_PORT", 0)) or None)
     dev.add_argument("--emulator-port", type=int, default=None)
     dev.add_argument("--demo-customers", type=int, default=200)

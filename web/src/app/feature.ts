@@ -1,0 +1,16 @@
+/** What a feature folder gives the app: its routes (lazy, one chunk per page) and, optionally, a menu entry.
+ * A new screen is a folder under features/ with an index.ts exporting a Feature, listed once in features.ts. */
+import type { RouteObject } from "react-router";
+
+export type AccessKind = "read" | "write" | "reports" | "admin";
+
+export interface Feature {
+  id: string;
+  nav?: { to: string; label: string; access: AccessKind };
+  routes: RouteObject[];
+}
+
+/** A route whose page module is loaded only when the route is first visited. */
+export function lazyPage(load: () => Promise<{ default: React.ComponentType }>): Pick<RouteObject, "lazy"> {
+  return { lazy: async () => ({ Component: (await load()).default }) };
+}
