@@ -10,22 +10,23 @@ from crm.domain.common import utc_now
 from crm.domain.customers import CustomerCreate, new_customer
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
-from crm.store.customers import FirestoreCustomerStore
+from crm.store.customers import import_customers
 from tests.browser.conftest import USERS, screenshot
 
 
 def load_customers(stack, marker: str, count: int, owner: str) -> None:
     """``count`` customers tagged ``marker``, written in one batch (the API is not what this test is about)."""
-    store = FirestoreCustomerStore(firestore_client(stack.settings), CollectionNames(""))
+    db = firestore_client(stack.settings)
+    customers = db.collection(CollectionNames("").customers)
     now = utc_now()
     people = [
         new_customer(CustomerCreate(name=f"Person {n:03d} {marker}", organization=f"Org {n % 7}",
                                     email=f"p{n}.{marker}@example.com", tags=[marker],
                                     status=["lead", "prospect", "customer"][n % 3]),
-                     customer_id=store.new_id(), by=owner, now=now, default_language="el")
+                     customer_id=customers.document().id, by=owner, now=now, default_language="el")
         for n in range(count)
     ]
-    store.bulk_import(people)
+    import_customers(db, CollectionNames(""), people)
 
 
 def test_search_answers_as_you_type_and_filters_narrow_the_list(open_console, stack, marker):
