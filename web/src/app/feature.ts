@@ -4,10 +4,17 @@ import type { RouteObject } from "react-router";
 
 export type AccessKind = "read" | "write" | "reports" | "admin";
 
+/** A feature's own UI text, in every language, read as `t("<feature id>.<key>")`. */
+export interface FeatureTexts {
+  en: Record<string, unknown>;
+  el: Record<string, unknown>;
+}
+
 export interface Feature {
   id: string;
   nav?: { to: string; label: string; access: AccessKind };
   routes: RouteObject[];
+  texts?: FeatureTexts;
 }
 
 /** A route whose page module is loaded only when the route is first visited. */

@@ -17,10 +17,21 @@ export function initialLanguage(stored: string | null, browser: readonly string[
   return preferred?.toLowerCase().startsWith("el") ? "el" : "en";
 }
 
-export async function initI18n(): Promise<void> {
+/** Each feature's texts live in its own folder, under its id: `t("<feature id>.<key>")`. */
+export type FeatureTextsById = Record<string, { en: Record<string, unknown>; el: Record<string, unknown> }>;
+
+export function resources(features: FeatureTextsById = {}) {
+  const entries = Object.entries(features);
+  return {
+    en: { translation: { ...en, ...Object.fromEntries(entries.map(([id, texts]) => [id, texts.en])) } },
+    el: { translation: { ...el, ...Object.fromEntries(entries.map(([id, texts]) => [id, texts.el])) } },
+  };
+}
+
+export async function initI18n(features: FeatureTextsById = {}): Promise<void> {
   const lng = initialLanguage(readStored(), navigator.languages ?? [navigator.language]);
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, el: { translation: el } },
+    resources: resources(features),
     lng,
     fallbackLng: "en",
     interpolation: { escapeValue: false },
