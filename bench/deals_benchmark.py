@@ -75,9 +75,9 @@ from crm.domain.deal_reports import (  # noqa: E402
 )
 from crm.domain.deal_totals import add_up  # noqa: E402
 from crm.domain.deals import Deal, DealStatus, StageChange  # noqa: E402
-from crm.domain.identity import Caller, Role  # noqa: E402
 from crm.domain.money import CurrencyRatesUpdate  # noqa: E402
 from crm.domain.pipelines import Pipeline, PipelineCreate, StageKind  # noqa: E402
+from crm.identity import Caller, Role  # noqa: E402
 from crm.services import deal_reports, pipelines  # noqa: E402
 from crm.settings import settings_from_env  # noqa: E402
 from crm.store import read_meter  # noqa: E402

@@ -12,9 +12,9 @@ from crm.domain.activities import ActivityCreate, ActivityPriority, ActivityType
 from crm.domain.common import utc_now
 from crm.domain.customers import Customer
 from crm.domain.deals import DealCreate, StageMove
-from crm.domain.identity import Caller, Role
 from crm.domain.money import CurrencyRatesUpdate
 from crm.domain.orders import OrderCreate, OrderStatus
+from crm.identity import Caller, Role
 from crm.services import activities as activity_service
 from crm.services import deals as deal_service
 from crm.services import orders as order_service

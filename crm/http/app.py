@@ -27,6 +27,7 @@ from crm.http import (  # noqa: F401  (registers the operations)
     pipelines,
     timeline,
 )
+from crm.http.credentials import credential_from
 from crm.http.dependencies import Dependencies, deps
 from crm.http.errors import register_error_handlers
 from crm.http.idempotency import idempotent
@@ -70,7 +71,7 @@ def _authenticate() -> None:
     operation = api.find(endpoint)
     if operation is None or operation.public:
         return
-    caller = deps().authenticator.authenticate(request.headers.get("Authorization"), request.headers.get("X-API-Key"))
+    caller = deps().authenticator.authenticate(credential_from(request.headers))
     access.require(caller, operation.access)
     g.caller = caller
 

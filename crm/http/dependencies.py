@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from flask import current_app, g
 
-from crm.auth_admin import FirebaseUserRoles
-from crm.domain.identity import Caller
-from crm.services.identity import Authenticator
+from crm.identity import Authenticator, Caller
+from crm.identity.firebase_tokens import FirebaseTokenVerifier
+from crm.identity.firebase_users import FirebaseUserRoles
 from crm.settings import Settings
 from crm.store.activities import FirestoreActivityReader
 from crm.store.api_keys import FirestoreApiKeyStore
@@ -23,7 +23,6 @@ from crm.store.deals import FirestoreDealReader
 from crm.store.idempotency import FirestoreIdempotencyStore
 from crm.store.orders import FirestoreOrderReader
 from crm.store.unit_of_work import TransactionRunner
-from crm.token_verifier import FirebaseTokenVerifier
 
 
 @dataclass

@@ -8,8 +8,8 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from crm.domain.access import ROLES_WITH
-from crm.domain.identity import Role
 from crm.http.routing import Operation, OperationRegistry
+from crm.identity import Role
 
 ERROR_SCHEMA = {
     "type": "object",

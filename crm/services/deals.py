@@ -13,10 +13,10 @@ from crm.domain.common import require_version, utc_now
 from crm.domain.customers import Customer, credit_lifetime_value
 from crm.domain.deal_queries import DealListParams
 from crm.domain.deals import Deal, DealCreate, DealsPage, DealStatus, DealUpdate, StageMove
-from crm.domain.identity import Caller
 from crm.domain.money import CurrencyRates
 from crm.domain.pipelines import Pipeline
 from crm.errors import NotFoundError, ValidationFailedError
+from crm.identity import Caller
 from crm.store.paging import Page
 
 if TYPE_CHECKING:

@@ -9,9 +9,9 @@ from crm.domain import deals as deal_rules
 from crm.domain import leads as rules
 from crm.domain.common import utc_now
 from crm.domain.customers import Customer
-from crm.domain.identity import Caller
 from crm.domain.leads import ConvertedLead, LeadConversion
 from crm.errors import NotFoundError
+from crm.identity import Caller
 from crm.services.deals import Transactions, pipeline_for, rates_covering, save_deal
 
 if TYPE_CHECKING:

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Protocol
 
 from crm.domain.common import require_version, utc_now
 from crm.domain.deals import enter_stage
-from crm.domain.identity import Caller
 from crm.domain.money import CurrencyRates, CurrencyRatesUpdate
 from crm.domain.pipelines import Pipeline, PipelineCreate, PipelinesPage, PipelineUpdate, Stage
 from crm.errors import FailedPreconditionError, NotFoundError, ValidationFailedError
+from crm.identity import Caller
 from crm.services.deals import Transactions
 
 if TYPE_CHECKING:

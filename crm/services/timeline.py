@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Protocol
 
 from crm.domain import access
-from crm.domain.identity import Caller
 from crm.domain.timeline import AuditEntry, TimelinePage, TimelineParams
+from crm.identity import Caller
 from crm.services.customers import CustomerStore, get_customer
 from crm.store.paging import Page
 

@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from crm.domain.identity import Role
-from crm.services.identity import create_api_key
+from crm.identity import Role, create_api_key
 from tests.api.helpers import CUSTOMERS, assert_error, detail_fields
 from tests.utils.factories import customer_body
 

@@ -10,7 +10,7 @@ from google.cloud import firestore
 
 from crm.domain.common import utc_now
 from crm.domain.customers import Customer, CustomerCreate, CustomerUpdate, new_customer
-from crm.domain.identity import Caller
+from crm.identity import Caller
 from crm.services import customers as service
 from crm.settings import Settings
 from crm.store.api_keys import FirestoreApiKeyStore

@@ -6,9 +6,9 @@ import pytest
 
 from crm.domain.access import Access, allows, check_owner_change, list_owner, require, sees
 from crm.domain.deals import DealUpdate
-from crm.domain.identity import Caller, Role
 from crm.errors import PermissionDeniedError
 from crm.http.routing import Operation
+from crm.identity import Caller, Role
 
 POLICY: dict[Role | None, set[Access]] = {
     Role.ADMIN: {Access.READ, Access.WRITE, Access.REPORTS, Access.ADMIN, Access.SIGNED_IN},

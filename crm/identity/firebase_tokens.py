@@ -1,31 +1,17 @@
-"""Firebase ID token verification through firebase-admin, with its app initialized once per process."""
+"""Firebase ID token verification through firebase-admin."""
 
 from __future__ import annotations
 
-import functools
 import time
 from typing import Any
 
-import firebase_admin
-import google.auth.credentials
-from firebase_admin import auth, credentials
+from firebase_admin import auth
 
-from crm.domain.identity import InvalidTokenError
+from crm.identity.credentials import InvalidTokenError, SigningKeysUnavailableError
+from crm.identity.firebase_app import firebase_app
 from crm.settings import Settings
 
 CLOCK_SKEW_SECONDS = 300
-
-
-class _AnonymousCredential(credentials.Base):
-    def get_credential(self) -> google.auth.credentials.Credentials:
-        return google.auth.credentials.AnonymousCredentials()
-
-
-@functools.cache
-def _firebase_app(settings: Settings) -> firebase_admin.App:
-    credential = _AnonymousCredential() if settings.local_mode else credentials.ApplicationDefault()
-    name = f"crm-{settings.project_id}-{hash(settings)}"
-    return firebase_admin.initialize_app(credential, {"projectId": settings.project_id}, name=name)
 
 
 class FirebaseTokenVerifier:
@@ -35,12 +21,18 @@ class FirebaseTokenVerifier:
         self._settings = settings
 
     def verify(self, token: str) -> dict[str, Any]:
+        """The token's claims, ``uid`` included.
+
+        Raises:
+            InvalidTokenError: a token that is malformed, expired, revoked or not for this project.
+            SigningKeysUnavailableError: Google's public keys could not be fetched.
+        """
         try:
-            claims = auth.verify_id_token(token, app=_firebase_app(self._settings))
+            claims = auth.verify_id_token(token, app=firebase_app(self._settings))
         except (ValueError, auth.InvalidIdTokenError, auth.ExpiredIdTokenError, auth.RevokedIdTokenError) as exc:
             raise InvalidTokenError(str(exc)) from None
         except auth.CertificateFetchError as exc:
-            raise ConnectionError("could not fetch Firebase signing keys") from exc
+            raise SigningKeysUnavailableError("could not fetch Google's token signing keys") from exc
         if self._settings.accepts_emulator_tokens:
             _check_times(claims)
         return claims

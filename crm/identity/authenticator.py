@@ -1,0 +1,61 @@
+"""Turning a request's credential into a Caller: ID tokens through a verifier, API keys through the key store."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from crm.errors import UnauthenticatedError
+from crm.identity.api_keys import ApiKey, hash_api_key
+from crm.identity.caller import Caller, role_from_claim
+from crm.identity.credentials import ApiKeySecret, BearerToken, Credential, InvalidTokenError
+
+NO_CREDENTIAL = "sign in: send a Firebase ID token as a Bearer token, or an X-API-Key header"
+
+
+class TokenVerifier(Protocol):
+    def verify(self, token: str) -> dict[str, Any]: ...
+
+
+class Authenticator:
+    """Resolves credentials into callers; remembers valid API keys for a short while to save reads."""
+
+    def __init__(self, verifier: TokenVerifier, find_key: Callable[[str], ApiKey | None], key_cache_seconds: float):
+        self._verifier = verifier
+        self._find_key = find_key
+        self._cache_seconds = key_cache_seconds
+        self._cache: dict[str, tuple[float, ApiKey]] = {}
+
+    def authenticate(self, credential: Credential | None) -> Caller:
+        """Resolve the caller.
+
+        Raises:
+            UnauthenticatedError: no credential, or one that is not valid.
+            SigningKeysUnavailableError: an ID token could not be checked for want of Google's public keys.
+        """
+        if isinstance(credential, BearerToken):
+            return self._from_token(credential.token)
+        if isinstance(credential, ApiKeySecret):
+            return self._from_api_key(credential.secret)
+        raise UnauthenticatedError(NO_CREDENTIAL)
+
+    def _from_token(self, token: str) -> Caller:
+        try:
+            claims = self._verifier.verify(token)
+        except InvalidTokenError:
+            raise UnauthenticatedError("the ID token is not valid or has expired") from None
+        return Caller(uid=claims["uid"], role=role_from_claim(claims.get("role")), email=claims.get("email"),
+                      via="token")
+
+    def _from_api_key(self, secret: str) -> Caller:
+        key_hash = hash_api_key(secret)
+        cached = self._cache.get(key_hash)
+        if cached and cached[0] > time.monotonic():
+            key = cached[1]
+        else:
+            key = self._find_key(key_hash)
+            if key is None or key.revoked_at is not None:
+                raise UnauthenticatedError("the API key is not valid")
+            self._cache[key_hash] = (time.monotonic() + self._cache_seconds, key)
+        return Caller(uid=f"apikey:{key.prefix}", role=key.role, via="api_key")
