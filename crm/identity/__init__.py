@@ -19,7 +19,6 @@ from crm.identity.credentials import (
     BearerToken,
     Credential,
     InvalidTokenError,
-    SigningKeysUnavailableError,
 )
 from crm.identity.user_roles import UserRoles, set_user_role
 
@@ -35,7 +34,6 @@ __all__ = [
     "Credential",
     "InvalidTokenError",
     "Role",
-    "SigningKeysUnavailableError",
     "TokenVerifier",
     "UserRoles",
     "create_api_key",

@@ -32,7 +32,7 @@ class Authenticator:
 
         Raises:
             UnauthenticatedError: no credential, or one that is not valid.
-            SigningKeysUnavailableError: an ID token could not be checked for want of Google's public keys.
+            UnavailableError: an ID token could not be checked for want of Google's public keys.
         """
         if isinstance(credential, BearerToken):
             return self._from_token(credential.token)

@@ -24,7 +24,3 @@ Credential = BearerToken | ApiKeySecret
 
 class InvalidTokenError(Exception):
     """An ID token that is malformed, expired, revoked or not for this project."""
-
-
-class SigningKeysUnavailableError(Exception):
-    """Google's public keys, needed to check an ID token's signature, could not be fetched."""

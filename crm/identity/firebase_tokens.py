@@ -1,4 +1,5 @@
-"""Firebase ID token verification through firebase-admin."""
+"""Firebase ID token verification through firebase-admin: the token's signature is checked against Google's
+public keys (fetched over HTTPS and cached as long as Google's Cache-Control allows), with no credentials."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from typing import Any
 
 from firebase_admin import auth
 
-from crm.identity.credentials import InvalidTokenError, SigningKeysUnavailableError
-from crm.identity.firebase_app import firebase_app
+from crm.errors import UnavailableError
+from crm.identity.credentials import InvalidTokenError
+from crm.identity.firebase_app import token_app
 from crm.settings import Settings
 
 CLOCK_SKEW_SECONDS = 300
+KEYS_UNAVAILABLE = "could not fetch Google's token signing keys to check the ID token; retry shortly"
 
 
 class FirebaseTokenVerifier:
@@ -25,14 +28,14 @@ class FirebaseTokenVerifier:
 
         Raises:
             InvalidTokenError: a token that is malformed, expired, revoked or not for this project.
-            SigningKeysUnavailableError: Google's public keys could not be fetched.
+            UnavailableError: Google's public keys could not be fetched; the caller may retry shortly.
         """
         try:
-            claims = auth.verify_id_token(token, app=firebase_app(self._settings))
+            claims = auth.verify_id_token(token, app=token_app(self._settings))
         except (ValueError, auth.InvalidIdTokenError, auth.ExpiredIdTokenError, auth.RevokedIdTokenError) as exc:
             raise InvalidTokenError(str(exc)) from None
         except auth.CertificateFetchError as exc:
-            raise SigningKeysUnavailableError("could not fetch Google's token signing keys") from exc
+            raise UnavailableError(KEYS_UNAVAILABLE) from exc
         if self._settings.accepts_emulator_tokens:
             _check_times(claims)
         return claims
