@@ -75,8 +75,8 @@ def _composite_indexes(lists: ListQueries) -> list[dict[str, Any]]:
 
 # The deal totals' counter maps (crm.store.deal_totals) are read whole, never queried: no index entries for them.
 COUNTER_MAPS = (
-    ("deal_totals", ("stage", "status")),
-    ("deal_totals_by_year", ("month", "owner", "stage_month")),
+    ("deal_totals", ("stage", "status", "owner_status", "undated")),
+    ("deal_totals_by_year", ("month", "stage_month")),
 )
 
 
