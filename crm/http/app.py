@@ -5,13 +5,11 @@ from __future__ import annotations
 import functools
 import io
 import logging
-import re
 
 import flask
 from flask import Flask, g, request
 
 from crm.domain import access
-from crm.domain.common import DOCUMENT_ID_PATTERN
 from crm.errors import NotFoundError
 from crm.http import (  # noqa: F401  (registers the operations)
     activities,
@@ -31,11 +29,10 @@ from crm.http.credentials import credential_from
 from crm.http.dependencies import Dependencies, deps
 from crm.http.errors import register_error_handlers
 from crm.http.idempotency import idempotent
-from crm.http.routing import Handler, Operation, api
+from crm.http.routing import Handler, Operation, api, path_shape
 from crm.settings import Settings, get_settings
 from crm.store.audit import start_acting_as, stop_acting
 
-_DOCUMENT_ID = re.compile(DOCUMENT_ID_PATTERN)
 PREFIXES = {"api": "/api", "bare": ""}
 
 
@@ -49,7 +46,7 @@ def create_app(settings: Settings) -> Flask:
     register_error_handlers(app)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.before_request(_authenticate)
-    app.before_request(_refuse_impossible_ids)
+    app.before_request(_refuse_impossible_path_parameters)
     app.before_request(_act_as_caller)
     app.teardown_request(_stop_acting_as_caller)
     return app
@@ -59,11 +56,13 @@ def _with_idempotency(operation: Operation) -> Handler:
     return idempotent(operation.handler) if operation.method == "POST" and not operation.public else operation.handler
 
 
-def _refuse_impossible_ids() -> None:
-    """A record id in the path that no record can have (e.g. "..", "__x__") is simply not found."""
+def _refuse_impossible_path_parameters() -> None:
+    """A path parameter of a shape nothing can have (an id like "..", a 200-character uid) is simply not found."""
     for name, value in (request.view_args or {}).items():
-        if name.endswith("_id") and not _DOCUMENT_ID.match(value):
-            raise NotFoundError(f"no record has the id {value[:130]!r}")
+        shape = path_shape(name)
+        if shape is not None and not shape.matches(value):
+            raise NotFoundError(f"nothing has the {name} {value[:130]!r}",
+                                [{"field": name, "message": shape.description, "type": "path"}])
 
 
 def _authenticate() -> None:

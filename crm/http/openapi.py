@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from crm.domain.access import ROLES_WITH
-from crm.http.routing import Operation, OperationRegistry
+from crm.http.routing import Operation, OperationRegistry, path_shape
 from crm.identity import Role
 
 ERROR_SCHEMA = {
@@ -99,9 +99,7 @@ def _operation(op: Operation, refs: dict[Any, Any], schemas: dict[str, Any]) -> 
         own = "; a rep only reaches the records they own" if Role.REP in ROLES_WITH[op.access] else ""
         spec["description"] = f"Needs {op.access.value} access (roles: {roles}){own}."
         spec["x-access"] = op.access.value
-    parameters = [
-        {"name": name, "in": "path", "required": True, "schema": {"type": "string"}} for name in op.path_parameters
-    ]
+    parameters = [_path_parameter(name) for name in op.path_parameters]
     if op.query:
         schema = schemas[refs[(op.query, "validation")]["$ref"].rsplit("/", 1)[1]]
         required = set(schema.get("required", []))
@@ -135,6 +133,15 @@ def _operation(op: Operation, refs: dict[Any, Any], schemas: dict[str, Any]) -> 
     if op.public:
         spec["security"] = []
     return spec
+
+
+def _path_parameter(name: str) -> dict[str, Any]:
+    shape = path_shape(name)
+    schema: dict[str, Any] = {"type": "string"}
+    if shape is not None:
+        schema |= {"pattern": shape.pattern, "maxLength": shape.max_length}
+    return {"name": name, "in": "path", "required": True, "schema": schema,
+            "description": shape.description if shape else name}
 
 
 def _idempotent(op: Operation) -> bool:

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from crm.errors import UnauthenticatedError
-from crm.identity.api_keys import ApiKey, hash_api_key
+from crm.identity.api_keys import ApiKey, hash_api_key, well_formed_secret
 from crm.identity.caller import Caller, role_from_claim
 from crm.identity.credentials import ApiKeySecret, BearerToken, Credential, InvalidTokenError
 
+INVALID_KEY = "the API key is not valid"
 NO_CREDENTIAL = "sign in: send a Firebase ID token as a Bearer token, or an X-API-Key header"
 
 
@@ -49,6 +50,8 @@ class Authenticator:
                       via="token")
 
     def _from_api_key(self, secret: str) -> Caller:
+        if not well_formed_secret(secret):
+            raise UnauthenticatedError(INVALID_KEY)  # not a key's shape: no read needed to know
         key_hash = hash_api_key(secret)
         cached = self._cache.get(key_hash)
         if cached and cached[0] > time.monotonic():
@@ -56,6 +59,6 @@ class Authenticator:
         else:
             key = self._find_key(key_hash)
             if key is None or key.revoked_at is not None:
-                raise UnauthenticatedError("the API key is not valid")
+                raise UnauthenticatedError(INVALID_KEY)
             self._cache[key_hash] = (time.monotonic() + self._cache_seconds, key)
         return Caller(uid=f"apikey:{key.prefix}", role=key.role, via="api_key")

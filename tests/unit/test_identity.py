@@ -23,7 +23,8 @@ from crm.identity import (
     revoke_api_key,
 )
 
-SECRET = "crm_abcd1234_s3cr3t"
+SECRET = "crm_abcd1234_" + "s3cr3t".ljust(43, "x")
+UNKNOWN = "crm_deadbeef_" + "y" * 43
 CREATED = datetime(2024, 1, 1, tzinfo=UTC)
 
 
@@ -99,7 +100,7 @@ def test_bearer_token_becomes_a_caller() -> None:
     [
         pytest.param(None, id="nothing"),
         pytest.param(BearerToken("forged"), id="token the verifier refuses"),
-        pytest.param(ApiKeySecret("crm_unknown_key"), id="unknown api key"),
+        pytest.param(ApiKeySecret(UNKNOWN), id="unknown api key"),
     ],
 )
 def test_bad_credentials_are_unauthenticated(credential: Credential | None) -> None:
@@ -155,8 +156,22 @@ def test_unknown_keys_are_not_cached() -> None:
     auth = authenticator(store)
     for _ in range(2):
         with pytest.raises(UnauthenticatedError):
-            auth.authenticate(ApiKeySecret("crm_nope"))
+            auth.authenticate(ApiKeySecret(UNKNOWN))
     assert store.lookups == 2
+
+
+@pytest.mark.parametrize("secret", [
+    pytest.param("crm_nope", id="too short"),
+    pytest.param("k" * 1600, id="1600 characters"),
+    pytest.param(SECRET + "x", id="one character more"),
+    pytest.param("crm_ABCD1234_" + "x" * 43, id="prefix not lower-case hex"),
+    pytest.param("crm_abcd1234_" + "é" * 43, id="not URL-safe base64"),
+])
+def test_what_cannot_be_a_key_is_refused_without_a_lookup(secret: str) -> None:
+    store = FakeKeyStore(stored_key())
+    with pytest.raises(UnauthenticatedError, match="API key"):
+        authenticator(store).authenticate(ApiKeySecret(secret))
+    assert store.lookups == 0
 
 
 def test_create_api_key_stores_only_the_hash() -> None:
