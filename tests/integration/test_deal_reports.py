@@ -77,6 +77,8 @@ def book(transactions, create, customers) -> Callable[[int], list[Customer]]:
                 "stage": SALES_STAGES[i % len(SALES_STAGES)], "owner_id": OWNERS[i % 4 % 3],
                 "expected_close_date": None if offset is None else str(_month_start(today, offset) + timedelta(i % 27)),
             }
+            if body["stage"] == "closed_lost":
+                body["lost_reason"] = "went elsewhere"
             deal = deal_service.create_deal(transactions, DealCreate.model_validate(body), caller)
             _shuffle(transactions, deal, i)
         return made
