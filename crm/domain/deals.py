@@ -97,7 +97,7 @@ class DealUpdate(DealFields):
 
     server_owned_fields = SERVER_OWNED | {"stage", "pipeline_id", "customer_id", "lost_reason"}
 
-    _not_null = refuse_null("title", "value", "currency", "line_items", "probability")
+    _not_null = refuse_null("title", "value", "currency", "line_items", "probability", "owner_id")
 
 
 class StageMove(BaseModel):
