@@ -18,6 +18,7 @@ from crm.http import (  # noqa: F401  (registers the operations)
     customers,
     deal_reports,
     deals,
+    docs,
     leads,
     me,
     meta,
@@ -30,6 +31,7 @@ from crm.http.dependencies import Dependencies, deps
 from crm.http.errors import register_error_handlers
 from crm.http.idempotency import idempotent
 from crm.http.routing import Handler, Operation, api, path_shape
+from crm.http.security_headers import add_security_headers
 from crm.settings import Settings, get_settings
 from crm.store.audit import start_acting_as, stop_acting
 
@@ -43,7 +45,10 @@ def create_app(settings: Settings) -> Flask:
     app.extensions["crm"] = Dependencies(settings)
     for name, prefix in PREFIXES.items():
         app.register_blueprint(api.blueprint(name, wrap=_with_idempotency), url_prefix=prefix or None)
+    for prefix in PREFIXES.values():
+        app.register_blueprint(docs.assets, url_prefix=prefix or None, name=f"docs_assets{prefix.replace('/', '_')}")
     register_error_handlers(app)
+    app.after_request(add_security_headers)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.before_request(_authenticate)
     app.before_request(_refuse_impossible_path_parameters)
