@@ -24,6 +24,12 @@ class Settings:
     default_phone_region: str = "GR"
     max_body_bytes: int = 256 * 1024
     api_key_cache_seconds: float = 30.0
+    unknown_api_key_cache_seconds: float = 60.0
+    requests_per_minute: int = 600
+    request_burst: int = 120
+    failed_logins_per_minute: int = 10
+    failed_login_burst: int = 20
+    proxy_hops: int = 1
     collection_prefix: str = ""
 
     @property
@@ -63,8 +69,21 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
         default_phone_region=env.get("CRM_DEFAULT_PHONE_REGION", "GR").upper(),
         max_body_bytes=int(env.get("CRM_MAX_BODY_BYTES", 256 * 1024)),
         api_key_cache_seconds=float(env.get("CRM_API_KEY_CACHE_SECONDS", 30)),
+        unknown_api_key_cache_seconds=float(env.get("CRM_UNKNOWN_API_KEY_CACHE_SECONDS", 60)),
+        requests_per_minute=_positive(env, "CRM_RATE_LIMIT_PER_MINUTE", 600),
+        request_burst=_positive(env, "CRM_RATE_LIMIT_BURST", 120),
+        failed_logins_per_minute=_positive(env, "CRM_AUTH_FAILURES_PER_MINUTE", 10),
+        failed_login_burst=_positive(env, "CRM_AUTH_FAILURE_BURST", 20),
+        proxy_hops=_positive(env, "CRM_PROXY_HOPS", 1, minimum=0),
         collection_prefix=env.get("CRM_COLLECTION_PREFIX", ""),
     )
+
+
+def _positive(env: dict[str, str], name: str, default: int, minimum: int = 1) -> int:
+    raw = env.get(name, str(default)).strip()
+    if not raw.isdigit() or int(raw) < minimum:
+        raise SettingsError(f"{name} must be a whole number of at least {minimum}, not {raw!r}")
+    return int(raw)
 
 
 @functools.cache

@@ -10,7 +10,7 @@ import flask
 from flask import Flask, g, request
 
 from crm.domain import access
-from crm.errors import NotFoundError
+from crm.errors import NotFoundError, UnauthenticatedError
 from crm.http import (  # noqa: F401  (registers the operations)
     activities,
     admin,
@@ -30,6 +30,7 @@ from crm.http.credentials import credential_from
 from crm.http.dependencies import Dependencies, deps
 from crm.http.errors import register_error_handlers
 from crm.http.idempotency import idempotent
+from crm.http.rate_limits import client_address
 from crm.http.routing import Handler, Operation, api, path_shape
 from crm.http.security_headers import add_security_headers
 from crm.settings import Settings, get_settings
@@ -75,7 +76,15 @@ def _authenticate() -> None:
     operation = api.find(endpoint)
     if operation is None or operation.public:
         return
-    caller = deps().authenticator.authenticate(credential_from(request.headers))
+    limits = deps().rate_limits
+    address = client_address(request, deps().settings.proxy_hops)
+    limits.check_failures(address)
+    try:
+        caller = deps().authenticator.authenticate(credential_from(request.headers))
+    except UnauthenticatedError:
+        limits.record_failure(address)
+        raise
+    limits.take(caller.uid)
     access.require(caller, operation.access)
     g.caller = caller
 

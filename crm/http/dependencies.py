@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from flask import current_app, g
 
+from crm.http.rate_limits import RateLimits
 from crm.identity import Authenticator, Caller
 from crm.identity.firebase_tokens import FirebaseTokenVerifier
 from crm.identity.firebase_users import FirebaseUserRoles
@@ -76,8 +77,12 @@ class Dependencies:
     @functools.cached_property
     def authenticator(self) -> Authenticator:
         verifier = FirebaseTokenVerifier(self.settings)
-        cache_seconds = self.settings.api_key_cache_seconds
-        return Authenticator(verifier, lambda key_hash: self.api_keys.find(key_hash), cache_seconds)
+        return Authenticator(verifier, lambda key_hash: self.api_keys.find(key_hash),
+                             self.settings.api_key_cache_seconds, self.settings.unknown_api_key_cache_seconds)
+
+    @functools.cached_property
+    def rate_limits(self) -> RateLimits:
+        return RateLimits(self.settings)
 
 
 def deps() -> Dependencies:

@@ -36,6 +36,8 @@ ERROR_DESCRIPTIONS = {
     413: "Body too large",
     415: "Body not sent as application/json",
     422: "Body failed validation",
+    429: "Too many requests from this caller (or failed authentications from this address); retry after the "
+         "Retry-After delay",
     503: "Database unavailable; retry after the Retry-After delay",
 }
 IDEMPOTENCY_KEY = {
@@ -127,8 +129,8 @@ def _operation(op: Operation, refs: dict[Any, Any], schemas: dict[str, Any]) -> 
     error_content = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     for status in sorted(statuses):
         responses[str(status)] = {"description": ERROR_DESCRIPTIONS[status], "content": error_content}
-    if 503 in statuses:
-        responses["503"]["headers"] = {"Retry-After": RETRY_AFTER}
+    for status in {429, 503} & statuses:
+        responses[str(status)]["headers"] = {"Retry-After": RETRY_AFTER}
     spec["responses"] = responses
     if op.public:
         spec["security"] = []
@@ -152,7 +154,7 @@ def _implied_statuses(op: Operation) -> set[int]:
     """The errors an operation can answer by its shape alone, whatever its handler declares."""
     statuses = set()
     if not op.public:
-        statuses |= {401, 403, 503}
+        statuses |= {401, 403, 429, 503}
     if op.query:
         statuses.add(400)
     if op.path_parameters:
