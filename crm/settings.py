@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from dataclasses import dataclass
 
 LOCAL_PROJECT_ID = "demo-crm"
+_ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$")
 
 
 class SettingsError(RuntimeError):
@@ -30,6 +32,7 @@ class Settings:
     failed_logins_per_minute: int = 10
     failed_login_burst: int = 20
     proxy_hops: int = 1
+    cors_origins: tuple[str, ...] = ()
     collection_prefix: str = ""
 
     @property
@@ -75,6 +78,7 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
         failed_logins_per_minute=_positive(env, "CRM_AUTH_FAILURES_PER_MINUTE", 10),
         failed_login_burst=_positive(env, "CRM_AUTH_FAILURE_BURST", 20),
         proxy_hops=_positive(env, "CRM_PROXY_HOPS", 1, minimum=0),
+        cors_origins=_origins(env.get("CRM_CORS_ORIGINS", "")),
         collection_prefix=env.get("CRM_COLLECTION_PREFIX", ""),
     )
 
@@ -84,6 +88,15 @@ def _positive(env: dict[str, str], name: str, default: int, minimum: int = 1) ->
     if not raw.isdigit() or int(raw) < minimum:
         raise SettingsError(f"{name} must be a whole number of at least {minimum}, not {raw!r}")
     return int(raw)
+
+
+def _origins(raw: str) -> tuple[str, ...]:
+    """Origins a browser may call the API from, each exactly ``scheme://host[:port]``: no wildcard, no path."""
+    origins = tuple(dict.fromkeys(part.strip().rstrip("/") for part in raw.split(",") if part.strip()))
+    for origin in origins:
+        if not _ORIGIN.match(origin):
+            raise SettingsError(f"CRM_CORS_ORIGINS: {origin!r} is not an origin like https://console.example.com")
+    return origins
 
 
 @functools.cache

@@ -26,6 +26,7 @@ from crm.http import (  # noqa: F401  (registers the operations)
     pipelines,
     timeline,
 )
+from crm.http.cors import allow_listed_origins
 from crm.http.credentials import credential_from
 from crm.http.dependencies import Dependencies, deps
 from crm.http.errors import register_error_handlers
@@ -50,6 +51,7 @@ def create_app(settings: Settings) -> Flask:
         app.register_blueprint(docs.assets, url_prefix=prefix or None, name=f"docs_assets{prefix.replace('/', '_')}")
     register_error_handlers(app)
     app.after_request(add_security_headers)
+    allow_listed_origins(app, settings)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.before_request(_authenticate)
     app.before_request(_refuse_impossible_path_parameters)
@@ -74,8 +76,8 @@ def _refuse_impossible_path_parameters() -> None:
 def _authenticate() -> None:
     endpoint = (request.endpoint or "").rpartition(".")[2]
     operation = api.find(endpoint)
-    if operation is None or operation.public:
-        return
+    if operation is None or operation.public or request.method == "OPTIONS":
+        return  # a preflight carries no credentials; it is answered with what the origin may send
     limits = deps().rate_limits
     address = client_address(request, deps().settings.proxy_hops)
     limits.check_failures(address)
