@@ -22,18 +22,12 @@ def nested(depth: int, opening: str = "[", closing: str = "]") -> str:
     return opening * depth + "1" + closing * depth
 
 
-def _url(op, records: dict[str, str]) -> str:
+def _url(op) -> str:
+    """The operation's path with ids of a valid shape: the body is refused before any record is looked up."""
     path = "/api" + op.path
     for name in op.path_parameters:
-        path = path.replace(f"<{name}>", records.get(name, "abc12345"))
+        path = path.replace(f"<{name}>", "abc12345")
     return path
-
-
-@pytest.fixture
-def records(client) -> dict[str, str]:
-    customer = create_customer(client)["id"]
-    deal = client.post("/api/crm/deals", json={"customer_id": customer, "title": "D"}).get_json()["id"]
-    return {"customer_id": customer, "deal_id": deal, "pipeline_id": "sales", "uid": "someone"}
 
 
 @pytest.mark.parametrize("op", WRITES)
@@ -42,8 +36,8 @@ def records(client) -> dict[str, str]:
     pytest.param('{"name": ' + nested(10_000, '{"a": ', "}") + "}", id="an object 10000 deep in a field"),
     pytest.param(nested(MAX_JSON_DEPTH + 1), id="one level beyond the limit"),
 ])
-def test_deeply_nested_json_is_400_on_every_write(client, records, op, body):
-    response = client.open(_url(op, records), method=op.method, data=body, content_type="application/json")
+def test_deeply_nested_json_is_400_on_every_write(client, op, body):
+    response = client.open(_url(op), method=op.method, data=body, content_type="application/json")
     error = assert_error(response, 400, "INVALID_ARGUMENT")
     assert "deep" in error["message"]
 
