@@ -34,6 +34,7 @@ from crm.http.idempotency import idempotent
 from crm.http.rate_limits import client_address
 from crm.http.routing import Handler, Operation, api, path_shape
 from crm.http.security_headers import add_security_headers
+from crm.identity import Caller
 from crm.settings import Settings, get_settings
 from crm.store.audit import start_acting_as, stop_acting
 
@@ -78,6 +79,14 @@ def _authenticate() -> None:
     operation = api.find(endpoint)
     if operation is None or operation.public or request.method == "OPTIONS":
         return  # a preflight carries no credentials; it is answered with what the origin may send
+    caller = _caller_within_limits()
+    access.require(caller, operation.access)
+    g.caller = caller
+
+
+def _caller_within_limits() -> Caller:
+    """The request's caller; refused before its credential is checked once its address has failed too often, and
+    after, once the caller has spent its budget of requests."""
     limits = deps().rate_limits
     address = client_address(request, deps().settings.proxy_hops)
     limits.check_failures(address)
@@ -87,8 +96,7 @@ def _authenticate() -> None:
         limits.record_failure(address)
         raise
     limits.take(caller.uid)
-    access.require(caller, operation.access)
-    g.caller = caller
+    return caller
 
 
 def _act_as_caller() -> None:
