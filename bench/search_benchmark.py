@@ -60,8 +60,8 @@ from crm.devstack.demo_data import demo_customers  # noqa: E402
 from crm.domain.contacts import national_digits  # noqa: E402
 from crm.domain.customer_queries import CustomerListParams  # noqa: E402
 from crm.domain.customers import Customer  # noqa: E402
-from crm.domain.identity import Caller, Role  # noqa: E402
 from crm.domain.search_tokens import MAX_TOKEN_LENGTH, phone_digit_forms, words  # noqa: E402
+from crm.identity import Caller, Role  # noqa: E402
 from crm.services.customers import list_customers  # noqa: E402
 from crm.settings import settings_from_env  # noqa: E402
 from crm.store import read_meter  # noqa: E402

@@ -6,13 +6,12 @@ import argparse
 import os
 import sys
 
-from crm.auth_admin import FirebaseUserRoles
 from crm.devstack.demo_data import demo_customers
 from crm.devstack.demo_pipeline import load_demo_activities, load_demo_deals, load_demo_orders
 from crm.devstack.tokens import emulator_id_token
-from crm.domain.identity import Role
+from crm.identity import Role, create_api_key, revoke_api_key, set_user_role
+from crm.identity.firebase_users import FirebaseUserRoles
 from crm.services.deal_reports import rebuild_deal_totals
-from crm.services.identity import create_api_key, revoke_api_key, set_user_role
 from crm.settings import Settings, get_settings
 from crm.store.api_keys import FirestoreApiKeyStore
 from crm.store.client import firestore_client

@@ -52,7 +52,7 @@ def run_local_stack(*, port: int | None, emulator_port: int | None, demo_custome
         with ThreadPoolExecutor(3) as pool:
             jobs = [pool.submit(firestore.start), pool.submit(auth.start), pool.submit(ensure_console_built)]
             for job in jobs:
-                job.result()
+                job.result()  # type: ignore[attr-defined]
         os.environ.update({
             "CRM_ENV": "local",
             "FIRESTORE_EMULATOR_HOST": firestore.address,

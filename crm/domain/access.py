@@ -21,8 +21,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Protocol
 
-from crm.domain.identity import Caller, Role
 from crm.errors import PermissionDeniedError
+from crm.identity import Caller, Role
 
 
 class Access(StrEnum):

@@ -13,9 +13,9 @@ from typing import Generic, Protocol, TypeVar
 
 from crm.domain import access
 from crm.domain.customers import Customer
-from crm.domain.identity import Caller
 from crm.domain.orders import Order, order_number_key
 from crm.errors import AlreadyExistsError
+from crm.identity import Caller
 
 
 class Claimant(Protocol):

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from flask import current_app, g
 
-from crm.auth_admin import FirebaseUserRoles
-from crm.domain.identity import Caller
-from crm.services.identity import Authenticator
+from crm.http.rate_limits import RateLimits
+from crm.identity import Authenticator, Caller
+from crm.identity.firebase_tokens import FirebaseTokenVerifier
+from crm.identity.firebase_users import FirebaseUserRoles
 from crm.settings import Settings
 from crm.store.activities import FirestoreActivityReader
 from crm.store.api_keys import FirestoreApiKeyStore
@@ -22,7 +23,6 @@ from crm.store.deal_reports import FirestoreDealReports
 from crm.store.deals import FirestoreDealReader
 from crm.store.idempotency import FirestoreIdempotencyStore
 from crm.store.orders import FirestoreOrderReader
-from crm.token_verifier import FirebaseTokenVerifier
 
 
 @dataclass
@@ -76,8 +76,12 @@ class Dependencies:
     @functools.cached_property
     def authenticator(self) -> Authenticator:
         verifier = FirebaseTokenVerifier(self.settings)
-        cache_seconds = self.settings.api_key_cache_seconds
-        return Authenticator(verifier, lambda key_hash: self.api_keys.find(key_hash), cache_seconds)
+        return Authenticator(verifier, lambda key_hash: self.api_keys.find(key_hash),
+                             self.settings.api_key_cache_seconds, self.settings.unknown_api_key_cache_seconds)
+
+    @functools.cached_property
+    def rate_limits(self) -> RateLimits:
+        return RateLimits(self.settings)
 
 
 def deps() -> Dependencies:

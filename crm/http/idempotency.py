@@ -19,6 +19,7 @@ from crm.errors import (
 )
 from crm.http.dependencies import caller, deps
 from crm.http.errors import error_response
+from crm.http.parsing import json_body
 from crm.http.routing import Handler
 
 HEADER = "Idempotency-Key"
@@ -70,9 +71,9 @@ def _fingerprint() -> str:
     path = request.path.rstrip("/").removeprefix("/api")
     raw = request.get_data(cache=True)
     try:
-        body = json.dumps(json.loads(raw), sort_keys=True, separators=(",", ":")).encode() if raw.strip() else b""
-    except ValueError:
-        body = raw
+        body = json.dumps(json_body(), sort_keys=True, separators=(",", ":")).encode() if raw.strip() else b""
+    except CrmError:
+        body = raw  # the handler refuses it; the first answer is remembered like any other
     return hashlib.sha256(request.method.encode() + b" " + path.encode() + b"\n" + body).hexdigest()
 
 

@@ -10,8 +10,8 @@ from crm.domain import activities as rules
 from crm.domain.activities import ActivitiesPage, Activity, ActivityCreate, ActivityUpdate
 from crm.domain.activity_queries import ActivityListParams
 from crm.domain.common import require_version, utc_now
-from crm.domain.identity import Caller
 from crm.errors import NotFoundError
+from crm.identity import Caller
 from crm.services.lookups import invalid, visible_customer
 from crm.services.ports import ActivityReader, Transaction, Transactions
 

@@ -8,7 +8,7 @@ from crm.domain.activity_queries import ActivityListParams
 from crm.domain.customer_summary import CustomerSummary, summarize
 from crm.domain.deal_queries import DealListParams, DealOrder
 from crm.domain.deals import DealStatus
-from crm.domain.identity import Caller
+from crm.identity import Caller
 from crm.services.customers import get_customer
 from crm.services.ports import ActivityReader, CustomerReader, DealReader
 

@@ -9,8 +9,8 @@ from crm.domain import customers as rules
 from crm.domain.common import require_version, utc_now
 from crm.domain.customer_queries import CustomerListParams
 from crm.domain.customers import Customer, CustomerCreate, CustomersPage, CustomerUpdate
-from crm.domain.identity import Caller
 from crm.errors import FailedPreconditionError, NotFoundError
+from crm.identity import Caller
 from crm.services.ports import CustomerReader, Transaction, Transactions
 
 

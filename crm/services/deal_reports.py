@@ -92,7 +92,9 @@ def kanban(transactions: Transactions, figures: DealFigures, params: KanbanParam
 
 def forecast(transactions: Transactions, figures: DealFigures, params: ForecastParams,
              today: date | None = None) -> Forecast:
-    """Open deals by month of expected close, owner and stage, and deals won, over a range of months.
+    """Every open deal and every won deal of a pipeline, by owner and stage; and by month over a range of months
+    (open deals by month of expected close, won deals by month of closing), with the open deals that have no
+    expected close date in a bucket of their own.
 
     Raises:
         InvalidArgumentError: the range runs backwards or is too long.
@@ -105,8 +107,7 @@ def forecast(transactions: Transactions, figures: DealFigures, params: ForecastP
     buckets = figures.tally(_forecast_slices(pipeline, months, owners), dimensions["currencies"])
 
     money = MoneyConverter(rates)
-    all_open = reports.combine(buckets["open_month", m] for m in months)
-    all_won = reports.combine(buckets["won_month", m] for m in months)
+    all_open, all_won = buckets["open", None], buckets["won", None]
     by_month = [MonthForecast(month=m, **reports.forecast_figures(buckets["open_month", m], buckets["won_month", m],
                                                                   money)) for m in months]
     by_owner = [
@@ -124,8 +125,9 @@ def forecast(transactions: Transactions, figures: DealFigures, params: ForecastP
                                       **reports.forecast_figures(opened_here, won_here, money)))
     return Forecast(
         **reports.forecast_figures(all_open, all_won, money), pipeline_id=pipeline.id, pipeline_name=pipeline.name,
-        from_month=months[0], to_month=months[-1], by_month=by_month, by_owner=by_owner, by_stage=by_stage,
-        unconverted_currencies=sorted(money.unconverted),
+        from_month=months[0], to_month=months[-1], by_month=by_month,
+        undated=reports.ForecastFigures(**reports.forecast_figures(buckets["undated", None], {}, money)),
+        by_owner=by_owner, by_stage=by_stage, unconverted_currencies=sorted(money.unconverted),
     )
 
 
@@ -204,23 +206,24 @@ def rebuild_deal_totals(store: DealTotalsStore, *, check_only: bool = False) -> 
 
 def _forecast_slices(pipeline: Pipeline, months: list[str],
                      owners: list[str | None]) -> dict[tuple[str, str | None], DealSlice]:
-    """Open deals by month of expected close, won deals by month of closing; both by owner over the whole range
-    (``in`` the months); open deals by open stage over the range."""
-    here, every_month = pipeline.id, tuple(months)
-    slices: dict[tuple[str, str | None], DealSlice] = {}
+    """Every open and every won deal of the pipeline, by owner and by stage; open deals by month of expected close
+    and won deals by month of closing, over the range; open deals without an expected close date."""
+    here = pipeline.id
+    slices: dict[tuple[str, str | None], DealSlice] = {
+        ("open", None): DealSlice(pipeline_id=here, status=DealStatus.OPEN),
+        ("won", None): DealSlice(pipeline_id=here, status=DealStatus.WON),
+        ("undated", None): DealSlice(pipeline_id=here, status=DealStatus.OPEN, undated=True),
+    }
     for month in months:
         slices["open_month", month] = DealSlice(pipeline_id=here, status=DealStatus.OPEN,
                                                 expected_close_months=(month,))
         slices["won_month", month] = DealSlice(pipeline_id=here, status=DealStatus.WON, closed_months=(month,))
     for owner in owners:
         who: dict[str, Any] = {"owner_id": owner} if owner else {"unassigned": True}
-        slices["open_owner", owner] = DealSlice(pipeline_id=here, status=DealStatus.OPEN,
-                                                expected_close_months=every_month, **who)
-        slices["won_owner", owner] = DealSlice(pipeline_id=here, status=DealStatus.WON, closed_months=every_month,
-                                               **who)
+        slices["open_owner", owner] = DealSlice(pipeline_id=here, status=DealStatus.OPEN, **who)
+        slices["won_owner", owner] = DealSlice(pipeline_id=here, status=DealStatus.WON, **who)
     for stage in pipeline.open_stages():
-        slices["open_stage", stage.id] = DealSlice(pipeline_id=here, stage=stage.id, status=DealStatus.OPEN,
-                                                   expected_close_months=every_month)
+        slices["open_stage", stage.id] = DealSlice(pipeline_id=here, stage=stage.id)
     return slices
 
 

@@ -11,9 +11,9 @@ from crm.domain import deals as rules
 from crm.domain.common import require_version, utc_now
 from crm.domain.deal_queries import DealListParams
 from crm.domain.deals import Deal, DealCreate, DealsPage, DealUpdate, StageMove
-from crm.domain.identity import Caller
 from crm.domain.pipelines import Pipeline
 from crm.errors import NotFoundError
+from crm.identity import Caller
 from crm.services.deal_writes import remove_deal, save_deal
 from crm.services.lookups import invalid, pipeline_for, rates_covering, visible_customer
 from crm.services.ports import DealReader, Transaction, Transactions

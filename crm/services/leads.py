@@ -7,9 +7,9 @@ from crm.domain import deals as deal_rules
 from crm.domain import leads as rules
 from crm.domain.common import utc_now
 from crm.domain.customers import Customer
-from crm.domain.identity import Caller
 from crm.domain.leads import ConvertedLead, LeadConversion
 from crm.errors import NotFoundError
+from crm.identity import Caller
 from crm.services.deal_writes import save_deal
 from crm.services.lookups import pipeline_for, rates_covering
 from crm.services.ports import Transaction, Transactions

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from crm.domain import access
 from crm.domain.customers import Customer
-from crm.domain.identity import Caller
 from crm.domain.money import CurrencyRates
 from crm.domain.pipelines import Pipeline
 from crm.errors import ValidationFailedError
+from crm.identity import Caller
 from crm.services.ports import Transaction
 
 

@@ -10,9 +10,9 @@ from crm.domain import access
 from crm.domain import orders as rules
 from crm.domain.common import require_version, to_cents, utc_now
 from crm.domain.customers import credit_lifetime_value
-from crm.domain.identity import Caller
 from crm.domain.orders import Order, OrderCreate, OrderListParams, OrdersPage, OrderStatus, OrderUpdate
 from crm.errors import NotFoundError
+from crm.identity import Caller
 from crm.services.lookups import rates_covering, visible_customer
 from crm.services.ports import OrderReader, Transaction, Transactions
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from crm.domain.common import require_version, utc_now
 from crm.domain.deals import enter_stage
-from crm.domain.identity import Caller
 from crm.domain.money import CurrencyRates, CurrencyRatesUpdate
 from crm.domain.pipelines import Pipeline, PipelineCreate, PipelinesPage, PipelineUpdate, Stage
 from crm.errors import FailedPreconditionError, NotFoundError
+from crm.identity import Caller
 from crm.services.lookups import invalid
 from crm.services.ports import DealCounter, Transaction, Transactions
 

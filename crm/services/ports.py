@@ -13,12 +13,12 @@ from crm.domain.customer_queries import CustomerListParams
 from crm.domain.customers import Customer
 from crm.domain.deal_queries import DealListParams
 from crm.domain.deals import Deal
-from crm.domain.identity import Caller
 from crm.domain.money import CurrencyRates
 from crm.domain.orders import Order, OrderListParams
 from crm.domain.paging import Page
 from crm.domain.pipelines import Pipeline
 from crm.domain.timeline import AuditEntry, TimelineParams
+from crm.identity import Caller
 
 T = TypeVar("T")
 

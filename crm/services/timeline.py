@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from crm.domain import access
-from crm.domain.identity import Caller
 from crm.domain.timeline import TimelinePage, TimelineParams
+from crm.identity import Caller
 from crm.services.customers import get_customer
 from crm.services.ports import AuditReader, CustomerReader
 

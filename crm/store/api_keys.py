@@ -7,7 +7,7 @@ from datetime import datetime
 from google.cloud import firestore
 from google.cloud.firestore_v1 import FieldFilter
 
-from crm.domain.identity import ApiKey
+from crm.identity import ApiKey
 from crm.store import read_meter
 from crm.store.collections import CollectionNames
 

@@ -16,7 +16,7 @@ from google.api_core import exceptions as google_exceptions
 from google.cloud import firestore
 
 from crm.domain.claims import Claimant, ClaimKind, value_taken
-from crm.domain.identity import Caller
+from crm.identity import Caller
 from crm.store import read_meter
 from crm.store.collections import CollectionNames
 

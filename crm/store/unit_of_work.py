@@ -16,8 +16,8 @@ from google.cloud import firestore
 
 from crm.domain.access import SYSTEM
 from crm.domain.claims import Claimant, still_claimed
-from crm.domain.identity import Caller
 from crm.errors import UnavailableError
+from crm.identity import Caller
 from crm.store import read_meter
 from crm.store.audit import AuditTrail
 from crm.store.claims import ClaimCollection, StagedClaim, explain_refused

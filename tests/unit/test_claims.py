@@ -8,8 +8,8 @@ import pytest
 
 from crm.domain.claims import CUSTOMER_EMAIL, ORDER_NUMBER, ClaimHolder, value_taken
 from crm.domain.customers import Customer
-from crm.domain.identity import Caller, Role
 from crm.domain.orders import Order
+from crm.identity import Caller, Role
 
 NOW = datetime(2026, 1, 5, tzinfo=UTC)
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from crm.domain.customers import Customer, CustomerCreate, CustomerUpdate
-from crm.domain.identity import Caller
+from crm.identity import Caller
 from crm.services import customers as service
 from crm.settings import Settings
 from tests.utils.factories import admin_caller, customer_body

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from crm.domain.deals import Deal, DealCreate, DealUpdate, StageMove
-from crm.domain.identity import Caller
 from crm.domain.money import CurrencyRatesUpdate
 from crm.domain.pipelines import Pipeline, PipelineCreate, PipelineUpdate
+from crm.identity import Caller
 from crm.services import deals as deal_service
 from crm.services import pipelines as pipeline_service
 from tests.utils.factories import admin_caller

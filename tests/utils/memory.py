@@ -16,10 +16,10 @@ from crm.domain.claims import CUSTOMER_EMAIL, ORDER_NUMBER, Claimant, ClaimKind,
 from crm.domain.common import utc_now
 from crm.domain.customers import Customer
 from crm.domain.deals import Deal
-from crm.domain.identity import Caller
 from crm.domain.money import CurrencyRates
 from crm.domain.orders import Order
 from crm.domain.pipelines import DEFAULT_PIPELINE_ID, Pipeline, default_pipeline
+from crm.identity import Caller
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Claimant)

@@ -6,10 +6,10 @@ from typing import Any
 
 from firebase_admin import auth, exceptions
 
-from crm.domain.identity import Role
 from crm.errors import NotFoundError, UnavailableError
+from crm.identity.caller import Role
+from crm.identity.firebase_app import admin_app
 from crm.settings import Settings
-from crm.token_verifier import _firebase_app
 
 
 class FirebaseUserRoles:
@@ -28,7 +28,7 @@ class FirebaseUserRoles:
             NotFoundError: no Firebase user has this uid.
             UnavailableError: Firebase Auth did not answer.
         """
-        app = _firebase_app(self._settings)
+        app = admin_app(self._settings)
         try:
             claims = dict(auth.get_user(uid, app=app).custom_claims or {})
             claims["role"] = role.value

@@ -1,31 +1,20 @@
-"""Firebase ID token verification through firebase-admin, with its app initialized once per process."""
+"""Firebase ID token verification through firebase-admin: the token's signature is checked against Google's
+public keys (fetched over HTTPS and cached as long as Google's Cache-Control allows), with no credentials."""
 
 from __future__ import annotations
 
-import functools
 import time
 from typing import Any
 
-import firebase_admin
-import google.auth.credentials
-from firebase_admin import auth, credentials
+from firebase_admin import auth
 
-from crm.domain.identity import InvalidTokenError
+from crm.errors import UnavailableError
+from crm.identity.credentials import InvalidTokenError
+from crm.identity.firebase_app import token_app
 from crm.settings import Settings
 
 CLOCK_SKEW_SECONDS = 300
-
-
-class _AnonymousCredential(credentials.Base):
-    def get_credential(self) -> google.auth.credentials.Credentials:
-        return google.auth.credentials.AnonymousCredentials()
-
-
-@functools.cache
-def _firebase_app(settings: Settings) -> firebase_admin.App:
-    credential = _AnonymousCredential() if settings.local_mode else credentials.ApplicationDefault()
-    name = f"crm-{settings.project_id}-{hash(settings)}"
-    return firebase_admin.initialize_app(credential, {"projectId": settings.project_id}, name=name)
+KEYS_UNAVAILABLE = "could not fetch Google's token signing keys to check the ID token; retry shortly"
 
 
 class FirebaseTokenVerifier:
@@ -35,12 +24,18 @@ class FirebaseTokenVerifier:
         self._settings = settings
 
     def verify(self, token: str) -> dict[str, Any]:
+        """The token's claims, ``uid`` included.
+
+        Raises:
+            InvalidTokenError: a token that is malformed, expired, revoked or not for this project.
+            UnavailableError: Google's public keys could not be fetched; the caller may retry shortly.
+        """
         try:
-            claims = auth.verify_id_token(token, app=_firebase_app(self._settings))
+            claims = auth.verify_id_token(token, app=token_app(self._settings))
         except (ValueError, auth.InvalidIdTokenError, auth.ExpiredIdTokenError, auth.RevokedIdTokenError) as exc:
             raise InvalidTokenError(str(exc)) from None
         except auth.CertificateFetchError as exc:
-            raise ConnectionError("could not fetch Firebase signing keys") from exc
+            raise UnavailableError(KEYS_UNAVAILABLE) from exc
         if self._settings.accepts_emulator_tokens:
             _check_times(claims)
         return claims
