@@ -75,9 +75,9 @@ from crm.domain.deal_reports import (  # noqa: E402
 )
 from crm.domain.deal_totals import add_up  # noqa: E402
 from crm.domain.deals import Deal, DealStatus, StageChange  # noqa: E402
-from crm.domain.identity import Caller, Role  # noqa: E402
 from crm.domain.money import CurrencyRatesUpdate  # noqa: E402
 from crm.domain.pipelines import Pipeline, PipelineCreate, StageKind  # noqa: E402
+from crm.identity import Caller, Role  # noqa: E402
 from crm.services import deal_reports, pipelines  # noqa: E402
 from crm.settings import settings_from_env  # noqa: E402
 from crm.store import read_meter  # noqa: E402
@@ -85,7 +85,7 @@ from crm.store.client import firestore_client  # noqa: E402
 from crm.store.collections import CollectionNames  # noqa: E402
 from crm.store.config import DEAL_DIMENSIONS  # noqa: E402
 from crm.store.crm_transaction import crm_transactions  # noqa: E402
-from crm.store.customers import FirestoreCustomerStore  # noqa: E402
+from crm.store.customers import FirestoreCustomerReader, import_customers  # noqa: E402
 from crm.store.deal_reports import FirestoreDealReports  # noqa: E402
 from crm.store.deal_totals import FirestoreDealTotals  # noqa: E402
 from crm.store.deals import deal_from_snapshot, deal_to_document  # noqa: E402
@@ -269,6 +269,8 @@ def matches(deal_slice: DealSlice, deal: Deal) -> bool:
         return False
     if deal_slice.unassigned and deal.owner_id is not None:
         return False
+    if deal_slice.undated and deal.expected_close_date is not None:
+        return False
     expected = deal.expected_close_date.strftime("%Y-%m") if deal.expected_close_date else None
     if deal_slice.expected_close_months and expected not in deal_slice.expected_close_months:
         return False
@@ -296,7 +298,8 @@ def headline(name: str, report: Any) -> dict[str, Any]:
     if name == "forecast":
         return {"deal_count": body["deal_count"], "total_pipeline": body["total_pipeline"]["total"],
                 "weighted_forecast": body["weighted_forecast"]["total"], "won_count": body["won_count"],
-                "closed_revenue": body["closed_revenue"]["total"], "base": body["total_pipeline"]["base"]}
+                "closed_revenue": body["closed_revenue"]["total"], "base": body["total_pipeline"]["base"],
+                "undated_count": body["undated"]["deal_count"]}
     if name == "stats":
         return {"win_rate": body["win_rate"], "won": body["won"], "lost": body["lost"],
                 "average_days": {s["id"]: s["average_days"] for s in body["stages"]}}
@@ -367,10 +370,10 @@ def run(args: argparse.Namespace, emulator_address: str) -> dict[str, Any]:
         {"id": "contact", "name": "Contact", "probability": 20}, {"id": "quote", "name": "Quote", "probability": 60},
         {"id": "renewed", "name": "Renewed", "probability": 100, "kind": "won"},
         {"id": "churned", "name": "Churned", "probability": 0, "kind": "lost"}]}), CALLER)
-    customer_store = FirestoreCustomerStore(db, names)
+    customer_store = FirestoreCustomerReader(db, names)
     customers = list(demo_customers(args.customers, new_id=customer_store.new_id))
     print(f"Loading {len(customers)} demo customers ...", flush=True)
-    customer_store.bulk_import(customers)
+    import_customers(db, names, customers)
 
     now = datetime.now(UTC).replace(microsecond=0)
     values = rng.sample(range(1_000, 5_000_000), args.deals)  # distinct, so "highest value first" has no ties

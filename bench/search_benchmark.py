@@ -10,7 +10,7 @@ What it does:
 
 1. Starts its own Cloud Firestore emulator and stops it at the end (also on error, Ctrl-C or SIGTERM).
 2. Loads ``--customers`` demo customers (``crm.devstack.demo_data``: Greek names in Greek and in Latin, foreign
-   names, companies with their own domains) with ``bulk_import``.
+   names, companies with their own domains) with ``import_customers``.
 3. Builds a LABELLED query set from the loaded customers (seeded): for each kind (exact, prefix, several terms,
    one typo in Latin, one typo in Greek, transliterated, phone infix, domain) ``--per-kind`` queries, each
    labelled with the customer it was made from and must find; plus a few broad, filtered and rep queries.
@@ -23,7 +23,7 @@ What it does:
    baseline's), the kind of our first result, whether our first 25 equal the baseline's first 25 in order, and
    both median times with the speed-up. As the LAST line, one JSON object:
 
-   - ``customers``, ``load_seconds``: what was loaded, and how long ``bulk_import`` took.
+   - ``customers``, ``load_seconds``: what was loaded, and how long ``import_customers`` took.
    - ``queries``: [{label, kind, search, status, tag, as_rep, target, rank, baseline_rank, found_in_25,
      first_kind, reads, median_ms, baseline_median_ms, speedup, same_top25}].
    - ``recall_at_25_typo_and_transliterated``: share of the typo and transliterated queries whose labelled
@@ -58,20 +58,19 @@ from crm.devstack.demo_names import FREE_MAIL, GREEK_TO_LATIN  # noqa: E402
 from crm.domain.contacts import national_digits  # noqa: E402
 from crm.domain.customer_queries import CustomerListParams  # noqa: E402
 from crm.domain.customers import Customer  # noqa: E402
-from crm.domain.identity import Caller, Role  # noqa: E402
 from crm.domain.search import fallbacks, relevance  # noqa: E402
 from crm.domain.search.customer_fields import CUSTOMER_SEARCH, customer_activity, customer_search_values  # noqa: E402
+from crm.identity import Caller, Role  # noqa: E402
 from crm.services.customers import list_customers  # noqa: E402
 from crm.settings import settings_from_env  # noqa: E402
 from crm.store import read_meter  # noqa: E402
 from crm.store.client import firestore_client  # noqa: E402
 from crm.store.collections import CollectionNames  # noqa: E402
-from crm.store.customers import FirestoreCustomerStore, customer_from_snapshot  # noqa: E402
+from crm.store.customers import FirestoreCustomerReader, customer_from_snapshot, import_customers  # noqa: E402
 from crm.store.search.reading import READ_OVERHEAD  # noqa: E402
 
 PROJECT_ID = "demo-crm-bench"
 PAGE_SIZE = 25
-LOAD_BATCH = 50
 BASELINE_CHUNK = 1000
 TARGET_RECALL = 0.95
 TARGET_MAX_READS = 60
@@ -251,7 +250,7 @@ def timed(call: Any) -> tuple[Any, float]:
     return result, (time.perf_counter() - start) * 1000
 
 
-def our_search(store: FirestoreCustomerStore, params: CustomerListParams, caller: Caller) -> tuple[Any, int, float]:
+def our_search(store: FirestoreCustomerReader, params: CustomerListParams, caller: Caller) -> tuple[Any, int, float]:
     with read_meter.metered() as count:
         page, ms = timed(lambda: list_customers(store, params, caller))
     return page, count.reads, ms
@@ -261,7 +260,7 @@ def rank_of(ids: list[str], target: str | None) -> int | None:
     return ids.index(target) + 1 if target in ids else None
 
 
-def measure(query: dict[str, Any], store: FirestoreCustomerStore, db: Any, names: CollectionNames,
+def measure(query: dict[str, Any], store: FirestoreCustomerReader, db: Any, names: CollectionNames,
             args: argparse.Namespace) -> dict[str, Any]:
     caller = Caller(uid=query["as_rep"], role=Role.REP, via="token") if query.get("as_rep") else ADMIN
     fields = {k: query[k] for k in ("search", "status", "tag") if query.get(k)}
@@ -320,10 +319,8 @@ def describe(row: dict[str, Any]) -> str:
     return text
 
 
-def load(store: FirestoreCustomerStore, customers: list[Customer]) -> None:
-    """In small batches: the emulator indexes every search key of a batch within one call's deadline."""
-    for start in range(0, len(customers), LOAD_BATCH):
-        store.bulk_import(customers[start : start + LOAD_BATCH])
+def load(db: Any, names: CollectionNames, customers: list[Customer]) -> None:
+    import_customers(db, names, customers)
 
 
 def run(args: argparse.Namespace, emulator_address: str) -> dict[str, Any]:
@@ -332,10 +329,10 @@ def run(args: argparse.Namespace, emulator_address: str) -> dict[str, Any]:
     os.environ.pop("FIREBASE_AUTH_EMULATOR_HOST", None)
     db = firestore_client(settings_from_env())
     names = CollectionNames(f"bench{uuid.uuid4().hex[:8]}_")
-    store = FirestoreCustomerStore(db, names)
+    store = FirestoreCustomerReader(db, names)
     customers = list(demo_customers(args.customers, new_id=store.new_id))
     print(f"Loading {len(customers)} demo customers ...", flush=True)
-    _, load_ms = timed(lambda: load(store, customers))
+    _, load_ms = timed(lambda: load(db, names, customers))
     print(f"Loaded in {load_ms / 1000:.1f} s", flush=True)
 
     rows = []

@@ -5,108 +5,48 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
-import subprocess
 import sys
-import time
-import urllib.request
-from pathlib import Path
 
-from crm.auth_admin import FirebaseUserRoles
 from crm.devstack.demo_data import demo_customers
 from crm.devstack.demo_pipeline import load_demo_activities, load_demo_deals, load_demo_orders
-from crm.devstack.emulator import FirestoreEmulator, free_port
 from crm.devstack.tokens import emulator_id_token
-from crm.domain.identity import Role
+from crm.identity import Role, create_api_key, revoke_api_key, set_user_role
+from crm.identity.firebase_users import FirebaseUserRoles
 from crm.services.deal_reports import rebuild_deal_totals
-from crm.services.identity import create_api_key, revoke_api_key, set_user_role
 from crm.services.search_index import DEFAULT_BATCH, reindex_customer_search
 from crm.settings import Settings, get_settings
 from crm.store.api_keys import FirestoreApiKeyStore
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
 from crm.store.crm_transaction import crm_transactions
-from crm.store.customers import FirestoreCustomerStore
+from crm.store.customers import FirestoreCustomerReader, import_customers
 from crm.store.deal_totals import FirestoreDealTotals
-from crm.store.orders import FirestoreOrderReader
 from crm.store.search_reindex import FirestoreSearchReindex
 
-ROOT = Path(__file__).resolve().parent.parent
-AUTH_EMULATOR_PLACEHOLDER = "127.0.0.1:9099"
 
-
-def _stores(settings: Settings | None = None) -> tuple[FirestoreCustomerStore, FirestoreApiKeyStore]:
+def _api_keys(settings: Settings | None = None) -> FirestoreApiKeyStore:
     settings = settings or get_settings()
-    names = CollectionNames(settings.collection_prefix)
-    db = firestore_client(settings)
-    return FirestoreCustomerStore(db, names), FirestoreApiKeyStore(db, names)
+    return FirestoreApiKeyStore(firestore_client(settings), CollectionNames(settings.collection_prefix))
 
 
 def load_demo(count: int, settings: Settings | None = None) -> int:
     """Demo customers, then deals walked through every stage of the default pipeline, orders and activities."""
     settings = settings or get_settings()
-    customers, _ = _stores(settings)
-    batch = list(demo_customers(count, new_id=customers.new_id))
-    customers.bulk_import(batch)
-    transactions = crm_transactions(firestore_client(settings), CollectionNames(settings.collection_prefix),
-                                    settings.default_currency)
+    db, names = firestore_client(settings), CollectionNames(settings.collection_prefix)
+    batch = list(demo_customers(count, new_id=FirestoreCustomerReader(db, names).new_id))
+    import_customers(db, names, batch)
+    transactions = crm_transactions(db, names, settings.default_currency)
     load_demo_deals(transactions, batch, max(6, count // 3))
-    orders = FirestoreOrderReader(firestore_client(settings), CollectionNames(settings.collection_prefix))
-    load_demo_orders(transactions, orders, batch, max(5, count // 5))
+    load_demo_orders(transactions, batch, max(5, count // 5))
     load_demo_activities(transactions, batch, max(5, count // 4))
     return len(batch)
 
 
 def cmd_dev(args: argparse.Namespace) -> int:
-    """Emulator + demo data + the `api` function on functions-framework, until Ctrl-C."""
-    with FirestoreEmulator(port=args.emulator_port) as emulator:
-        env = {
-            **os.environ,
-            "CRM_ENV": "local",
-            "FIRESTORE_EMULATOR_HOST": emulator.address,
-            "FIREBASE_AUTH_EMULATOR_HOST": AUTH_EMULATOR_PLACEHOLDER,
-            "GOOGLE_CLOUD_PROJECT": os.environ.get("GOOGLE_CLOUD_PROJECT", "demo-crm"),
-        }
-        os.environ.update(env)
-        get_settings.cache_clear()
-        loaded = load_demo(args.demo_customers)
-        port = args.port or free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "functions_framework", "--source", str(ROOT / "functions" / "main.py"),
-             "--target", "api", "--host", "127.0.0.1", "--port", str(port)],
-            env=env, start_new_session=True,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}/api"
-            _wait_for(f"{base}/health", server)
-            token = emulator_id_token(env["GOOGLE_CLOUD_PROJECT"], "dev-admin", role="admin", email="dev@example.com")
-            print(f"\nCRM API ready at {base}  (Firestore emulator at {emulator.address}, {loaded} demo customers)")
-            print(f"API docs:  {base}/docs")
-            print(f"Dev token (admin, 24 h):\n  export TOKEN={token}")
-            print(f'Try:\n  curl -H "Authorization: Bearer $TOKEN" "{base}/crm/customers?search=maria"')
-            print("Ctrl-C stops the API and the emulator.", flush=True)
-            signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-            server.wait()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            if server.poll() is None:
-                os.killpg(server.pid, signal.SIGTERM)
-                server.wait(timeout=15)
-    return 0
+    """The whole product on one local origin: emulators, demo data and users, the built console and the API."""
+    from crm.devstack.local_stack import run_local_stack
 
-
-def _wait_for(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit("the API server exited early")
-        try:
-            with urllib.request.urlopen(url, timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"the API did not answer at {url}")
+    return run_local_stack(port=args.port, emulator_port=args.emulator_port, demo_customers=args.demo_customers)
 
 
 def cmd_token(args: argparse.Namespace) -> int:
@@ -119,7 +59,7 @@ def cmd_token(args: argparse.Namespace) -> int:
 
 
 def cmd_api_key(args: argparse.Namespace) -> int:
-    _, keys = _stores()
+    keys = _api_keys()
     if args.action == "create":
         secret, key = create_api_key(keys, args.name, Role(args.role), created_by="cli")
         print(f"API key {key.prefix} ({key.name}, role {key.role.value}); shown once, store it now:\n{secret}")
@@ -178,7 +118,7 @@ def cmd_reindex_search(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="crm", description=__doc__)
     sub = root.add_subparsers(dest="command", required=True)
-    dev = sub.add_parser("dev", help="run the emulator, demo data and the API locally")
+    dev = sub.add_parser("dev", help="run the emulators, demo data and users, the console and the API locally")
     dev.add_argument("--port", type=int, default=int(os.environ.get("CRM_PORT", 0)) or None)
     dev.add_argument("--emulator-port", type=int, default=None)
     dev.add_argument("--demo-customers", type=int, default=200)

@@ -68,6 +68,16 @@ class UnsupportedMediaTypeError(CrmError):
     code = "UNSUPPORTED_MEDIA_TYPE"
 
 
+class ResourceExhaustedError(CrmError):
+    """The caller sent more requests than its budget allows; ``retry_after`` says in how many seconds it may again."""
+
+    code = "RESOURCE_EXHAUSTED"
+
+    def __init__(self, message: str, details: list[dict[str, Any]] | None = None, *, retry_after: int = 1):
+        super().__init__(message, details)
+        self.retry_after = retry_after
+
+
 class UnavailableError(CrmError):
     code = "UNAVAILABLE"
 
@@ -85,6 +95,7 @@ HTTP_STATUS_BY_CODE: dict[str, int] = {
     PayloadTooLargeError.code: 413,
     UnsupportedMediaTypeError.code: 415,
     ValidationFailedError.code: 422,
+    ResourceExhaustedError.code: 429,
     CrmError.code: 500,
     UnavailableError.code: 503,
 }

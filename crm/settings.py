@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from dataclasses import dataclass
 
 LOCAL_PROJECT_ID = "demo-crm"
+_ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$")
 
 
 class SettingsError(RuntimeError):
@@ -24,6 +26,13 @@ class Settings:
     default_phone_region: str = "GR"
     max_body_bytes: int = 256 * 1024
     api_key_cache_seconds: float = 30.0
+    unknown_api_key_cache_seconds: float = 60.0
+    requests_per_minute: int = 600
+    request_burst: int = 120
+    failed_logins_per_minute: int = 10
+    failed_login_burst: int = 20
+    proxy_hops: int = 1
+    cors_origins: tuple[str, ...] = ()
     collection_prefix: str = ""
 
     @property
@@ -63,8 +72,31 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
         default_phone_region=env.get("CRM_DEFAULT_PHONE_REGION", "GR").upper(),
         max_body_bytes=int(env.get("CRM_MAX_BODY_BYTES", 256 * 1024)),
         api_key_cache_seconds=float(env.get("CRM_API_KEY_CACHE_SECONDS", 30)),
+        unknown_api_key_cache_seconds=float(env.get("CRM_UNKNOWN_API_KEY_CACHE_SECONDS", 60)),
+        requests_per_minute=_positive(env, "CRM_RATE_LIMIT_PER_MINUTE", 600),
+        request_burst=_positive(env, "CRM_RATE_LIMIT_BURST", 120),
+        failed_logins_per_minute=_positive(env, "CRM_AUTH_FAILURES_PER_MINUTE", 10),
+        failed_login_burst=_positive(env, "CRM_AUTH_FAILURE_BURST", 20),
+        proxy_hops=_positive(env, "CRM_PROXY_HOPS", 1, minimum=0),
+        cors_origins=_origins(env.get("CRM_CORS_ORIGINS", "")),
         collection_prefix=env.get("CRM_COLLECTION_PREFIX", ""),
     )
+
+
+def _positive(env: dict[str, str], name: str, default: int, minimum: int = 1) -> int:
+    raw = env.get(name, str(default)).strip()
+    if not raw.isdigit() or int(raw) < minimum:
+        raise SettingsError(f"{name} must be a whole number of at least {minimum}, not {raw!r}")
+    return int(raw)
+
+
+def _origins(raw: str) -> tuple[str, ...]:
+    """Origins a browser may call the API from, each exactly ``scheme://host[:port]``: no wildcard, no path."""
+    origins = tuple(dict.fromkeys(part.strip().rstrip("/") for part in raw.split(",") if part.strip()))
+    for origin in origins:
+        if not _ORIGIN.match(origin):
+            raise SettingsError(f"CRM_CORS_ORIGINS: {origin!r} is not an origin like https://console.example.com")
+    return origins
 
 
 @functools.cache

@@ -11,10 +11,10 @@ import pytest
 
 from crm.devstack.emulator import FirestoreEmulator
 from crm.settings import Settings, settings_from_env
+from tests.utils.ports import HeldPort
 
 PROJECT_ID = "demo-crm-tests"
 RULES = Path(__file__).resolve().parent.parent / "firestore.rules"
-AUTH_EMULATOR_PLACEHOLDER = "127.0.0.1:9099"
 
 
 @pytest.fixture(scope="session")
@@ -28,11 +28,19 @@ def emulator_address() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def local_env(emulator_address: str) -> Iterator[dict[str, str]]:
+def auth_emulator_address() -> Iterator[str]:
+    """Where Firebase Auth clients are pointed: a port this session holds, so no other program receives their
+    requests (and where the Auth emulator will listen once the tests start it)."""
+    with HeldPort() as port:
+        yield port.address
+
+
+@pytest.fixture(scope="session")
+def local_env(emulator_address: str, auth_emulator_address: str) -> Iterator[dict[str, str]]:
     env = {
         "CRM_ENV": "local",
         "FIRESTORE_EMULATOR_HOST": emulator_address,
-        "FIREBASE_AUTH_EMULATOR_HOST": AUTH_EMULATOR_PLACEHOLDER,
+        "FIREBASE_AUTH_EMULATOR_HOST": auth_emulator_address,
         "GOOGLE_CLOUD_PROJECT": PROJECT_ID,
     }
     saved = {key: os.environ.get(key) for key in env}

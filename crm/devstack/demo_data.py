@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+from typing import Any
 
 from crm.devstack import demo_names as n
 from crm.domain.common import utc_now
@@ -37,7 +38,7 @@ def demo_customers(count: int, *, seed: int = 7, new_id: Callable[[], str]) -> I
         company = _company(rng) if rng.random() < 0.75 else None
         domain = company[1] if company and rng.random() < 0.7 else rng.choice(n.FREE_MAIL)
         handle = fold(f"{person['first_latin']}.{person['last_latin']}").replace("'", "").replace(" ", "")
-        body = {
+        body: dict[str, Any] = {
             "name": f"{person['first']} {person['last']}",
             "email": f"{handle}.{index}@{domain}",
             "phone": _phone(rng, person["greek"]),

@@ -1,5 +1,6 @@
 """Demo deals, orders and activities through the real use cases, so stage history, lifetime values, stats and
-last-activity times are what users would make."""
+last-activity times are what users would make. The system makes them (as the audit trail says), each owned by the
+rep who owns its customer."""
 
 from __future__ import annotations
 
@@ -8,19 +9,18 @@ from datetime import timedelta
 from decimal import Decimal
 
 from crm.devstack.demo_data import OWNERS
+from crm.domain.access import SYSTEM
 from crm.domain.activities import ActivityCreate, ActivityPriority, ActivityType
 from crm.domain.common import utc_now
 from crm.domain.customers import Customer
 from crm.domain.deals import DealCreate, StageMove
-from crm.domain.identity import Caller, Role
 from crm.domain.money import CurrencyRatesUpdate
 from crm.domain.orders import OrderCreate, OrderStatus
 from crm.services import activities as activity_service
 from crm.services import deals as deal_service
 from crm.services import orders as order_service
 from crm.services import pipelines as pipeline_service
-from crm.services.deals import Transactions
-from crm.services.orders import OrderReader
+from crm.services.ports import Transactions
 
 DEAL_TITLES = ["Arcade cabinets", "Service contract", "Spare parts", "Event rental", "Software licences",
                "Installation", "Annual maintenance", "Prize machines"]
@@ -30,29 +30,28 @@ DEMO_RATES = {"USD": Decimal("0.92"), "GBP": Decimal("1.17")}
 def load_demo_deals(transactions: Transactions, customers: list[Customer], count: int, *, seed: int = 11) -> int:
     """Open ``count`` deals for random customers and walk them to every stage; some are won, some lost."""
     rng = random.Random(seed)
-    admin = Caller(uid="demo", role=Role.ADMIN, via="token")
-    pipeline_service.set_currency_rates(transactions, CurrencyRatesUpdate(rates=DEMO_RATES), admin)
+    pipeline_service.set_currency_rates(transactions, CurrencyRatesUpdate(rates=DEMO_RATES), SYSTEM)
     stages = pipeline_service.get_pipeline(transactions, "sales").stages
     today = utc_now().date()
     for n in range(count):
         customer = rng.choice(customers)
-        owner = _owner_of(customer)
         deal = deal_service.create_deal(
             transactions,
             DealCreate(
                 customer_id=customer.id,
+                owner_id=_owner_of(customer),
                 title=rng.choice(DEAL_TITLES),
                 value=Decimal(rng.randrange(5, 500) * 100),
                 currency=rng.choice(["EUR", "EUR", "EUR", "USD", "GBP"]),
                 expected_close_date=today + timedelta(days=rng.randrange(-30, 180)),
             ),
-            owner,
+            SYSTEM,
         )
         target = stages[n % len(stages)]
         if target.id == deal.stage:
             continue
         reason = "chose a competitor" if target.kind.value == "lost" else None
-        deal_service.move_deal(transactions, deal.id, StageMove(stage=target.id, reason=reason), owner)
+        deal_service.move_deal(transactions, deal.id, StageMove(stage=target.id, reason=reason), SYSTEM)
     return count
 
 
@@ -66,22 +65,20 @@ ACTIVITY_SUBJECTS = {
 }
 
 
-def load_demo_orders(transactions: Transactions, orders: OrderReader, customers: list[Customer], count: int,
-                     *, seed: int = 13) -> int:
+def load_demo_orders(transactions: Transactions, customers: list[Customer], count: int, *, seed: int = 13) -> int:
     """``count`` orders in every status of the workflow; delivered ones add to their customers' lifetime values."""
     rng = random.Random(seed)
     for n in range(count):
         customer = rng.choice(customers)
-        clerk = _owner_of(customer)
         order = order_service.create_order(
-            transactions, orders,
-            OrderCreate(customer_id=customer.id, order_number=f"SO-{2026_0000 + n}",
+            transactions,
+            OrderCreate(customer_id=customer.id, order_number=f"SO-{2026_0000 + n}", owner_id=_owner_of(customer),
                         total=Decimal(rng.randrange(10, 900) * 10), notes="Demo order"),
-            clerk,
+            SYSTEM,
         )
         path = ORDER_PATH[: n % (len(ORDER_PATH) + 1)] or ([OrderStatus.CANCELLED] if n % 7 == 0 else [])
         for status in path:
-            order_service.transition_order(transactions, order.id, status, clerk)
+            order_service.transition_order(transactions, order.id, status, SYSTEM)
     return count
 
 
@@ -92,19 +89,19 @@ def load_demo_activities(transactions: Transactions, customers: list[Customer], 
     for n in range(count):
         kind = rng.choice(list(ActivityType))
         customer = rng.choice(customers)
-        owner = _owner_of(customer)
         activity = activity_service.create_activity(
             transactions,
             ActivityCreate(type=kind, subject=ACTIVITY_SUBJECTS[kind], customer_id=customer.id,
+                           owner_id=_owner_of(customer),
                            due_at=now + timedelta(days=rng.randrange(-10, 30), hours=rng.randrange(0, 9)),
                            priority=rng.choice(list(ActivityPriority))),
-            owner,
+            SYSTEM,
         )
         if n % 3 == 0:
-            activity_service.complete_activity(transactions, activity.id, owner)
+            activity_service.complete_activity(transactions, activity.id, SYSTEM)
     return count
 
 
-def _owner_of(customer: Customer) -> Caller:
-    """The rep who owns ``customer``: a rep works only on their own customers."""
-    return Caller(uid=customer.owner_id or OWNERS[0], role=Role.REP, via="token")
+def _owner_of(customer: Customer) -> str:
+    """The rep who owns ``customer``, and so the records made for it."""
+    return customer.owner_id or OWNERS[0]

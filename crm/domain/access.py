@@ -21,8 +21,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Protocol
 
-from crm.domain.identity import Caller, Role
 from crm.errors import PermissionDeniedError
+from crm.identity import Caller, Role
 
 
 class Access(StrEnum):
@@ -46,6 +46,9 @@ NOT_GRANTED_YET = "access has not been granted yet: ask an admin of this CRM to 
 
 SEES_EVERY_RECORD = frozenset({Role.ADMIN, Role.MANAGER, Role.VIEWER})
 ASSIGNS_OWNERS = frozenset({Role.ADMIN, Role.MANAGER})
+
+SYSTEM = Caller(uid="system", role=Role.ADMIN, via="system")
+"""Who acts in work no user asked for: the CLI, demo data, and what the store does on its own."""
 
 
 class OwnerChange(Protocol):

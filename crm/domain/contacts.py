@@ -23,7 +23,7 @@ def normalize_email(value: str) -> str:
     return result.normalized.lower()
 
 
-def normalize_phone(value: str, default_region: str) -> str:
+def normalize_phone(value: str, default_region: str | None) -> str:
     """Return a phone number in E.164 form, reading national numbers in ``default_region``.
 
     Raises:

@@ -4,6 +4,7 @@ next and what was said last, plus the same in one paragraph of plain text."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from decimal import Decimal
 
 from pydantic import BaseModel, Field
@@ -75,7 +76,7 @@ def summarize(
                            text=_paragraph(customer, deals, due, notes))
 
 
-def _per_currency(deals: list[Deal], amount) -> dict[str, Decimal]:
+def _per_currency(deals: list[Deal], amount: Callable[[Deal], Decimal]) -> dict[str, Decimal]:
     totals: dict[str, Decimal] = defaultdict(Decimal)
     for deal in deals:
         totals[deal.currency] += amount(deal)

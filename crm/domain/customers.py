@@ -128,6 +128,7 @@ class FreeTextItem(BaseModel):
 
     type: Literal["freetext"]
     description: LongText | None = None
+    serial_number: Label | None = None
     notes: LongText | None = None
 
 

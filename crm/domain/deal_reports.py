@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -31,13 +31,14 @@ SECONDS_PER_DAY = 86400
 
 @dataclass(frozen=True)
 class DealSlice:
-    """Deals equal to every field given; several months match any of them (one equality filter, or an ``in``)."""
+    """Deals equal to every field given; several months match any of them; ``undated``: no expected close date."""
 
     pipeline_id: str | None = None
     stage: str | None = None
     status: DealStatus | None = None
     owner_id: str | None = None
     unassigned: bool = False
+    undated: bool = False
     expected_close_months: tuple[str, ...] = ()
     closed_months: tuple[str, ...] = ()
 
@@ -228,15 +229,15 @@ def stage_figures(stage: Stage, bucket: Bucket, money: MoneyConverter) -> StageF
 
 
 class ForecastFigures(BaseModel):
-    deal_count: int = Field(description="Open deals expected to close in the range")
+    deal_count: int = Field(description="Open deals")
     total_pipeline: MoneyTotals = Field(description="Value of those open deals")
     weighted_forecast: MoneyTotals = Field(description="Expected revenue of those open deals")
-    won_count: int = Field(description="Deals won (closed as won) in the range")
-    closed_revenue: MoneyTotals = Field(description="Value of the deals won in the range")
+    won_count: int = Field(description="Deals won")
+    closed_revenue: MoneyTotals = Field(description="Value of those won deals")
 
 
 class MonthForecast(ForecastFigures):
-    month: str = Field(description="Open deals by month of expected close; won deals by month of closing")
+    month: str = Field(description="Open deals expected to close in this month; deals won (closed) in this month")
 
 
 class OwnerForecast(ForecastFigures):
@@ -250,20 +251,25 @@ class StageForecast(ForecastFigures):
 
 
 class Forecast(ForecastFigures):
-    """Open deals whose expected close month falls in the range (deals with no expected close date are left out),
-    and deals won in the range, by the month they closed."""
+    """Every open deal of the pipeline (``deal_count``, ``total_pipeline``, ``weighted_forecast``) and every deal it
+    has won (``won_count``, ``closed_revenue``), whatever their dates, also by owner and by stage; ``by_month``
+    spreads them over the range's months (open deals by month of expected close, won deals by month of closing)
+    and ``undated`` holds the open deals with no expected close date; open deals expected before or after the range
+    are in the headline only."""
 
     pipeline_id: str
     pipeline_name: str
     from_month: str = Field(description="First month of the range, YYYY-MM")
     to_month: str = Field(description="Last month of the range, YYYY-MM, inclusive")
     by_month: list[MonthForecast] = Field(description="Every month of the range, in order")
-    by_owner: list[OwnerForecast] = Field(description="Owners with open or won deals in the range")
-    by_stage: list[StageForecast] = Field(description="Open stages (open deals) and the won stage (won deals)")
+    undated: ForecastFigures = Field(description="Open deals with no expected close date (won_count is always 0: a "
+                                                 "won deal counts in the month it closed)")
+    by_owner: list[OwnerForecast] = Field(description="Owners with open or won deals")
+    by_stage: list[StageForecast] = Field(description="Open stages (their open deals) and the won stage (won deals)")
     unconverted_currencies: list[str] = UNCONVERTED
 
 
-def forecast_figures(open_deals: Bucket, won_deals: Bucket, money: MoneyConverter) -> dict[str, object]:
+def forecast_figures(open_deals: Bucket, won_deals: Bucket, money: MoneyConverter) -> dict[str, Any]:
     return {
         "deal_count": deal_count(open_deals),
         "total_pipeline": money.value(open_deals),

@@ -4,18 +4,20 @@ from them, so reports read a few small documents instead of the deals.
 A projection is a nested map whose leaves are counters (deals, value and expected revenue in minor units), one per
 currency:
 
-- ``STAGE`` (stage, currency) and ``STATUS`` (status, currency): every deal. Pipeline summary, kanban, dashboard.
-- ``MONTH`` (status, month, currency) and ``OWNER`` (owner, status, month, currency): open deals by month of
-  expected close, won deals by month of closing. ``OPEN_STAGE_MONTH`` (stage, month, currency): open deals by month
-  of expected close. The forecast.
+- ``STAGE`` (stage, currency) and ``STATUS`` (status, currency): every deal. Pipeline summary, kanban, dashboard,
+  and the forecast's headline figures and stages.
+- ``OWNER_STATUS`` (owner, status, currency): every deal. The forecast by owner.
+- ``UNDATED`` (currency): open deals with no expected close date. The forecast's undated bucket.
+- ``MONTH`` (status, month, currency): open deals by month of expected close, won deals by month of closing.
+  ``OPEN_STAGE_MONTH`` (stage, month, currency): open deals by month of expected close. The forecast by month.
 
-Lost deals, and open deals with no expected close date, count only in ``STAGE`` and ``STATUS``.
+Lost deals count only in ``STAGE``, ``STATUS`` and ``OWNER_STATUS``.
 
-How they grow: ``STAGE`` and ``STATUS`` hold (stages + 3) x currencies cells, however many deals there are and
-however old the data. The monthly projections grow with time, so the store keeps them in one document per pipeline
-and calendar year, of at most 12 x currencies x (2 + open stages + 2 x owners) cells. A cell is about 60 bytes, so
-20 owners in 3 currencies make about 100 KB a year; Firestore's 1 MiB limit is reached only at about 700
-owner-currency pairs with deals in one pipeline in one year. Cells that fall to zero stay until a rebuild.
+How they grow: the projections without months hold (stages + 3 + 3 x owners + 1) x currencies cells, however many
+deals there are and however old the data; a cell is about 60 bytes, so 20 owners in 3 currencies take about 11 KB.
+The monthly projections grow with time, so the store keeps them in one document per pipeline and calendar year, of
+at most 12 x currencies x (2 + open stages) cells: a few KB a year, whatever the owners. Cells that fall to zero
+stay until a rebuild.
 """
 
 from __future__ import annotations
@@ -33,8 +35,9 @@ from crm.domain.deals import Deal, DealStatus
 class Projection(StrEnum):
     STAGE = "stage"
     STATUS = "status"
+    OWNER_STATUS = "owner_status"
+    UNDATED = "undated"
     MONTH = "month"
-    OWNER = "owner"
     OPEN_STAGE_MONTH = "stage_month"
 
     @property
@@ -50,11 +53,12 @@ class Projection(StrEnum):
 _KEYS = {
     Projection.STAGE: ("stage",),
     Projection.STATUS: ("status",),
+    Projection.OWNER_STATUS: ("owner_id", "status"),
+    Projection.UNDATED: (),
     Projection.MONTH: ("status",),
-    Projection.OWNER: ("owner_id", "status"),
     Projection.OPEN_STAGE_MONTH: ("stage",),
 }
-MONTHLY = frozenset({Projection.MONTH, Projection.OWNER, Projection.OPEN_STAGE_MONTH})
+MONTHLY = frozenset({Projection.MONTH, Projection.OPEN_STAGE_MONTH})
 
 
 @dataclass(frozen=True)
@@ -88,13 +92,15 @@ def contributions(deal: Deal) -> Cells:
     """What ``deal`` adds to its pipeline's totals: one deal, its value and expected revenue, in each cell."""
     one = Tally(1, to_cents(deal.value), to_cents(deal.expected_revenue))
     here, currency, status = deal.pipeline_id, deal.currency, deal.status.value
-    cells = [Cell(here, Projection.STAGE, (deal.stage,), currency), Cell(here, Projection.STATUS, (status,), currency)]
+    cells = [Cell(here, Projection.STAGE, (deal.stage,), currency), Cell(here, Projection.STATUS, (status,), currency),
+             Cell(here, Projection.OWNER_STATUS, (deal.owner_id, status), currency)]
     month = deal_month(deal)
     if month:
-        cells += [Cell(here, Projection.MONTH, (status,), currency, month),
-                  Cell(here, Projection.OWNER, (deal.owner_id, status), currency, month)]
+        cells.append(Cell(here, Projection.MONTH, (status,), currency, month))
         if deal.status is DealStatus.OPEN:
             cells.append(Cell(here, Projection.OPEN_STAGE_MONTH, (deal.stage,), currency, month))
+    elif deal.status is DealStatus.OPEN:
+        cells.append(Cell(here, Projection.UNDATED, (), currency))
     return dict.fromkeys(cells, one)
 
 
@@ -147,9 +153,14 @@ def projection_for(deal_slice: DealSlice) -> Projection:
     """The projection whose keys cover every field the slice filters on.
 
     Raises:
-        UnsupportedSliceError: none does (e.g. an owner without months, or a stage and a status without months).
+        UnsupportedSliceError: none does (e.g. an owner by month, or a stage and a status without months).
     """
     by_owner = deal_slice.owner_id is not None or deal_slice.unassigned
+    if deal_slice.undated:
+        if deal_slice.status is not DealStatus.OPEN or by_owner or deal_slice.stage is not None or (
+                deal_slice.expected_close_months or deal_slice.closed_months):
+            raise UnsupportedSliceError("undated deals are kept for open deals only, per pipeline and currency")
+        return Projection.UNDATED
     if deal_slice.expected_close_months or deal_slice.closed_months:
         if deal_slice.expected_close_months and deal_slice.closed_months:
             raise UnsupportedSliceError("a slice filters on expected close months or closed months, not both")
@@ -157,13 +168,17 @@ def projection_for(deal_slice: DealSlice) -> Projection:
         if deal_slice.status is not counted:
             raise UnsupportedSliceError(f"months of {'expected close' if counted is DealStatus.OPEN else 'closing'} "
                                         f"are kept for {counted.value} deals only; the slice must say so")
+        if by_owner:
+            raise UnsupportedSliceError("owners are kept over all time, not by month")
         if deal_slice.stage is None:
-            return Projection.OWNER if by_owner else Projection.MONTH
-        if by_owner or counted is not DealStatus.OPEN:
-            raise UnsupportedSliceError("stages are kept by month for open deals only, not by owner")
+            return Projection.MONTH
+        if counted is not DealStatus.OPEN:
+            raise UnsupportedSliceError("stages are kept by month for open deals only")
         return Projection.OPEN_STAGE_MONTH
     if by_owner:
-        raise UnsupportedSliceError("owners are kept by month only")
+        if deal_slice.stage is not None:
+            raise UnsupportedSliceError("owners are kept by status, not by stage")
+        return Projection.OWNER_STATUS
     if deal_slice.stage is not None:
         if deal_slice.status is not None:
             raise UnsupportedSliceError("a stage implies its status; give one or the other")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from crm.domain.common import to_cents
-from crm.domain.deals import Deal, DealStatus, enter_stage
+from crm.domain.deals import Deal, DealStatus, enter_stage, require_reason
 from crm.domain.money import CurrencyRates
 from crm.domain.pipelines import Pipeline, Stage, StageKind
 from crm.errors import FailedPreconditionError, ValidationFailedError
@@ -43,9 +43,7 @@ def move(deal: Deal, pipeline: Pipeline, stage_id: str, *, reason: str | None, b
     stage = _stage_of(pipeline, stage_id)
     if pipeline.id == deal.pipeline_id and stage.id == deal.stage:
         raise FailedPreconditionError(f"deal {deal.id} is already in stage {stage.id}")
-    if stage.kind is StageKind.LOST and not reason:
-        message = "a reason is required to move a deal into a lost stage"
-        raise ValidationFailedError(message, [{"field": "reason", "message": message}])
+    require_reason(stage, reason, "reason")
     return enter_stage(deal, pipeline, stage, by=by, now=now, lost_reason=reason)
 
 

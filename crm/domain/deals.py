@@ -13,7 +13,7 @@ from crm.domain.common import CENTS, DocumentId, InputModel, Versioned, refuse_n
 from crm.domain.money import MAX_AMOUNT, Amount, Currency, weighted
 from crm.domain.paging import ListPage
 from crm.domain.pipelines import Pipeline, Stage, StageKind
-from crm.errors import ValidationFailedError
+from crm.errors import FailedPreconditionError, ValidationFailedError
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
@@ -88,6 +88,8 @@ class DealCreate(DealFields):
     title: Title
     pipeline_id: DocumentId | None = None
     stage: Id | None = None
+    lost_reason: Annotated[Reason, Field(description="Why the deal was lost: required when `stage` is a lost "
+                                                     "stage, refused otherwise")] | None = None
 
 
 class DealUpdate(DealFields):
@@ -95,7 +97,7 @@ class DealUpdate(DealFields):
 
     server_owned_fields = SERVER_OWNED | {"stage", "pipeline_id", "customer_id", "lost_reason"}
 
-    _not_null = refuse_null("title", "value", "currency", "line_items")
+    _not_null = refuse_null("title", "value", "currency", "line_items", "probability", "owner_id")
 
 
 class StageMove(BaseModel):
@@ -154,9 +156,22 @@ STATUS_BY_KIND = {StageKind.OPEN: DealStatus.OPEN, StageKind.WON: DealStatus.WON
 
 
 def new_deal(data: DealCreate, *, deal_id: str, pipeline: Pipeline, currency: str, by: str, now: datetime) -> Deal:
+    """A deal entering its first stage, by the same rules as a deal moved there: a lost stage needs a reason, and
+    a won or lost deal has its stage's probability.
+
+    Raises:
+        ValidationFailedError: on ``lost_reason`` or ``probability``.
+    """
     stage = pipeline.stage(data.stage) if data.stage else pipeline.first_open()
-    fields = data.model_dump(exclude={"pipeline_id", "stage", "currency", "probability", "owner_id", "line_items"},
-                             exclude_none=True)
+    if data.lost_reason and stage.kind is not StageKind.LOST:
+        raise _invalid("lost_reason", f"only a deal created in a lost stage has a lost_reason; {stage.id} is "
+                                      f"{stage.kind.value}")
+    require_reason(stage, data.lost_reason, "lost_reason")
+    if stage.kind is not StageKind.OPEN and data.probability not in (None, stage.probability):
+        raise _invalid("probability", f"a {STATUS_BY_KIND[stage.kind].value} deal has its stage's probability "
+                                      f"({stage.probability}); leave probability out")
+    fields = data.model_dump(exclude={"pipeline_id", "stage", "currency", "probability", "owner_id", "line_items",
+                                      "lost_reason"}, exclude_none=True)
     deal = Deal(
         **fields,
         line_items=data.line_items or [],
@@ -172,14 +187,17 @@ def new_deal(data: DealCreate, *, deal_id: str, pipeline: Pipeline, currency: st
         created_at=now,
         updated_at=now,
     )
-    return deal.model_copy(update={"closed_at": now if stage.kind is not StageKind.OPEN else None})
+    closed = stage.kind is not StageKind.OPEN
+    return deal.model_copy(update={"closed_at": now if closed else None, "lost_reason": data.lost_reason})
 
 
 def apply_update(deal: Deal, data: DealUpdate, *, now: datetime) -> Deal:
-    """Apply the fields present in ``data``; while a deal has line items, its value is their sum.
+    """Apply the fields present in ``data``; while a deal has line items, its value is their sum, and while it is
+    won or lost, its probability is its stage's.
 
     Raises:
         ValidationFailedError: a value that differs from the sum of the deal's line items.
+        FailedPreconditionError: a new probability for a won or lost deal.
     """
     changes = {name: getattr(data, name) for name in data.model_fields_set}
     if "value" in changes and "line_items" not in changes and deal.line_items:
@@ -187,9 +205,27 @@ def apply_update(deal: Deal, data: DealUpdate, *, now: datetime) -> Deal:
         if changes["value"] != total:
             message = f"value is the sum of the line items ({total}); change line_items, or clear them with []"
             raise ValidationFailedError(message, [{"field": "value", "message": message}])
+    if deal.status is not DealStatus.OPEN and changes.get("probability", deal.probability) != deal.probability:
+        raise FailedPreconditionError(
+            f"deal {deal.id} is {deal.status.value}: its probability is its stage's ({deal.probability}); reopen it "
+            "to change the probability", [{"field": "probability", "message": "fixed while the deal is closed"}])
     if data.line_items:
         changes["value"] = data.value
     return deal.model_copy(update={**changes, "updated_at": now})
+
+
+def require_reason(stage: Stage, reason: str | None, field: str) -> None:
+    """A deal enters a lost stage only with a reason.
+
+    Raises:
+        ValidationFailedError: on ``field``.
+    """
+    if stage.kind is StageKind.LOST and not reason:
+        raise _invalid(field, "a reason is required to put a deal into a lost stage")
+
+
+def _invalid(field: str, message: str) -> ValidationFailedError:
+    return ValidationFailedError(message, [{"field": field, "message": message}])
 
 
 def enter_stage(deal: Deal, pipeline: Pipeline, stage: Stage, *, by: str, now: datetime,

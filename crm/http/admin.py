@@ -8,15 +8,15 @@ from typing import Annotated
 from flask import Response, request
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from crm import identity
 from crm.domain.access import Access
-from crm.domain.identity import ApiKeyName, Role
 from crm.errors import InvalidArgumentError
 from crm.http.dependencies import caller, deps
 from crm.http.idempotency import HEADER
 from crm.http.parsing import parse_body
 from crm.http.responses import json_response, no_content
 from crm.http.routing import api
-from crm.services import identity
+from crm.identity import ApiKeyName, Role
 
 TAG = "admin"
 KEYS = "/crm/admin/api-keys"

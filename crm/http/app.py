@@ -5,14 +5,12 @@ from __future__ import annotations
 import functools
 import io
 import logging
-import re
 
 import flask
 from flask import Flask, g, request
 
 from crm.domain import access
-from crm.domain.common import DOCUMENT_ID_PATTERN
-from crm.errors import NotFoundError
+from crm.errors import NotFoundError, UnauthenticatedError
 from crm.http import (  # noqa: F401  (registers the operations)
     activities,
     admin,
@@ -20,6 +18,7 @@ from crm.http import (  # noqa: F401  (registers the operations)
     customers,
     deal_reports,
     deals,
+    docs,
     leads,
     me,
     meta,
@@ -27,14 +26,17 @@ from crm.http import (  # noqa: F401  (registers the operations)
     pipelines,
     timeline,
 )
+from crm.http.cors import allow_listed_origins
+from crm.http.credentials import credential_from
 from crm.http.dependencies import Dependencies, deps
 from crm.http.errors import register_error_handlers
 from crm.http.idempotency import idempotent
-from crm.http.routing import Handler, Operation, api
+from crm.http.rate_limits import client_address
+from crm.http.routing import Handler, Operation, api, path_shape
+from crm.http.security_headers import add_security_headers
+from crm.identity import Caller
 from crm.settings import Settings, get_settings
-from crm.store.audit import start_acting_as, stop_acting
 
-_DOCUMENT_ID = re.compile(DOCUMENT_ID_PATTERN)
 PREFIXES = {"api": "/api", "bare": ""}
 
 
@@ -45,12 +47,14 @@ def create_app(settings: Settings) -> Flask:
     app.extensions["crm"] = Dependencies(settings)
     for name, prefix in PREFIXES.items():
         app.register_blueprint(api.blueprint(name, wrap=_with_idempotency), url_prefix=prefix or None)
+    for prefix in PREFIXES.values():
+        app.register_blueprint(docs.assets, url_prefix=prefix or None, name=f"docs_assets{prefix.replace('/', '_')}")
     register_error_handlers(app)
+    app.after_request(add_security_headers)
+    allow_listed_origins(app, settings)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.before_request(_authenticate)
-    app.before_request(_refuse_impossible_ids)
-    app.before_request(_act_as_caller)
-    app.teardown_request(_stop_acting_as_caller)
+    app.before_request(_refuse_impossible_path_parameters)
     return app
 
 
@@ -58,32 +62,38 @@ def _with_idempotency(operation: Operation) -> Handler:
     return idempotent(operation.handler) if operation.method == "POST" and not operation.public else operation.handler
 
 
-def _refuse_impossible_ids() -> None:
-    """A record id in the path that no record can have (e.g. "..", "__x__") is simply not found."""
+def _refuse_impossible_path_parameters() -> None:
+    """A path parameter of a shape nothing can have (an id like "..", a 200-character uid) is simply not found."""
     for name, value in (request.view_args or {}).items():
-        if name.endswith("_id") and not _DOCUMENT_ID.match(value):
-            raise NotFoundError(f"no record has the id {value[:130]!r}")
+        shape = path_shape(name)
+        if shape is not None and not shape.matches(value):
+            raise NotFoundError(f"nothing has the {name} {value[:130]!r}",
+                                [{"field": name, "message": shape.description, "type": "path"}])
 
 
 def _authenticate() -> None:
     endpoint = (request.endpoint or "").rpartition(".")[2]
     operation = api.find(endpoint)
-    if operation is None or operation.public:
-        return
-    caller = deps().authenticator.authenticate(request.headers.get("Authorization"), request.headers.get("X-API-Key"))
+    if operation is None or operation.access is None or request.method == "OPTIONS":
+        return  # a preflight carries no credentials; it is answered with what the origin may send
+    caller = _caller_within_limits()
     access.require(caller, operation.access)
     g.caller = caller
 
 
-def _act_as_caller() -> None:
-    """Audit entries of the request's writes name its caller (registered after authentication)."""
-    if "caller" in g:
-        g.audit_actor = start_acting_as(g.caller.uid)
-
-
-def _stop_acting_as_caller(_error: BaseException | None) -> None:
-    if "audit_actor" in g:
-        stop_acting(g.pop("audit_actor"))
+def _caller_within_limits() -> Caller:
+    """The request's caller; refused before its credential is checked once its address has failed too often, and
+    after, once the caller has spent its budget of requests."""
+    limits = deps().rate_limits
+    address = client_address(request, deps().settings.proxy_hops)
+    limits.check_failures(address)
+    try:
+        caller = deps().authenticator.authenticate(credential_from(request.headers))
+    except UnauthenticatedError:
+        limits.record_failure(address)
+        raise
+    limits.take(caller.uid)
+    return caller
 
 
 @functools.cache

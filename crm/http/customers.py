@@ -29,7 +29,7 @@ def list_customers() -> Response:
 def create_customer() -> Response:
     data = parse_body(CustomerCreate)
     created = customers.create_customer(
-        deps().customers, data, caller(), default_language=deps().settings.default_language
+        deps().transactions, data, caller(), default_language=deps().settings.default_language
     )
     location = url_for(f"{request.blueprint}.get_customer", customer_id=created.id)
     return json_response(created, 201, {"Location": location})
@@ -44,7 +44,7 @@ def get_customer(customer_id: str) -> Response:
            body=CustomerUpdate, response=Customer, errors=(404, 409, 413, 422))
 def patch_customer(customer_id: str) -> Response:
     data = parse_body(CustomerUpdate)
-    return json_response(customers.update_customer(deps().customers, customer_id, data, caller(), if_match()))
+    return json_response(customers.update_customer(deps().transactions, customer_id, data, caller(), if_match()))
 
 
 @api.route(ONE, "PUT", summary="Update the given fields of a customer (partial, like PATCH)", tag=TAG,
@@ -56,24 +56,24 @@ def put_customer(customer_id: str) -> Response:
 @api.route(ONE, "DELETE", summary="Delete a customer (soft: it can be restored)", tag=TAG, access=Access.WRITE,
            status=204, errors=(404,))
 def delete_customer(customer_id: str) -> Response:
-    customers.delete_customer(deps().customers, customer_id, caller(), if_match())
+    customers.delete_customer(deps().transactions, customer_id, caller(), if_match())
     return no_content()
 
 
 @api.route(f"{ONE}/restore", "POST", summary="Restore a deleted customer", tag=TAG, access=Access.WRITE,
            response=Customer, errors=(404, 409))
 def restore_customer(customer_id: str) -> Response:
-    return json_response(customers.restore_customer(deps().customers, customer_id, caller()))
+    return json_response(customers.restore_customer(deps().transactions, customer_id, caller()))
 
 
 @api.route(f"{ONE}/notes", "POST", summary="Append a note", tag=TAG, access=Access.WRITE, body=NoteCreate,
            response=Customer, status=201, errors=(404, 409, 422))
 def add_customer_note(customer_id: str) -> Response:
     note = parse_body(NoteCreate)
-    return json_response(customers.add_note(deps().customers, customer_id, note.text, caller()), 201)
+    return json_response(customers.add_note(deps().transactions, customer_id, note.text, caller()), 201)
 
 
 @api.route(f"{ONE}/upgrade", "POST", summary="Make a lead or prospect a customer", tag=TAG, access=Access.WRITE,
            response=Customer, errors=(404, 409))
 def upgrade_customer(customer_id: str) -> Response:
-    return json_response(customers.upgrade_customer(deps().customers, customer_id, caller()))
+    return json_response(customers.upgrade_customer(deps().transactions, customer_id, caller()))

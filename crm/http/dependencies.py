@@ -7,23 +7,22 @@ from dataclasses import dataclass
 
 from flask import current_app, g
 
-from crm.auth_admin import FirebaseUserRoles
-from crm.domain.identity import Caller
-from crm.services.identity import Authenticator
+from crm.http.rate_limits import RateLimits
+from crm.identity import Authenticator, Caller
+from crm.identity.firebase_tokens import FirebaseTokenVerifier
+from crm.identity.firebase_users import FirebaseUserRoles
 from crm.settings import Settings
 from crm.store.activities import FirestoreActivityReader
 from crm.store.api_keys import FirestoreApiKeyStore
 from crm.store.audit import FirestoreAuditReader
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
-from crm.store.crm_transaction import crm_transactions
-from crm.store.customers import FirestoreCustomerStore
+from crm.store.crm_transaction import CrmTransactions, crm_transactions
+from crm.store.customers import FirestoreCustomerReader
 from crm.store.deal_reports import FirestoreDealReports
 from crm.store.deals import FirestoreDealReader
 from crm.store.idempotency import FirestoreIdempotencyStore
 from crm.store.orders import FirestoreOrderReader
-from crm.store.unit_of_work import TransactionRunner
-from crm.token_verifier import FirebaseTokenVerifier
 
 
 @dataclass
@@ -35,11 +34,11 @@ class Dependencies:
         return CollectionNames(self.settings.collection_prefix)
 
     @functools.cached_property
-    def customers(self) -> FirestoreCustomerStore:
-        return FirestoreCustomerStore(firestore_client(self.settings), self.names)
+    def customers(self) -> FirestoreCustomerReader:
+        return FirestoreCustomerReader(firestore_client(self.settings), self.names)
 
     @functools.cached_property
-    def transactions(self) -> TransactionRunner:
+    def transactions(self) -> CrmTransactions:
         return crm_transactions(firestore_client(self.settings), self.names, self.settings.default_currency)
 
     @functools.cached_property
@@ -77,8 +76,12 @@ class Dependencies:
     @functools.cached_property
     def authenticator(self) -> Authenticator:
         verifier = FirebaseTokenVerifier(self.settings)
-        cache_seconds = self.settings.api_key_cache_seconds
-        return Authenticator(verifier, lambda key_hash: self.api_keys.find(key_hash), cache_seconds)
+        return Authenticator(verifier, lambda key_hash: self.api_keys.find(key_hash),
+                             self.settings.api_key_cache_seconds, self.settings.unknown_api_key_cache_seconds)
+
+    @functools.cached_property
+    def rate_limits(self) -> RateLimits:
+        return RateLimits(self.settings)
 
 
 def deps() -> Dependencies:

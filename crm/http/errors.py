@@ -17,6 +17,7 @@ from crm.errors import (
     MethodNotAllowedError,
     NotFoundError,
     PayloadTooLargeError,
+    ResourceExhaustedError,
     UnavailableError,
     http_status_for,
 )
@@ -43,6 +44,8 @@ def error_response(error: CrmError) -> Response:
     response.status_code = http_status_for(error)
     if isinstance(error, UnavailableError):
         response.headers["Retry-After"] = RETRY_AFTER_SECONDS
+    elif isinstance(error, ResourceExhaustedError):
+        response.headers["Retry-After"] = str(error.retry_after)
     return response
 
 

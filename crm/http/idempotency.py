@@ -5,11 +5,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import re
 
 from flask import Response, request
 
 from crm.domain.common import utc_now
+from crm.domain.idempotency import KEY_PATTERN, KeyState, StoredResponse, idempotency_record_id
 from crm.errors import (
     AbortedError,
     CrmError,
@@ -19,12 +19,11 @@ from crm.errors import (
 )
 from crm.http.dependencies import caller, deps
 from crm.http.errors import error_response
+from crm.http.parsing import json_body
 from crm.http.routing import Handler
-from crm.store.idempotency import ClaimState, StoredResponse
 
 HEADER = "Idempotency-Key"
 KEPT_HEADERS = ("Location", "ETag", "Content-Type")
-_KEY = re.compile(r"^[\x21-\x7e]{1,255}$")
 
 
 def idempotent(handler: Handler) -> Handler:
@@ -35,22 +34,22 @@ def idempotent(handler: Handler) -> Handler:
         key = request.headers.get(HEADER)
         if key is None:
             return handler(**kwargs)
-        if not _KEY.match(key):
+        if not KEY_PATTERN.match(key):
             raise InvalidArgumentError(
                 f"{HEADER} must be 1-255 visible ASCII characters",
                 [{"field": HEADER, "message": "1-255 visible ASCII characters"}],
             )
         store = deps().idempotency
-        record_id = hashlib.sha256(f"{caller().uid}\n{key}".encode()).hexdigest()
+        record_id = idempotency_record_id(caller().uid, key)
         claim = store.claim(record_id, _fingerprint(), utc_now())
         if not claim.same_request:
             raise ValidationFailedError(
                 f"this {HEADER} was used for a different request; use a new key for a new request",
                 [{"field": HEADER, "message": "already used for a different request"}],
             )
-        if claim.state is ClaimState.RUNNING:
+        if claim.state is KeyState.RUNNING:
             raise AbortedError(f"a request with this {HEADER} is still being processed; retry shortly")
-        if claim.state is ClaimState.DONE and claim.response is not None:
+        if claim.state is KeyState.DONE and claim.response is not None:
             return _replay(claim.response)
         try:
             response = handler(**kwargs)
@@ -72,9 +71,9 @@ def _fingerprint() -> str:
     path = request.path.rstrip("/").removeprefix("/api")
     raw = request.get_data(cache=True)
     try:
-        body = json.dumps(json.loads(raw), sort_keys=True, separators=(",", ":")).encode() if raw.strip() else b""
-    except ValueError:
-        body = raw
+        body = json.dumps(json_body(), sort_keys=True, separators=(",", ":")).encode() if raw.strip() else b""
+    except CrmError:
+        body = raw  # the handler refuses it; the first answer is remembered like any other
     return hashlib.sha256(request.method.encode() + b" " + path.encode() + b"\n" + body).hexdigest()
 
 

@@ -8,10 +8,10 @@ from pydantic import BaseModel, Field
 
 from crm.domain import access
 from crm.domain.access import Access
-from crm.domain.identity import Caller, Role
 from crm.http.dependencies import caller
 from crm.http.responses import json_response
 from crm.http.routing import api
+from crm.identity import Caller, Role
 
 
 class Me(BaseModel):

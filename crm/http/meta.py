@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from flask import Response, jsonify, request
 
+from crm.http import docs as documentation
 from crm.http.openapi import openapi_document
 from crm.http.routing import api
 
 TAG = "service"
-DOCS_PAGE = """<!doctype html>
-<html><head><meta charset="utf-8"><title>CRM API</title>
-<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui.css"></head>
-<body><div id="docs"></div>
-<script src="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({url: "%s", dom_id: "#docs"});</script>
-</body></html>"""
 
 
 @api.route("/health", "GET", summary="Liveness check", tag=TAG, public=True)
@@ -29,5 +23,4 @@ def openapi_json() -> Response:
 
 @api.route("/docs", "GET", summary="Interactive API documentation", tag=TAG, public=True)
 def docs() -> Response:
-    spec_url = request.path.rstrip("/").removesuffix("/docs") + "/openapi.json"
-    return Response(DOCS_PAGE % spec_url, mimetype="text/html")
+    return documentation.page(request.path.rstrip("/").removesuffix("/docs"))

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel
-from pydantic.json_schema import models_json_schema
+from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from crm.domain.access import ROLES_WITH
-from crm.domain.identity import Role
-from crm.http.routing import Operation, OperationRegistry
+from crm.http.routing import Operation, OperationRegistry, path_shape
+from crm.identity import Role
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -36,6 +36,8 @@ ERROR_DESCRIPTIONS = {
     413: "Body too large",
     415: "Body not sent as application/json",
     422: "Body failed validation",
+    429: "Too many requests from this caller (or failed authentications from this address); retry after the "
+         "Retry-After delay",
     503: "Database unavailable; retry after the Retry-After delay",
 }
 IDEMPOTENCY_KEY = {
@@ -62,9 +64,7 @@ SECURITY_SCHEMES = {
 
 def openapi_document(registry: OperationRegistry, base_path: str) -> dict[str, Any]:
     models = _models(registry.operations)
-    refs, schemas = models_json_schema(
-        [(model, mode) for model, mode in models], ref_template="#/components/schemas/{model}"
-    )
+    refs, schemas = models_json_schema(models, ref_template="#/components/schemas/{model}")
     schemas = schemas.get("$defs", {})
     schemas["Error"] = ERROR_SCHEMA
     paths: dict[str, dict[str, Any]] = {}
@@ -80,8 +80,8 @@ def openapi_document(registry: OperationRegistry, base_path: str) -> dict[str, A
     }
 
 
-def _models(operations: list[Operation]) -> list[tuple[type[BaseModel], str]]:
-    found: dict[tuple[type[BaseModel], str], None] = {}
+def _models(operations: list[Operation]) -> list[tuple[type[BaseModel], JsonSchemaMode]]:
+    found: dict[tuple[type[BaseModel], JsonSchemaMode], None] = {}
     for op in operations:
         if op.body:
             found[(op.body, "validation")] = None
@@ -99,9 +99,7 @@ def _operation(op: Operation, refs: dict[Any, Any], schemas: dict[str, Any]) -> 
         own = "; a rep only reaches the records they own" if Role.REP in ROLES_WITH[op.access] else ""
         spec["description"] = f"Needs {op.access.value} access (roles: {roles}){own}."
         spec["x-access"] = op.access.value
-    parameters = [
-        {"name": name, "in": "path", "required": True, "schema": {"type": "string"}} for name in op.path_parameters
-    ]
+    parameters = [_path_parameter(name) for name in op.path_parameters]
     if op.query:
         schema = schemas[refs[(op.query, "validation")]["$ref"].rsplit("/", 1)[1]]
         required = set(schema.get("required", []))
@@ -129,12 +127,21 @@ def _operation(op: Operation, refs: dict[Any, Any], schemas: dict[str, Any]) -> 
     error_content = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     for status in sorted(statuses):
         responses[str(status)] = {"description": ERROR_DESCRIPTIONS[status], "content": error_content}
-    if 503 in statuses:
-        responses["503"]["headers"] = {"Retry-After": RETRY_AFTER}
+    for status in {429, 503} & statuses:
+        responses[str(status)]["headers"] = {"Retry-After": RETRY_AFTER}
     spec["responses"] = responses
     if op.public:
         spec["security"] = []
     return spec
+
+
+def _path_parameter(name: str) -> dict[str, Any]:
+    shape = path_shape(name)
+    schema: dict[str, Any] = {"type": "string"}
+    if shape is not None:
+        schema |= {"pattern": shape.pattern, "maxLength": shape.max_length}
+    return {"name": name, "in": "path", "required": True, "schema": schema,
+            "description": shape.description if shape else name}
 
 
 def _idempotent(op: Operation) -> bool:
@@ -145,7 +152,7 @@ def _implied_statuses(op: Operation) -> set[int]:
     """The errors an operation can answer by its shape alone, whatever its handler declares."""
     statuses = set()
     if not op.public:
-        statuses |= {401, 403, 503}
+        statuses |= {401, 403, 429, 503}
     if op.query:
         statuses.add(400)
     if op.path_parameters:

@@ -32,7 +32,7 @@ def list_customer_orders(customer_id: str) -> Response:
 @api.route("/crm/orders", "POST", summary="Create an order (pending)", tag=TAG, access=Access.WRITE, body=OrderCreate,
            response=Order, status=201, errors=(409, 413, 422))
 def create_order() -> Response:
-    created = orders.create_order(deps().transactions, deps().orders, parse_body(OrderCreate), caller())
+    created = orders.create_order(deps().transactions, parse_body(OrderCreate), caller())
     location = url_for(f"{request.blueprint}.get_order", order_id=created.id)
     return json_response(created, 201, {"Location": location})
 
@@ -46,7 +46,7 @@ def get_order(order_id: str) -> Response:
            response=Order, errors=(404, 409, 413, 422))
 def patch_order(order_id: str) -> Response:
     data = parse_body(OrderUpdate)
-    return json_response(orders.update_order(deps().transactions, deps().orders, order_id, data, caller(), if_match()))
+    return json_response(orders.update_order(deps().transactions, order_id, data, caller(), if_match()))
 
 
 @api.route(ONE, "PUT", summary="Update the given fields of an order (partial, like PATCH)", tag=TAG,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TypeVar
 
-from flask import request
+from flask import g, request
 from pydantic import BaseModel, ValidationError
 
 from crm.domain.common import InputModel
@@ -16,22 +16,56 @@ from crm.http.errors import validation_details
 M = TypeVar("M", bound=BaseModel)
 
 
+MAX_JSON_DEPTH = 32
+_NOT_PARSED = object()
+
+
 def json_body() -> Any:
-    """The request's JSON document.
+    """The request's JSON document, parsed once per request (the idempotency fingerprint reads the same one).
 
     Raises:
         UnsupportedMediaTypeError: a body that is not declared as JSON.
-        InvalidArgumentError: a missing or malformed JSON document.
+        InvalidArgumentError: a missing or malformed JSON document, or one nested deeper than MAX_JSON_DEPTH.
     """
-    raw = request.get_data(cache=True)
+    parsed = g.get("json_body", _NOT_PARSED)
+    if parsed is _NOT_PARSED:
+        parsed = g.json_body = _parse_json(request.get_data(cache=True))
+    return parsed
+
+
+def _parse_json(raw: bytes) -> Any:
     if not raw.strip():
         raise InvalidArgumentError("a JSON body is required")
     if not request.is_json:
         raise UnsupportedMediaTypeError("send the body as JSON with Content-Type: application/json")
     try:
-        return json.loads(raw)
+        document = json.loads(raw)
+    except RecursionError:
+        document = None  # nested deeper than the parser goes: far deeper than the limit
+        depth = MAX_JSON_DEPTH + 1
     except ValueError:
         raise InvalidArgumentError("the body is not valid JSON") from None
+    else:
+        depth = nesting_depth(document, MAX_JSON_DEPTH + 1)
+    if depth > MAX_JSON_DEPTH:
+        raise InvalidArgumentError(f"the body nests objects and lists more than {MAX_JSON_DEPTH} levels deep")
+    return document
+
+
+def nesting_depth(document: Any, stop_at: int) -> int:
+    """How deeply objects and lists nest in ``document`` (a scalar is 0), counted without recursion up to
+    ``stop_at``."""
+    deepest, level = 0, [(document, 1)]
+    while level:
+        value, depth = level.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        if deepest >= stop_at:
+            return deepest
+        level.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def parse_body(model: type[M]) -> M:

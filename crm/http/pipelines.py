@@ -6,6 +6,7 @@ from flask import Response, request, url_for
 from pydantic import BaseModel, ConfigDict, Field
 
 from crm.domain.access import Access
+from crm.domain.common import DocumentId
 from crm.domain.money import CurrencyRates, CurrencyRatesUpdate
 from crm.domain.pipelines import Pipeline, PipelineCreate, PipelinesPage, PipelineUpdate
 from crm.http.dependencies import caller, deps
@@ -21,7 +22,7 @@ ONE = "/crm/pipelines/<pipeline_id>"
 class PipelineDeleteParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    move_deals_to: str | None = Field(None, max_length=128, description="Pipeline that receives this one's deals")
+    move_deals_to: DocumentId | None = Field(None, description="Pipeline that receives this one's deals")
 
 
 @api.route("/crm/pipelines", "GET", summary="List pipelines", tag=TAG, access=Access.READ, response=PipelinesPage)

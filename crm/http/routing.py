@@ -6,12 +6,38 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from flask import Blueprint
+from flask import Blueprint, Response
 from pydantic import BaseModel
 
 from crm.domain.access import Access
+from crm.domain.common import DOCUMENT_ID_PATTERN
+from crm.identity.api_keys import PREFIX_PATTERN
 
-Handler = Callable[..., object]
+Handler = Callable[..., Response]
+
+
+@dataclass(frozen=True)
+class PathShape:
+    """What a path parameter can be; a value of another shape names nothing, and is answered 404 before any read."""
+
+    pattern: str
+    max_length: int
+    description: str
+
+    def matches(self, value: str) -> bool:
+        return len(value) <= self.max_length and re.match(self.pattern, value) is not None
+
+
+RECORD_ID = PathShape(DOCUMENT_ID_PATTERN, 128, "A record's id: letters, digits, _ and -, not first; up to 128")
+PATH_SHAPES: dict[str, PathShape] = {
+    "prefix": PathShape(PREFIX_PATTERN, 8, "The API key's prefix: 8 hexadecimal digits"),
+    "uid": PathShape(r"^[^/]{1,128}$", 128, "A Firebase Auth user's uid: 1-128 characters"),
+}
+
+
+def path_shape(name: str) -> PathShape | None:
+    """The declared shape of path parameter ``name``: every ``*_id`` is a record id; others are named here."""
+    return RECORD_ID if name.endswith("_id") else PATH_SHAPES.get(name)
 
 
 @dataclass(frozen=True)
@@ -36,6 +62,10 @@ class Operation:
             raise TypeError(f"{self.method} {self.path}: a non-public operation must declare its access")
         if self.public and self.access is not None:
             raise TypeError(f"{self.method} {self.path}: a public operation needs no access")
+        undeclared = [name for name in self.path_parameters if path_shape(name) is None]
+        if undeclared:
+            raise TypeError(f"{self.method} {self.path}: declare the shape of path parameters {undeclared} in "
+                            "PATH_SHAPES")
 
     @property
     def endpoint(self) -> str:

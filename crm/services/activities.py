@@ -4,26 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
 
 from crm.domain import access
 from crm.domain import activities as rules
 from crm.domain.activities import ActivitiesPage, Activity, ActivityCreate, ActivityUpdate
 from crm.domain.activity_queries import ActivityListParams
 from crm.domain.common import require_version, utc_now
-from crm.domain.identity import Caller
 from crm.errors import NotFoundError
-from crm.services.deals import Transactions, invalid, visible_customer
-from crm.store.paging import Page
-
-if TYPE_CHECKING:
-    from crm.store.crm_transaction import CrmTransaction
-
-
-class ActivityReader(Protocol):
-    def get(self, activity_id: str) -> Activity | None: ...
-    def list(self, params: ActivityListParams) -> tuple[list[Activity], Page]: ...
-
+from crm.identity import Caller
+from crm.services.lookups import invalid, visible_customer
+from crm.services.ports import ActivityReader, Transaction, Transactions
 
 Links = tuple[str, str | None]
 
@@ -38,7 +28,7 @@ def create_activity(transactions: Transactions, data: ActivityCreate, caller: Ca
     """
     access.check_owner_change(caller, data)
 
-    def work(tx: CrmTransaction) -> Activity:
+    def work(tx: Transaction) -> Activity:
         customer_id, _ = _links(tx, data.customer_id, data.deal_id, caller)
         now = utc_now()
         activity = rules.new_activity(
@@ -47,7 +37,7 @@ def create_activity(transactions: Transactions, data: ActivityCreate, caller: Ca
         return _save(tx, activity)
 
     lock = f"customers/{data.customer_id}" if data.customer_id else f"deals/{data.deal_id}"
-    return transactions.run(work, lock=[lock])
+    return transactions.run(work, actor=caller, lock=[lock])
 
 
 def get_activity(reader: ActivityReader, activity_id: str, caller: Caller) -> Activity:
@@ -61,11 +51,7 @@ def list_activities(reader: ActivityReader, params: ActivityListParams, caller: 
         PermissionDeniedError: a rep asked for another owner's activities.
     """
     params = params.model_copy(update={"owner_id": access.list_owner(caller, params.owner_id)})
-    activities, page = reader.list(params)
-    return ActivitiesPage(
-        results=activities, total=page.total, total_exact=page.total_exact, page=page.page,
-        page_size=params.page_size, next_cursor=page.next_cursor,
-    )
+    return ActivitiesPage.of(reader.list(params), params.page_size)
 
 
 def update_activity(transactions: Transactions, activity_id: str, data: ActivityUpdate, caller: Caller,
@@ -80,7 +66,7 @@ def update_activity(transactions: Transactions, activity_id: str, data: Activity
     """
     access.check_owner_change(caller, data)
 
-    def change(tx: CrmTransaction, activity: Activity, now: datetime) -> Activity:
+    def change(tx: Transaction, activity: Activity, now: datetime) -> Activity:
         require_version(activity, if_match, "activity")
         customer_id, deal_id = _links_after(tx, activity, data, caller)
         return rules.apply_update(activity, data, customer_id=customer_id, deal_id=deal_id, now=now)
@@ -101,25 +87,25 @@ def complete_activity(transactions: Transactions, activity_id: str, caller: Call
 def delete_activity(transactions: Transactions, activity_id: str, caller: Caller, if_match: str | None = None) -> None:
     """Delete an activity; the customer's last_activity_at keeps the time it reached."""
 
-    def work(tx: CrmTransaction) -> None:
+    def work(tx: Transaction) -> None:
         require_version(_visible(tx.activities.get(activity_id), activity_id, caller), if_match, "activity")
         tx.activities.delete(activity_id)
 
-    transactions.run(work, lock=[f"activities/{activity_id}"])
+    transactions.run(work, actor=caller, lock=[f"activities/{activity_id}"])
 
 
-Change = Callable[["CrmTransaction", Activity, datetime], Activity]
+Change = Callable[[Transaction, Activity, datetime], Activity]
 
 
 def _change(transactions: Transactions, activity_id: str, caller: Caller, change: Change) -> Activity:
-    def work(tx: CrmTransaction) -> Activity:
+    def work(tx: Transaction) -> Activity:
         activity = _visible(tx.activities.get(activity_id), activity_id, caller)
         return _save(tx, change(tx, activity, utc_now()))
 
-    return transactions.run(work, lock=[f"activities/{activity_id}"])
+    return transactions.run(work, actor=caller, lock=[f"activities/{activity_id}"])
 
 
-def _save(tx: CrmTransaction, activity: Activity) -> Activity:
+def _save(tx: Transaction, activity: Activity) -> Activity:
     """Stage the activity's write, and move its customer's last_activity_at up to it in the same transaction."""
     customer = tx.customers.get(activity.customer_id)
     touched = rules.touch_customer(customer, activity) if customer is not None else None
@@ -129,7 +115,7 @@ def _save(tx: CrmTransaction, activity: Activity) -> Activity:
     return activity
 
 
-def _links(tx: CrmTransaction, customer_id: str | None, deal_id: str | None, caller: Caller) -> Links:
+def _links(tx: Transaction, customer_id: str | None, deal_id: str | None, caller: Caller) -> Links:
     """The customer and deal an activity may be linked to: the customer given or the deal's, which must agree.
     Records the caller may not see count as missing.
 
@@ -151,7 +137,7 @@ def _links(tx: CrmTransaction, customer_id: str | None, deal_id: str | None, cal
     return customer_id, deal_id
 
 
-def _links_after(tx: CrmTransaction, activity: Activity, data: ActivityUpdate, caller: Caller) -> Links:
+def _links_after(tx: Transaction, activity: Activity, data: ActivityUpdate, caller: Caller) -> Links:
     """The links after ``data``: checked as on create when they change; a new deal alone brings its customer,
     a cleared deal leaves the customer as it was."""
     given = data.model_fields_set

@@ -8,16 +8,15 @@ from crm.domain.activity_queries import ActivityListParams
 from crm.domain.customer_summary import CustomerSummary, summarize
 from crm.domain.deal_queries import DealListParams, DealOrder
 from crm.domain.deals import DealStatus
-from crm.domain.identity import Caller
-from crm.services.activities import ActivityReader
-from crm.services.customers import CustomerStore, get_customer
-from crm.services.deals import DealReader
+from crm.identity import Caller
+from crm.services.customers import get_customer
+from crm.services.ports import ActivityReader, CustomerReader, DealReader
 
 MAX_OPEN_DEALS = 100
 OPEN_ACTIVITIES = 10
 
 
-def customer_summary(customers: CustomerStore, deals: DealReader, activities: ActivityReader,
+def customer_summary(customers: CustomerReader, deals: DealReader, activities: ActivityReader,
                      customer_id: str, caller: Caller) -> CustomerSummary:
     """The customer with its deal figures, open activities and latest notes; a rep's summary counts only the
     deals and activities they own.
@@ -29,13 +28,13 @@ def customer_summary(customers: CustomerStore, deals: DealReader, activities: Ac
     """
     customer = get_customer(customers, customer_id, caller)
     owner_id = access.list_owner(caller, None)
-    open_deals, page = deals.list(DealListParams(
+    open_deals = deals.list(DealListParams(
         customer_id=customer_id, owner_id=owner_id, status=DealStatus.OPEN, order_by=DealOrder.VALUE_DESC,
         page_size=MAX_OPEN_DEALS))
     due = []
     for status in OPEN_STATUSES:
-        found, _ = activities.list(ActivityListParams(customer_id=customer_id, owner_id=owner_id, status=status,
-                                                      page_size=OPEN_ACTIVITIES))
-        due += found
+        found = activities.list(ActivityListParams(customer_id=customer_id, owner_id=owner_id, status=status,
+                                                   page_size=OPEN_ACTIVITIES))
+        due += found.results
     due = sorted(due, key=lambda a: (a.due_at is None, a.due_at or a.created_at))[:OPEN_ACTIVITIES]
-    return summarize(customer, open_deals, page.total, due)
+    return summarize(customer, open_deals.results, open_deals.total, due)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from crm.domain import deal_reports as reports
 from crm.domain.common import utc_now
@@ -42,10 +42,7 @@ from crm.domain.deals import Deal, DealStatus
 from crm.domain.money import CurrencyRates
 from crm.domain.pipelines import Pipeline, StageKind
 from crm.errors import NotFoundError
-from crm.services.deals import Transactions
-
-if TYPE_CHECKING:
-    from crm.store.crm_transaction import CrmTransaction
+from crm.services.ports import Transaction, Transactions
 
 K = TypeVar("K", bound=Hashable)
 CONVERTED_STATUSES = (CustomerStatus.CUSTOMER, CustomerStatus.CHURNED)
@@ -95,7 +92,9 @@ def kanban(transactions: Transactions, figures: DealFigures, params: KanbanParam
 
 def forecast(transactions: Transactions, figures: DealFigures, params: ForecastParams,
              today: date | None = None) -> Forecast:
-    """Open deals by month of expected close, owner and stage, and deals won, over a range of months.
+    """Every open deal and every won deal of a pipeline, by owner and stage; and by month over a range of months
+    (open deals by month of expected close, won deals by month of closing), with the open deals that have no
+    expected close date in a bucket of their own.
 
     Raises:
         InvalidArgumentError: the range runs backwards or is too long.
@@ -108,8 +107,7 @@ def forecast(transactions: Transactions, figures: DealFigures, params: ForecastP
     buckets = figures.tally(_forecast_slices(pipeline, months, owners), dimensions["currencies"])
 
     money = MoneyConverter(rates)
-    all_open = reports.combine(buckets["open_month", m] for m in months)
-    all_won = reports.combine(buckets["won_month", m] for m in months)
+    all_open, all_won = buckets["open", None], buckets["won", None]
     by_month = [MonthForecast(month=m, **reports.forecast_figures(buckets["open_month", m], buckets["won_month", m],
                                                                   money)) for m in months]
     by_owner = [
@@ -127,8 +125,9 @@ def forecast(transactions: Transactions, figures: DealFigures, params: ForecastP
                                       **reports.forecast_figures(opened_here, won_here, money)))
     return Forecast(
         **reports.forecast_figures(all_open, all_won, money), pipeline_id=pipeline.id, pipeline_name=pipeline.name,
-        from_month=months[0], to_month=months[-1], by_month=by_month, by_owner=by_owner, by_stage=by_stage,
-        unconverted_currencies=sorted(money.unconverted),
+        from_month=months[0], to_month=months[-1], by_month=by_month,
+        undated=reports.ForecastFigures(**reports.forecast_figures(buckets["undated", None], {}, money)),
+        by_owner=by_owner, by_stage=by_stage, unconverted_currencies=sorted(money.unconverted),
     )
 
 
@@ -138,7 +137,7 @@ def stage_stats(transactions: Transactions, figures: DealFigures, params: Pipeli
     Raises:
         NotFoundError: no such pipeline.
     """
-    pipeline = transactions.run(lambda tx: _pipeline(tx, params.pipeline_id))
+    pipeline = transactions.read(lambda tx: _pipeline(tx, params.pipeline_id))
     totals = figures.stage_totals(pipeline.id)
     won, lost = int(totals.get("won", 0)), int(totals.get("lost", 0))
     return StageStats(pipeline_id=pipeline.id, pipeline_name=pipeline.name,
@@ -207,23 +206,24 @@ def rebuild_deal_totals(store: DealTotalsStore, *, check_only: bool = False) -> 
 
 def _forecast_slices(pipeline: Pipeline, months: list[str],
                      owners: list[str | None]) -> dict[tuple[str, str | None], DealSlice]:
-    """Open deals by month of expected close, won deals by month of closing; both by owner over the whole range
-    (``in`` the months); open deals by open stage over the range."""
-    here, every_month = pipeline.id, tuple(months)
-    slices: dict[tuple[str, str | None], DealSlice] = {}
+    """Every open and every won deal of the pipeline, by owner and by stage; open deals by month of expected close
+    and won deals by month of closing, over the range; open deals without an expected close date."""
+    here = pipeline.id
+    slices: dict[tuple[str, str | None], DealSlice] = {
+        ("open", None): DealSlice(pipeline_id=here, status=DealStatus.OPEN),
+        ("won", None): DealSlice(pipeline_id=here, status=DealStatus.WON),
+        ("undated", None): DealSlice(pipeline_id=here, status=DealStatus.OPEN, undated=True),
+    }
     for month in months:
         slices["open_month", month] = DealSlice(pipeline_id=here, status=DealStatus.OPEN,
                                                 expected_close_months=(month,))
         slices["won_month", month] = DealSlice(pipeline_id=here, status=DealStatus.WON, closed_months=(month,))
     for owner in owners:
         who: dict[str, Any] = {"owner_id": owner} if owner else {"unassigned": True}
-        slices["open_owner", owner] = DealSlice(pipeline_id=here, status=DealStatus.OPEN,
-                                                expected_close_months=every_month, **who)
-        slices["won_owner", owner] = DealSlice(pipeline_id=here, status=DealStatus.WON, closed_months=every_month,
-                                               **who)
+        slices["open_owner", owner] = DealSlice(pipeline_id=here, status=DealStatus.OPEN, **who)
+        slices["won_owner", owner] = DealSlice(pipeline_id=here, status=DealStatus.WON, **who)
     for stage in pipeline.open_stages():
-        slices["open_stage", stage.id] = DealSlice(pipeline_id=here, stage=stage.id, status=DealStatus.OPEN,
-                                                   expected_close_months=every_month)
+        slices["open_stage", stage.id] = DealSlice(pipeline_id=here, stage=stage.id)
     return slices
 
 
@@ -237,10 +237,10 @@ def _stage_buckets(figures: DealFigures, pipeline: Pipeline) -> dict[str, Bucket
 
 
 def _pipeline_and_rates(transactions: Transactions, pipeline_id: str | None) -> tuple[Pipeline, CurrencyRates]:
-    return transactions.run(lambda tx: (_pipeline(tx, pipeline_id), tx.config.currency_rates()))
+    return transactions.read(lambda tx: (_pipeline(tx, pipeline_id), tx.config.currency_rates()))
 
 
-def _pipeline(tx: CrmTransaction, pipeline_id: str | None) -> Pipeline:
+def _pipeline(tx: Transaction, pipeline_id: str | None) -> Pipeline:
     if pipeline_id is None:
         return tx.pipelines.default()
     pipeline = tx.pipelines.get(pipeline_id)

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from crm.domain import access
 from crm.domain import deals as deal_rules
 from crm.domain import leads as rules
 from crm.domain.common import utc_now
 from crm.domain.customers import Customer
-from crm.domain.identity import Caller
 from crm.domain.leads import ConvertedLead, LeadConversion
 from crm.errors import NotFoundError
-from crm.services.deals import Transactions, pipeline_for, rates_covering, save_deal
-
-if TYPE_CHECKING:
-    from crm.store.crm_transaction import CrmTransaction
+from crm.identity import Caller
+from crm.services.deal_writes import save_deal
+from crm.services.lookups import pipeline_for, rates_covering
+from crm.services.ports import Transaction, Transactions
 
 
 def convert_lead(transactions: Transactions, customer_id: str, conversion: LeadConversion,
@@ -28,7 +25,7 @@ def convert_lead(transactions: Transactions, customer_id: str, conversion: LeadC
         ValidationFailedError: the pipeline does not exist, or the currency has no rate.
     """
 
-    def work(tx: CrmTransaction) -> ConvertedLead:
+    def work(tx: Transaction) -> ConvertedLead:
         customer = _active(tx, customer_id, caller)
         now = utc_now()
         prospect = rules.convert(customer, now=now)
@@ -42,7 +39,7 @@ def convert_lead(transactions: Transactions, customer_id: str, conversion: LeadC
         tx.customers.put(prospect, customer)
         return ConvertedLead(customer=prospect, deal=deal)
 
-    return transactions.run(work, lock=[f"customers/{customer_id}"])
+    return transactions.run(work, actor=caller, lock=[f"customers/{customer_id}"])
 
 
 def mark_lead_lost(transactions: Transactions, customer_id: str, reason: str, caller: Caller) -> Customer:
@@ -53,16 +50,16 @@ def mark_lead_lost(transactions: Transactions, customer_id: str, reason: str, ca
         FailedPreconditionError: the customer is neither a lead nor a prospect.
     """
 
-    def work(tx: CrmTransaction) -> Customer:
+    def work(tx: Transaction) -> Customer:
         customer = _active(tx, customer_id, caller)
         lost = rules.mark_lost(customer, reason, now=utc_now())
         tx.customers.put(lost, customer)
         return lost
 
-    return transactions.run(work, lock=[f"customers/{customer_id}"])
+    return transactions.run(work, actor=caller, lock=[f"customers/{customer_id}"])
 
 
-def _active(tx: CrmTransaction, customer_id: str, caller: Caller) -> Customer:
+def _active(tx: Transaction, customer_id: str, caller: Caller) -> Customer:
     customer = tx.customers.get_active(customer_id)
     if customer is None or not access.sees(caller, customer.owner_id):
         raise NotFoundError(f"customer {customer_id} not found")

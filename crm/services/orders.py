@@ -5,31 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from crm.domain import access
 from crm.domain import orders as rules
 from crm.domain.common import require_version, to_cents, utc_now
 from crm.domain.customers import credit_lifetime_value
-from crm.domain.identity import Caller
 from crm.domain.orders import Order, OrderCreate, OrderListParams, OrdersPage, OrderStatus, OrderUpdate
 from crm.errors import NotFoundError
-from crm.services.deals import Transactions, rates_covering, visible_customer
-from crm.store.paging import Page
-
-if TYPE_CHECKING:
-    from crm.store.crm_transaction import CrmTransaction
-
-T = TypeVar("T")
+from crm.identity import Caller
+from crm.services.lookups import rates_covering, visible_customer
+from crm.services.ports import OrderReader, Transaction, Transactions
 
 
-class OrderReader(Protocol):
-    def get(self, order_id: str) -> Order | None: ...
-    def list(self, params: OrderListParams) -> tuple[list[Order], Page]: ...
-    def claiming(self, order_number: str | None, run: Callable[[], T], *, order_id: str | None = None) -> T: ...
-
-
-def create_order(transactions: Transactions, reader: OrderReader, data: OrderCreate, caller: Caller) -> Order:
+def create_order(transactions: Transactions, data: OrderCreate, caller: Caller) -> Order:
     """Create a pending order for an active customer, claiming its order number.
 
     Raises:
@@ -40,14 +28,14 @@ def create_order(transactions: Transactions, reader: OrderReader, data: OrderCre
     """
     access.check_owner_change(caller, data)
 
-    def work(tx: CrmTransaction) -> Order:
+    def work(tx: Transaction) -> Order:
         visible_customer(tx, data.customer_id, caller)
         rates = rates_covering(tx, data.currency)
         order = rules.new_order(data, order_id=tx.orders.new_id(), currency=rates.base, by=caller.uid, now=utc_now())
         tx.orders.put(order, None)
         return order
 
-    return reader.claiming(data.order_number, lambda: transactions.run(work))
+    return transactions.run(work, actor=caller)
 
 
 def get_order(reader: OrderReader, order_id: str, caller: Caller) -> Order:
@@ -61,17 +49,11 @@ def list_orders(reader: OrderReader, params: OrderListParams, caller: Caller) ->
         PermissionDeniedError: a rep asked for another owner's orders.
     """
     params = params.model_copy(update={"owner_id": access.list_owner(caller, params.owner_id)})
-    orders, page = reader.list(params)
-    return OrdersPage(
-        results=orders, total=page.total, total_exact=page.total_exact, page=page.page,
-        page_size=params.page_size, next_cursor=page.next_cursor,
-    )
+    return OrdersPage.of(reader.list(params), params.page_size)
 
 
-def update_order(
-    transactions: Transactions, reader: OrderReader, order_id: str, data: OrderUpdate, caller: Caller,
-    if_match: str | None = None,
-) -> Order:
+def update_order(transactions: Transactions, order_id: str, data: OrderUpdate, caller: Caller,
+                 if_match: str | None = None) -> Order:
     """Apply the fields present in ``data``.
 
     Raises:
@@ -83,14 +65,13 @@ def update_order(
     """
     access.check_owner_change(caller, data)
 
-    def change(tx: CrmTransaction, order: Order, now: datetime) -> Order:
+    def change(tx: Transaction, order: Order, now: datetime) -> Order:
         require_version(order, if_match, "order")
         if data.currency and data.currency != order.currency:
             rates_covering(tx, data.currency)
         return rules.apply_update(order, data, now=now)
 
-    return reader.claiming(data.order_number, lambda: _change(transactions, order_id, caller, change),
-                           order_id=order_id)
+    return _change(transactions, order_id, caller, change)
 
 
 def transition_order(transactions: Transactions, order_id: str, status: OrderStatus, caller: Caller) -> Order:
@@ -103,7 +84,7 @@ def transition_order(transactions: Transactions, order_id: str, status: OrderSta
             are), or the order's currency has lost its exchange rate.
     """
 
-    def change(tx: CrmTransaction, order: Order, now: datetime) -> Order:
+    def change(tx: Transaction, order: Order, now: datetime) -> Order:
         moved = rules.transition(order, status, by=caller.uid, now=now)
         if moved.status is OrderStatus.DELIVERED:
             cents = tx.config.currency_rates().to_base_cents(to_cents(moved.total), moved.currency)
@@ -121,28 +102,28 @@ def delete_order(transactions: Transactions, order_id: str, caller: Caller, if_m
         NotFoundError: no such order.
     """
 
-    def work(tx: CrmTransaction) -> None:
+    def work(tx: Transaction) -> None:
         order = _visible(tx.orders.get(order_id), order_id, caller)
         require_version(order, if_match, "order")
         if order.ltv_base_cents:
             _credit_customer(tx, order.customer_id, -order.ltv_base_cents, utc_now(), purchase=False)
         tx.orders.delete(order)
 
-    transactions.run(work, lock=[f"orders/{order_id}"])
+    transactions.run(work, actor=caller, lock=[f"orders/{order_id}"])
 
 
 def _change(transactions: Transactions, order_id: str, caller: Caller,
-            change: Callable[[CrmTransaction, Order, datetime], Order]) -> Order:
-    def work(tx: CrmTransaction) -> Order:
+            change: Callable[[Transaction, Order, datetime], Order]) -> Order:
+    def work(tx: Transaction) -> Order:
         order = _visible(tx.orders.get(order_id), order_id, caller)
         updated = change(tx, order, utc_now())
         tx.orders.put(updated, order)
         return updated
 
-    return transactions.run(work, lock=[f"orders/{order_id}"])
+    return transactions.run(work, actor=caller, lock=[f"orders/{order_id}"])
 
 
-def _credit_customer(tx: CrmTransaction, customer_id: str, cents: int, now: datetime, *, purchase: bool) -> int:
+def _credit_customer(tx: Transaction, customer_id: str, cents: int, now: datetime, *, purchase: bool) -> int:
     """Add ``cents`` to the customer's lifetime value (a purchase makes a lead or prospect a customer); returns
     what was credited: nothing when the customer record is gone."""
     customer = tx.customers.get(customer_id)

@@ -2,49 +2,40 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
-
 from crm.domain.common import require_version, utc_now
 from crm.domain.deals import enter_stage
-from crm.domain.identity import Caller
 from crm.domain.money import CurrencyRates, CurrencyRatesUpdate
 from crm.domain.pipelines import Pipeline, PipelineCreate, PipelinesPage, PipelineUpdate, Stage
-from crm.errors import FailedPreconditionError, NotFoundError, ValidationFailedError
-from crm.services.deals import Transactions
-
-if TYPE_CHECKING:
-    from crm.store.crm_transaction import CrmTransaction
+from crm.errors import FailedPreconditionError, NotFoundError
+from crm.identity import Caller
+from crm.services.lookups import invalid
+from crm.services.ports import DealCounter, Transaction, Transactions
 
 MOVE_BATCH = 100
 MAX_MOVE_ROUNDS = 1000
 
 
-class DealCounter(Protocol):
-    def count_in(self, pipeline_id: str, stage_ids: list[str]) -> dict[str, int]: ...
-    def reposition(self, pipeline_id: str, positions: dict[str, int]) -> int: ...
-
-
 def list_pipelines(transactions: Transactions) -> PipelinesPage:
-    pipelines = transactions.run(lambda tx: tx.pipelines.all())
+    pipelines = transactions.read(lambda tx: tx.pipelines.all())
     return PipelinesPage(results=pipelines, total=len(pipelines))
 
 
 def get_pipeline(transactions: Transactions, pipeline_id: str) -> Pipeline:
-    pipeline = transactions.run(lambda tx: tx.pipelines.get(pipeline_id))
+    pipeline = transactions.read(lambda tx: tx.pipelines.get(pipeline_id))
     if pipeline is None:
         raise _not_found(pipeline_id)
     return pipeline
 
 
 def create_pipeline(transactions: Transactions, data: PipelineCreate, caller: Caller) -> Pipeline:
-    def work(tx: CrmTransaction) -> Pipeline:
+    def work(tx: Transaction) -> Pipeline:
         tx.pipelines.default_id()
         now = utc_now()
         pipeline = Pipeline(id=tx.pipelines.new_id(), created_at=now, updated_at=now, **data.model_dump())
         tx.pipelines.put(pipeline)
         return pipeline
 
-    return transactions.run(work)
+    return transactions.run(work, actor=caller)
 
 
 def update_pipeline(
@@ -74,7 +65,7 @@ def update_pipeline(
     for _ in range(MAX_MOVE_ROUNDS):
         if removed and _move_batch(transactions, proposed, removed, data.stage_moves, caller) > 0:
             continue
-        saved = _save_if_empty(transactions, proposed, removed)
+        saved = _save_if_empty(transactions, proposed, removed, caller)
         if saved is not None:
             counter.reposition(saved.id, {s.id: saved.position(s.id) for s in saved.stages})
             return saved
@@ -98,7 +89,7 @@ def delete_pipeline(
     target = None
     if move_deals_to:
         if move_deals_to == pipeline_id:
-            raise _invalid("move_deals_to", "deals cannot move to the pipeline being deleted")
+            raise invalid("move_deals_to", "deals cannot move to the pipeline being deleted")
         target = get_pipeline(transactions, move_deals_to)
     stage_ids = [s.id for s in current.stages]
     if target is None:
@@ -113,39 +104,39 @@ def delete_pipeline(
         while _move_batch(transactions, target, stage_ids, moves, caller, source=pipeline_id) > 0:
             pass
 
-    def work(tx: CrmTransaction) -> None:
+    def work(tx: Transaction) -> None:
         if tx.pipelines.get(pipeline_id) is None:
             raise _not_found(pipeline_id)
         if tx.deals.in_stages(pipeline_id, stage_ids[:30], 1):
             raise FailedPreconditionError("deals arrived in the pipeline while it was being emptied; try again")
         tx.pipelines.delete(pipeline_id)
 
-    transactions.run(work)
+    transactions.run(work, actor=caller)
 
 
 def get_currency_rates(transactions: Transactions) -> CurrencyRates:
-    return transactions.run(lambda tx: tx.config.currency_rates())
+    return transactions.read(lambda tx: tx.config.currency_rates())
 
 
 def set_currency_rates(transactions: Transactions, data: CurrencyRatesUpdate, caller: Caller) -> CurrencyRates:
-    def work(tx: CrmTransaction) -> CurrencyRates:
+    def work(tx: Transaction) -> CurrencyRates:
         base = tx.config.currency_rates().base
         if base in data.rates:
-            raise _invalid(f"rates.{base}", f"{base} is the base currency; it has no rate")
+            raise invalid(f"rates.{base}", f"{base} is the base currency; it has no rate")
         rates = CurrencyRates(base=base, rates=data.rates)
         tx.config.put_currency_rates(rates)
         return rates
 
-    return transactions.run(work)
+    return transactions.run(work, actor=caller)
 
 
 def _check_moves(current: Pipeline, proposed: Pipeline, removed: list[str], moves: dict[str, str],
                  counter: DealCounter) -> None:
     for stage_id, target_id in moves.items():
         if stage_id not in removed:
-            raise _invalid(f"stage_moves.{stage_id}", f"stage {stage_id} is not being removed")
+            raise invalid(f"stage_moves.{stage_id}", f"stage {stage_id} is not being removed")
         if current.stage(stage_id).kind is not proposed.stage(target_id).kind:
-            raise _invalid(f"stage_moves.{stage_id}", f"deals in {stage_id} must move to a stage of the same kind")
+            raise invalid(f"stage_moves.{stage_id}", f"deals in {stage_id} must move to a stage of the same kind")
     unplanned = [s for s in removed if s not in moves]
     held = {k: v for k, v in counter.count_in(current.id, unplanned).items() if v} if unplanned else {}
     if held:
@@ -171,7 +162,7 @@ def _move_batch(transactions: Transactions, target: Pipeline, stage_ids: list[st
                 caller: Caller, *, source: str | None = None) -> int:
     source_id = source or target.id
 
-    def work(tx: CrmTransaction) -> int:
+    def work(tx: Transaction) -> int:
         deals = tx.deals.in_stages(source_id, stage_ids[:30], MOVE_BATCH)
         now = utc_now()
         for deal in deals:
@@ -184,11 +175,12 @@ def _move_batch(transactions: Transactions, target: Pipeline, stage_ids: list[st
             tx.deals.put(moved, target)
         return len(deals)
 
-    return transactions.run(work)
+    return transactions.run(work, actor=caller)
 
 
-def _save_if_empty(transactions: Transactions, pipeline: Pipeline, removed: list[str]) -> Pipeline | None:
-    def work(tx: CrmTransaction) -> Pipeline | None:
+def _save_if_empty(transactions: Transactions, pipeline: Pipeline, removed: list[str],
+                   caller: Caller) -> Pipeline | None:
+    def work(tx: Transaction) -> Pipeline | None:
         if tx.pipelines.get(pipeline.id) is None:
             raise _not_found(pipeline.id)
         if removed and tx.deals.in_stages(pipeline.id, removed[:30], 1):
@@ -197,17 +189,13 @@ def _save_if_empty(transactions: Transactions, pipeline: Pipeline, removed: list
         tx.pipelines.put(saved)
         return saved
 
-    return transactions.run(work)
+    return transactions.run(work, actor=caller)
 
 
 def _counterpart(stage: Stage, target: Pipeline) -> Stage:
     if target.has_stage(stage.id) and target.stage(stage.id).kind is stage.kind:
         return target.stage(stage.id)
     return {"open": target.first_open, "won": target.won_stage, "lost": target.first_lost}[stage.kind.value]()
-
-
-def _invalid(field: str, message: str) -> ValidationFailedError:
-    return ValidationFailedError(message, [{"field": field, "message": message}])
 
 
 def _not_found(pipeline_id: str) -> NotFoundError:

@@ -7,15 +7,15 @@ from typing import Any
 
 from google.cloud import firestore
 from google.cloud.firestore_v1 import FieldFilter
-from google.cloud.firestore_v1.base_query import BaseQuery
 
 from crm.domain.activities import Activity, ActivityPriority
 from crm.domain.activity_queries import ActivityListParams
 from crm.domain.common import utc_now
+from crm.domain.paging import Page
 from crm.store import read_meter
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
-from crm.store.paging import Page, PageRequest, fetch_page
+from crm.store.paging import PageRequest, Queryable, fetch_page
 from crm.store.unit_of_work import UnitOfWork
 
 # Undated activities sort after every dated one (Firestore would put nulls first) and fall outside due ranges.
@@ -76,7 +76,7 @@ class FirestoreActivityReader:
         read_meter.record_lookups(1)
         return activity_from_snapshot(snapshot) if snapshot.exists else None
 
-    def list(self, params: ActivityListParams) -> tuple[list[Activity], Page]:
+    def list(self, params: ActivityListParams) -> Page[Activity]:
         """One page of the activities matching ``params``, with the total that match."""
         fingerprint = query_fingerprint(
             [str(getattr(params, f)) for f in EQUALITY_FILTERS], params.statuses(), params.due_from, params.due_to,
@@ -84,12 +84,12 @@ class FirestoreActivityReader:
         )
         request = PageRequest(params.page, params.page_size, params.cursor, fingerprint)
         query = self.filtered(params, now=utc_now())
-        page = fetch_page(self._activities, query, request, SORT_FIELDS[params.order.field], params.order.descending)
-        return [activity_from_snapshot(s) for s in page.snapshots], page
+        return fetch_page(self._activities, query, request, SORT_FIELDS[params.order.field],
+                          params.order.descending, activity_from_snapshot)
 
-    def filtered(self, params: ActivityListParams, *, now: datetime) -> BaseQuery:
+    def filtered(self, params: ActivityListParams, *, now: datetime) -> Queryable:
         """The query for ``params``' filters: equalities, status (one or the open ones), and due_at bounds."""
-        query: BaseQuery = self._activities
+        query: Queryable = self._activities
         for field in EQUALITY_FILTERS:
             value = getattr(params, field)
             if value is not None:

@@ -1,5 +1,5 @@
-"""The audit trail in Firestore: who is acting, the entries a unit of work records in its own transaction, and a
-customer's entries read back newest first.
+"""The audit trail in Firestore: the entries a unit of work records in its own transaction, by the actor it was run
+for, and a customer's entries read back newest first.
 
 What is recorded: every full write (set, create, delete) to customers, deals, orders, activities, pipelines and
 settings documents made through a unit of work, one entry per document per transaction, diffed against the state the
@@ -12,48 +12,17 @@ batch writes of demo data and repairs that bypass units of work.
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
-from collections.abc import Iterator
 from typing import Any
 
 from google.cloud import firestore
 from google.cloud.firestore_v1 import FieldFilter
-from google.cloud.firestore_v1.base_query import BaseQuery
 
 from crm.domain.audit import AuditEntity, AuditRecord, audit_record
+from crm.domain.paging import Page
 from crm.domain.timeline import AuditEntry, TimelineParams
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
-from crm.store.paging import Page, PageRequest, fetch_page
-
-SYSTEM = "system"
-
-_actor: contextvars.ContextVar[str] = contextvars.ContextVar("audit_actor", default=SYSTEM)
-
-
-@contextlib.contextmanager
-def acting_as(uid: str) -> Iterator[None]:
-    """Record the writes made inside the block as made by ``uid``."""
-    token = _actor.set(uid)
-    try:
-        yield
-    finally:
-        _actor.reset(token)
-
-
-def start_acting_as(uid: str) -> contextvars.Token[str]:
-    """Like ``acting_as``, for frameworks that begin and end a request in separate hooks; pass the token to
-    ``stop_acting``."""
-    return _actor.set(uid)
-
-
-def stop_acting(token: contextvars.Token[str]) -> None:
-    _actor.reset(token)
-
-
-def current_actor() -> str:
-    return _actor.get()
+from crm.store.paging import PageRequest, Queryable, fetch_page
 
 
 class AuditTrail:
@@ -76,7 +45,7 @@ class AuditTrail:
         """The collection ``name``, remembering the documents it makes ids for: their first write is a create."""
         return _IdMakingCollection(name, client=db, made=self._made)
 
-    def read(self, snapshots: list[firestore.DocumentSnapshot], query: BaseQuery | None = None) -> None:
+    def read(self, snapshots: list[firestore.DocumentSnapshot], query: firestore.Query | None = None) -> None:
         """Documents read in the transaction: the previous state of any the unit of work then writes."""
         if query is not None and query._projection is not None:
             return  # partial documents are no previous state
@@ -90,8 +59,8 @@ class AuditTrail:
         if entity is not None:
             self._written[ref.path] = (entity, ref, data)
 
-    def entries(self) -> list[dict[str, Any]]:
-        """The audit documents of the writes so far, stamped with the actor and the commit time."""
+    def entries(self, actor: str) -> list[dict[str, Any]]:
+        """The audit documents of the writes so far, by ``actor`` (a uid) at the commit time."""
         entries = []
         for path, (entity, ref, after) in self._written.items():
             snapshot = self._read.get(path)
@@ -101,14 +70,14 @@ class AuditTrail:
                 continue
             record = audit_record(entity, ref.id, before, after, previous_known=known)
             if record is not None:
-                entries.append(_entry_document(entity, ref.id, record))
+                entries.append(_entry_document(entity, ref.id, record, actor))
         return entries
 
 
-def _entry_document(entity: AuditEntity, entity_id: str, record: AuditRecord) -> dict[str, Any]:
+def _entry_document(entity: AuditEntity, entity_id: str, record: AuditRecord, actor: str) -> dict[str, Any]:
     return {
         "entity": entity.value, "entity_id": entity_id, "customer_id": record.customer_id,
-        "owner_id": record.owner_id, "action": record.action.value, "by": current_actor(),
+        "owner_id": record.owner_id, "action": record.action.value, "by": actor,
         "at": firestore.SERVER_TIMESTAMP, "summary": record.summary, "label": record.label,
         "changes": record.changes, "previous_known": record.previous_known, "omitted": record.omitted,
     }
@@ -133,14 +102,17 @@ class FirestoreAuditReader:
         self._audit = db.collection(names.audit)
 
     def customer_history(self, customer_id: str, params: TimelineParams, owner_id: str | None = None
-                         ) -> tuple[list[AuditEntry], Page]:
+                         ) -> Page[AuditEntry]:
         """One page of the customer's entries, of records owned by ``owner_id`` only if given."""
-        query: BaseQuery = self._audit.where(filter=FieldFilter("customer_id", "==", customer_id))
+        query: Queryable = self._audit.where(filter=FieldFilter("customer_id", "==", customer_id))
         if params.entity is not None:
             query = query.where(filter=FieldFilter("entity", "==", params.entity.value))
         if owner_id is not None:
             query = query.where(filter=FieldFilter("owner_id", "==", owner_id))
         fingerprint = query_fingerprint(customer_id, str(params.entity), owner_id)
         request = PageRequest(params.page, params.page_size, params.cursor, fingerprint)
-        page = fetch_page(self._audit, query, request, "at", True)
-        return [AuditEntry(**s.to_dict(), id=s.id) for s in page.snapshots], page
+        return fetch_page(self._audit, query, request, "at", True, _audit_entry)
+
+
+def _audit_entry(snapshot: firestore.DocumentSnapshot) -> AuditEntry:
+    return AuditEntry(**(snapshot.to_dict() or {}), id=snapshot.id)

@@ -25,18 +25,24 @@ UNARY_CALLS = (
 STREAMED_CALLS = ("batch_get_documents", "run_query", "run_aggregation_query", "partition_query")
 
 
-@functools.cache
 def firestore_client(settings: Settings) -> firestore.Client:
     """A cached client: on the emulator with anonymous credentials, elsewhere with Application Default Credentials.
 
-    The emulator is the one the settings name (the library would read ``FIRESTORE_EMULATOR_HOST`` itself).
+    The emulator is the one the settings name (the library would read ``FIRESTORE_EMULATOR_HOST`` itself). Settings
+    that differ in nothing the client depends on (only in the collection prefix, say) share one client.
     """
-    if settings.local_mode or settings.firestore_emulator_host:
+    emulated = settings.local_mode or bool(settings.firestore_emulator_host)
+    return _client(settings.project_id, emulated, settings.firestore_emulator_host)
+
+
+@functools.cache
+def _client(project_id: str, emulated: bool, emulator_host: str | None) -> firestore.Client:
+    if emulated:
         anonymous = google.auth.credentials.AnonymousCredentials()
-        client = firestore.Client(project=settings.project_id, credentials=anonymous)
-        client._emulator_host = settings.firestore_emulator_host  # read when the first call makes the channel
+        client = firestore.Client(project=project_id, credentials=anonymous)
+        client._emulator_host = emulator_host  # read when the first call makes the channel
     else:
-        client = firestore.Client(project=settings.project_id)
+        client = firestore.Client(project=project_id)
     bound_calls(client)
     return client
 

@@ -24,7 +24,7 @@ class TxConfig:
 
     def currency_rates(self) -> CurrencyRates:
         snapshot = self._uow.get(self._config.document(RATES))
-        data = snapshot.to_dict() if snapshot.exists else {}
+        data = (snapshot.to_dict() or {}) if snapshot.exists else {}
         return CurrencyRates(base=self._base, rates=data.get("rates", {}))
 
     def put_currency_rates(self, rates: CurrencyRates) -> None:

@@ -17,6 +17,8 @@ from crm.store.unit_of_work import TransactionRunner, UnitOfWork
 
 
 class CrmTransaction:
+    """Every aggregate's repository over one unit of work: the Firestore side of ``crm.services.ports.Transaction``."""
+
     def __init__(self, uow: UnitOfWork, base_currency: str):
         self.uow = uow
         self.config = TxConfig(uow, base_currency)

@@ -9,9 +9,9 @@ from google.cloud import firestore
 
 from crm.domain.customer_queries import CustomerListParams
 from crm.domain.customers import Customer, CustomerListItem
+from crm.domain.paging import Page
 from crm.domain.search.customer_fields import CUSTOMER_SEARCH, customer_activity, customer_search_values
 from crm.store.cursors import query_fingerprint
-from crm.store.paging import Page
 from crm.store.search import Condition, SearchExecutor, SearchRequest, SearchSpec, search_document_fields
 
 FromSnapshot = Callable[[firestore.DocumentSnapshot], Customer]
@@ -40,7 +40,7 @@ class CustomerSearch:
         )
         self._executor = SearchExecutor(collection, spec)
 
-    def page(self, params: CustomerListParams) -> tuple[list[CustomerListItem], Page]:
+    def page(self, params: CustomerListParams) -> Page[CustomerListItem]:
         filters: list[Condition] = []
         if params.status:
             filters.append(Condition("status", params.status.value))
@@ -52,6 +52,4 @@ class CustomerSearch:
                                 fingerprint)
         found = self._executor.run(request)
         items = [CustomerListItem(**dict(hit.record), match=hit.match) for hit in found.hits]
-        page = Page([hit.snapshot for hit in found.hits], found.total, found.total_exact, found.page,
-                    found.next_cursor)
-        return items, page
+        return Page(items, found.total, found.total_exact, found.page, found.next_cursor)

@@ -1,29 +1,27 @@
-"""Customers in Firestore: documents with their search tokens, and the email claims that keep emails unique."""
+"""Customers in Firestore: documents with their search tokens, and the claims that keep their emails unique."""
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from google.api_core import exceptions as google_exceptions
 from google.cloud import firestore
 from google.cloud.firestore_v1 import FieldFilter
-from google.cloud.firestore_v1.base_query import BaseQuery
 
+from crm.domain.claims import CUSTOMER_EMAIL
 from crm.domain.common import from_cents, to_cents
 from crm.domain.customer_queries import CustomerListParams
 from crm.domain.customers import Customer, CustomerListItem
-from crm.errors import AlreadyExistsError
+from crm.domain.paging import Page
 from crm.store import read_meter
+from crm.store.claims import ClaimCollection
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
 from crm.store.customer_search import CustomerSearch, customer_search_fields
-from crm.store.paging import Page, PageRequest, fetch_page
+from crm.store.paging import PageRequest, Queryable, fetch_page
 from crm.store.search import SEARCH_FIELDS
-from crm.store.unit_of_work import TransactionRunner, UnitOfWork
+from crm.store.unit_of_work import UnitOfWork
 
 SORT_FIELDS = {
     "name": "name_sort",
@@ -33,9 +31,7 @@ SORT_FIELDS = {
 }
 DERIVED_FIELDS = ("name_sort", "lifetime_value_cents", *SEARCH_FIELDS)
 NOT_STORED = {"id", "email", "phone", "lifetime_value", "version"}
-
-Decide = Callable[[Customer | None], Customer]
-STALE_CLAIM_RETRIES = 3
+IMPORT_BATCH = 50  # a customer carries hundreds of search keys: larger batches outlast the emulator's call deadline
 
 
 def customer_to_document(customer: Customer) -> dict[str, Any]:
@@ -54,18 +50,22 @@ def customer_from_snapshot(snapshot: firestore.DocumentSnapshot) -> Customer:
     return Customer(**data, id=snapshot.id, lifetime_value=from_cents(cents))
 
 
-def email_claim_id(email: str) -> str:
-    return hashlib.sha256(email.encode()).hexdigest()
+def _list_item(snapshot: firestore.DocumentSnapshot) -> CustomerListItem:
+    return CustomerListItem(**dict(customer_from_snapshot(snapshot)))
 
 
-class FirestoreCustomerStore:
-    """The customer repository on Cloud Firestore."""
+EMAIL_CLAIMS = ClaimCollection(
+    CUSTOMER_EMAIL, claims=lambda names: names.customer_emails, holders=lambda names: names.customers,
+    record=customer_from_snapshot,
+)
+
+
+class FirestoreCustomerReader:
+    """Customers outside transactions: one customer, and lists and searches with filters, order and paging."""
 
     def __init__(self, db: firestore.Client, names: CollectionNames):
         self._db = db
-        self._names = names
         self._customers = db.collection(names.customers)
-        self._claims = db.collection(names.customer_emails)
         self._search = CustomerSearch(self._customers, customer_from_snapshot)
 
     def new_id(self) -> str:
@@ -82,52 +82,7 @@ class FirestoreCustomerStore:
         read_meter.record_lookups(len(refs))
         return [customer_from_snapshot(found[i]) for i in customer_ids if i in found]
 
-    def save(self, customer_id: str, decide: Decide) -> Customer:
-        """Read the customer, let ``decide`` return its new state, and write it with its email claims, atomically.
-
-        ``decide`` gets ``None`` for a customer that does not exist yet and may raise to abort. A new email is
-        claimed by creating its claim document, which fails if another customer holds it; the transaction then
-        reads nothing it would contend on, so concurrent claims of one email cannot deadlock each other.
-
-        Raises:
-            AlreadyExistsError: an email of the new state belongs to another active customer.
-        """
-        attempted: list[Customer] = []
-
-        def work(uow: UnitOfWork) -> Customer:
-            customers = TxCustomers(uow)
-            current = customers.get(customer_id)
-            updated = decide(current)
-            attempted.append(updated)
-            customers.put(updated, current)
-            return updated
-
-        for _ in range(STALE_CLAIM_RETRIES):
-            try:
-                return TransactionRunner(self._db, self._names).run(work, lock=[f"customers/{customer_id}"])
-            except google_exceptions.AlreadyExists:
-                self._explain_claim_conflict(customer_id, attempted[-1].emails())
-        raise AlreadyExistsError("an email of this customer is claimed by another customer")
-
-    def _explain_claim_conflict(self, customer_id: str, emails: list[str]) -> None:
-        """Raise the conflict naming the active customer holding one of ``emails``, after releasing stale claims.
-
-        Raises:
-            AlreadyExistsError: an active customer other than ``customer_id`` holds one of the emails.
-        """
-        refs = [self._claims.document(email_claim_id(e)) for e in emails]
-        claims = [c for c in self._db.get_all(refs) if c.exists and c.get("customer_id") != customer_id]
-        read_meter.record_lookups(len(refs))
-        for claim in claims:
-            owner = self.get(claim.get("customer_id"))
-            if owner and owner.deleted_at is None:
-                email = claim.get("email")
-                message = f"email {email} already belongs to customer {owner.id} ({owner.name})"
-                detail = {"field": "email", "value": email, "customer_id": owner.id, "message": message}
-                raise AlreadyExistsError(message, [detail])
-            claim.reference.delete(option=self._db.write_option(last_update_time=claim.update_time))
-
-    def list(self, params: CustomerListParams) -> tuple[list[CustomerListItem], Page]:
+    def list(self, params: CustomerListParams) -> Page[CustomerListItem]:
         """One page of active customers matching ``params``, with the total that match; searches best first."""
         if params.search_terms():
             return self._search.page(params)
@@ -135,11 +90,10 @@ class FirestoreCustomerStore:
         fingerprint = query_fingerprint(params.search_terms(), params.status, params.tag, params.owner_id,
                                         params.order.value)
         request = PageRequest(params.page, params.page_size, params.cursor, fingerprint)
-        page = fetch_page(self._customers, query, request, sort_field, descending)
-        return [CustomerListItem(**dict(customer_from_snapshot(s))) for s in page.snapshots], page
+        return fetch_page(self._customers, query, request, sort_field, descending, _list_item)
 
-    def _filtered(self, params: CustomerListParams) -> tuple[BaseQuery, str | None, bool]:
-        query: BaseQuery = self._customers.where(filter=FieldFilter("deleted_at", "==", None))
+    def _filtered(self, params: CustomerListParams) -> tuple[Queryable, str | None, bool]:
+        query: Queryable = self._customers.where(filter=FieldFilter("deleted_at", "==", None))
         if params.status:
             query = query.where(filter=FieldFilter("status", "==", params.status.value))
         if params.tag:
@@ -148,22 +102,19 @@ class FirestoreCustomerStore:
             query = query.where(filter=FieldFilter("owner_id", "==", params.owner_id))
         return query, SORT_FIELDS[params.order.field], params.order.descending
 
-    def bulk_import(self, customers: list[Customer]) -> None:
-        """Write many new customers in batches, with their claims; for demo data and benchmarks, not for users."""
-        for start in range(0, len(customers), 200):
-            batch = self._db.batch()
-            for customer in customers[start : start + 200]:
-                batch.set(self._customers.document(customer.id), customer_to_document(customer))
-                for email in _active_emails(customer):
-                    claim = {"email": email, "customer_id": customer.id}
-                    batch.set(self._claims.document(email_claim_id(email)), claim)
-            batch.commit()
 
-
-def _active_emails(customer: Customer | None) -> list[str]:
-    if customer is None or customer.deleted_at is not None:
-        return []
-    return customer.emails()
+def import_customers(db: firestore.Client, names: CollectionNames, customers: list[Customer]) -> None:
+    """Write many new customers in batches, with their email claims, unchecked and unaudited: for demo data and
+    benchmarks, never for users."""
+    documents, claims = db.collection(names.customers), db.collection(names.customer_emails)
+    for start in range(0, len(customers), IMPORT_BATCH):
+        batch = db.batch()
+        for customer in customers[start : start + IMPORT_BATCH]:
+            batch.set(documents.document(customer.id), customer_to_document(customer))
+            for email in CUSTOMER_EMAIL.values(customer):
+                claim = EMAIL_CLAIMS.claim_document(email, customer.id)
+                batch.set(claims.document(EMAIL_CLAIMS.claim_id(email)), claim)
+        batch.commit()
 
 
 def _plain(value: Any) -> Any:
@@ -184,7 +135,9 @@ class TxCustomers:
     def __init__(self, uow: UnitOfWork):
         self._uow = uow
         self._customers = uow.collection(uow.names.customers)
-        self._claims = uow.collection(uow.names.customer_emails)
+
+    def new_id(self) -> str:
+        return self._customers.document().id
 
     def get(self, customer_id: str) -> Customer | None:
         snapshot = self._uow.get(self._customers.document(customer_id))
@@ -195,16 +148,7 @@ class TxCustomers:
         return customer if customer and customer.deleted_at is None else None
 
     def put(self, customer: Customer, previous: Customer | None) -> None:
-        """Stage ``customer``'s write, creating the claims of emails it newly holds and deleting those it let go.
-
-        A claim is created, never overwritten: if another customer holds the email, the commit fails with
-        ``google.api_core.exceptions.AlreadyExists``.
-        """
-        held = set(_active_emails(previous))
-        wanted = set(_active_emails(customer))
+        """Stage ``customer``'s write, claiming the emails it newly holds and releasing those it let go (a deleted
+        customer holds none)."""
         self._uow.set(self._customers.document(customer.id), customer_to_document(customer))
-        for email in sorted(wanted - held):
-            claim = {"email": email, "customer_id": customer.id}
-            self._uow.create(self._claims.document(email_claim_id(email)), claim)
-        for email in sorted(held - wanted):
-            self._uow.delete(self._claims.document(email_claim_id(email)))
+        self._uow.change_claims(EMAIL_CLAIMS, customer.id, previous, customer)

@@ -5,6 +5,7 @@ count aggregations, which need no composite index)."""
 from __future__ import annotations
 
 import contextvars
+import functools
 import threading
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -12,13 +13,13 @@ from typing import Any, TypeVar
 
 from google.cloud import firestore
 from google.cloud.firestore_v1 import FieldFilter
-from google.cloud.firestore_v1.base_query import BaseQuery
 
 from crm.domain.common import from_cents
 from crm.domain.deal_reports import Bucket, DealCard, DealSlice, deal_count
 from crm.store import config, read_meter
 from crm.store.collections import CollectionNames
 from crm.store.deal_totals import FirestoreDealTotals
+from crm.store.paging import Queryable, count_matches
 from crm.store.pipeline_stats import FirestorePipelineStatsReader
 
 K = TypeVar("K", bound=Hashable)
@@ -65,12 +66,12 @@ class FirestoreDealReports:
             _record(read_meter.record_documents, len(snapshots))
             return [_card(s) for s in snapshots]
 
-        return dict(zip(stage_ids, concurrently([lambda s=s: first(s) for s in stage_ids]), strict=True))
+        return dict(zip(stage_ids, concurrently([functools.partial(first, s) for s in stage_ids]), strict=True))
 
     def active_customers_by_status(self, statuses: Sequence[str]) -> dict[str, int]:
         """How many customers that are not deleted have each status: one count aggregation per status."""
         active = self._customers.where(filter=FieldFilter("deleted_at", "==", None))
-        calls = [lambda s=s: _count(active.where(filter=FieldFilter("status", "==", s))) for s in statuses]
+        calls = [functools.partial(_count, active.where(filter=FieldFilter("status", "==", s))) for s in statuses]
         return dict(zip(statuses, concurrently(calls), strict=True))
 
     def stage_totals(self, pipeline_id: str) -> dict[str, Any]:
@@ -93,9 +94,8 @@ def _record(record: Callable[[int], None], n: int) -> None:
         record(n)
 
 
-def _count(query: BaseQuery) -> int:
-    (results,) = query.count(alias="count").get()
-    count = int(results[0].value)
+def _count(query: Queryable) -> int:
+    count = count_matches(query)
     _record(read_meter.record_aggregation, count)
     return count
 

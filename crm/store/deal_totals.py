@@ -3,7 +3,7 @@ each deal write, read back for reports, and rebuilt from the deals when they nee
 
 Per pipeline, ``deal_totals/{pipeline_id}`` holds the projections that do not grow with time (by stage, by status)
 and ``deal_totals/{pipeline_id}/deal_totals_by_year/{YYYY}`` the monthly ones for the months of that year. Each
-projection is a top-level map: ``owner.<owner>.<status>.<month>.<currency> = {n, value_cents, expected_cents}``.
+projection is a top-level map: ``stage_month.<stage>.<month>.<currency> = {n, value_cents, expected_cents}``.
 Keys are escaped into plain identifiers (``field_key``), so stage ids, owner ids and months never need quoting.
 """
 
@@ -167,7 +167,7 @@ class FirestoreDealTotals:
         everywhere: set[str | None] = set()
         for deal_slice in slices:
             months = deal_slice.expected_close_months + deal_slice.closed_months
-            years = {m[:4] for m in months} or {None}
+            years: set[str | None] = {m[:4] for m in months} or {None}
             if deal_slice.pipeline_id is None:
                 everywhere |= years
             else:

@@ -6,16 +6,16 @@ from typing import Any
 
 from google.cloud import firestore
 from google.cloud.firestore_v1 import FieldFilter
-from google.cloud.firestore_v1.base_query import BaseQuery
 
 from crm.domain.common import from_cents, to_cents
 from crm.domain.deal_queries import DealListParams
 from crm.domain.deals import Deal
+from crm.domain.paging import Page
 from crm.domain.pipelines import Pipeline
 from crm.store import read_meter
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
-from crm.store.paging import Page, PageRequest, fetch_page
+from crm.store.paging import PageRequest, Queryable, count_matches, fetch_page
 from crm.store.unit_of_work import UnitOfWork
 
 SORT_FIELDS = {
@@ -88,7 +88,7 @@ class FirestoreDealReader:
         in_pipeline = self._deals.where(filter=FieldFilter("pipeline_id", "==", pipeline_id))
         counts = {}
         for stage_id in stage_ids:
-            n = in_pipeline.where(filter=FieldFilter("stage", "==", stage_id)).count().get()[0][0].value
+            n = count_matches(in_pipeline.where(filter=FieldFilter("stage", "==", stage_id)))
             read_meter.record_aggregation(n)
             counts[stage_id] = n
         return counts
@@ -118,8 +118,8 @@ class FirestoreDealReader:
         read_meter.record_lookups(1)
         return deal_from_snapshot(snapshot) if snapshot.exists else None
 
-    def list(self, params: DealListParams) -> tuple[list[Deal], Page]:
-        query: BaseQuery = self._deals
+    def list(self, params: DealListParams) -> Page[Deal]:
+        query: Queryable = self._deals
         for field in EQUALITY_FILTERS:
             value = getattr(params, field)
             if value is not None:
@@ -132,5 +132,5 @@ class FirestoreDealReader:
         fingerprint = query_fingerprint(filters, str(params.expected_close_from), str(params.expected_close_to),
                                         params.order.value)
         request = PageRequest(params.page, params.page_size, params.cursor, fingerprint)
-        page = fetch_page(self._deals, query, request, SORT_FIELDS[params.order.field], params.order.descending)
-        return [deal_from_snapshot(s) for s in page.snapshots], page
+        return fetch_page(self._deals, query, request, SORT_FIELDS[params.order.field], params.order.descending,
+                          deal_from_snapshot)

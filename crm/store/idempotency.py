@@ -2,38 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from enum import StrEnum
+from datetime import datetime
 
 from google.api_core import exceptions as google_exceptions
 from google.cloud import firestore
 
+from crm.domain.idempotency import KEEP_FOR, RUNNING_LOCK, KeyClaim, KeyState, StoredResponse
 from crm.store import read_meter
 from crm.store.collections import CollectionNames
-
-KEEP_FOR = timedelta(hours=24)
-RUNNING_LOCK = timedelta(minutes=2)
-
-
-class ClaimState(StrEnum):
-    NEW = "new"
-    RUNNING = "running"
-    DONE = "done"
-
-
-@dataclass(frozen=True)
-class StoredResponse:
-    status: int
-    body: str
-    headers: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Claim:
-    state: ClaimState
-    same_request: bool = True
-    response: StoredResponse | None = None
 
 
 class FirestoreIdempotencyStore:
@@ -43,7 +19,7 @@ class FirestoreIdempotencyStore:
         self._db = db
         self._records = db.collection(names.idempotency_keys)
 
-    def claim(self, record_id: str, fingerprint: str, now: datetime) -> Claim:
+    def claim(self, record_id: str, fingerprint: str, now: datetime) -> KeyClaim:
         """Claim the key for a request, or report who holds it.
 
         A request that claims it gets NEW and must call ``complete`` or ``release``; a running claim whose lock
@@ -54,26 +30,26 @@ class FirestoreIdempotencyStore:
                  "expires_at": now + KEEP_FOR}
         try:
             ref.create(fresh)
-            return Claim(ClaimState.NEW)
+            return KeyClaim(KeyState.NEW)
         except google_exceptions.AlreadyExists:
             pass
         snapshot = ref.get()
         read_meter.record_lookups(1)
         if not snapshot.exists:
             return self.claim(record_id, fingerprint, now)
-        record = snapshot.to_dict()
+        record = snapshot.to_dict() or {}
         stale = record["expires_at"] <= now or (record["state"] == "running" and record["locked_until"] <= now)
         if stale:
             try:
                 ref.update(fresh, option=self._db.write_option(last_update_time=snapshot.update_time))
-                return Claim(ClaimState.NEW)
+                return KeyClaim(KeyState.NEW)
             except (google_exceptions.FailedPrecondition, google_exceptions.NotFound):
-                return Claim(ClaimState.RUNNING)
+                return KeyClaim(KeyState.RUNNING)
         same = record["fingerprint"] == fingerprint
         if record["state"] == "running":
-            return Claim(ClaimState.RUNNING, same)
+            return KeyClaim(KeyState.RUNNING, same)
         response = StoredResponse(record["status"], record["body"], record.get("headers", {}))
-        return Claim(ClaimState.DONE, same, response)
+        return KeyClaim(KeyState.DONE, same, response)
 
     def complete(self, record_id: str, response: StoredResponse, now: datetime) -> None:
         self._records.document(record_id).update(

@@ -1,4 +1,5 @@
-"""The composite indexes and field overrides our queries need, from which firestore.indexes.json is written.
+"""The composite indexes and field overrides our queries need (the stores' and the web console's, which
+firestore.rules allow), from which firestore.indexes.json is written.
 
 Every list is a few equality filters plus one order. Firestore serves such a query by merging composite indexes
 of the form (filter field, order field), so one index per (filter, order) pair covers every combination of
@@ -62,6 +63,49 @@ LISTS = (
 )
 
 
+@dataclass(frozen=True)
+class ClientQuery:
+    """A query the web console runs against Firestore directly, with a live listener, as firestore.rules allow it.
+
+    ``equals`` are equality filters: ``deleted_at`` is ``== null``, ``owner_id`` the caller's uid (a rep's queries
+    must have it), the others a record's id. ``order`` is the one order, if any.
+    """
+
+    name: str
+    collection: str
+    equals: tuple[str, ...]
+    order: tuple[str, str] | None = None
+
+
+RECENT = ("updated_at", DESC)
+CLIENT_QUERIES = (
+    ClientQuery("active customers", "customers", ("deleted_at",)),
+    ClientQuery("a rep's active customers", "customers", ("deleted_at", "owner_id")),
+    ClientQuery("recently changed customers", "customers", ("deleted_at",), RECENT),
+    ClientQuery("a rep's recently changed customers", "customers", ("deleted_at", "owner_id"), RECENT),
+    ClientQuery("deals of a pipeline", "deals", ("pipeline_id",), RECENT),
+    ClientQuery("a rep's deals of a pipeline", "deals", ("pipeline_id", "owner_id"), RECENT),
+    ClientQuery("deals of a customer", "deals", ("customer_id",), RECENT),
+    ClientQuery("a rep's deals of a customer", "deals", ("customer_id", "owner_id"), RECENT),
+    ClientQuery("the caller's activities", "activities", ("owner_id",), RECENT),
+    ClientQuery("activities of a customer", "activities", ("customer_id",), RECENT),
+    ClientQuery("a rep's activities of a customer", "activities", ("customer_id", "owner_id"), RECENT),
+    ClientQuery("orders", "orders", (), RECENT),
+    ClientQuery("a rep's orders", "orders", ("owner_id",), RECENT),
+    ClientQuery("orders of a customer", "orders", ("customer_id",), RECENT),
+    ClientQuery("a rep's orders of a customer", "orders", ("customer_id", "owner_id"), RECENT),
+)
+
+
+def _client_query_indexes(query: ClientQuery) -> list[dict[str, Any]]:
+    """One (filter, order) index per equality filter, which Firestore merges for several filters."""
+    if query.order is None:
+        return []
+    field, order = query.order
+    return [{"collectionGroup": query.collection, "queryScope": "COLLECTION",
+             "fields": [{"fieldPath": f, "order": ASC}, {"fieldPath": field, "order": order}]} for f in query.equals]
+
+
 def _composite_indexes(lists: ListQueries) -> list[dict[str, Any]]:
     indexes = []
     filters = [{"fieldPath": f, "order": ASC} for f in lists.filters]
@@ -79,13 +123,13 @@ SEARCH_MAPS = ("search_tokens", "search_rank", "search_typos")
 
 # The deal totals' counter maps (crm.store.deal_totals) are read whole, never queried: no index entries for them.
 COUNTER_MAPS = (
-    ("deal_totals", ("stage", "status")),
-    ("deal_totals_by_year", ("month", "owner", "stage_month")),
+    ("deal_totals", ("stage", "status", "owner_status", "undated")),
+    ("deal_totals_by_year", ("month", "stage_month")),
 )
 
 
 def _field_overrides() -> list[dict[str, Any]]:
-    overrides = [
+    overrides: list[dict[str, Any]] = [
         {"collectionGroup": lists.collection, "fieldPath": field, "indexes": []}
         for lists in LISTS
         for field in lists.unindexed
@@ -101,7 +145,10 @@ def _field_overrides() -> list[dict[str, Any]]:
 
 
 def index_document() -> dict[str, Any]:
-    return {"indexes": [i for lists in LISTS for i in _composite_indexes(lists)], "fieldOverrides": _field_overrides()}
+    indexes = [i for lists in LISTS for i in _composite_indexes(lists)]
+    for query in CLIENT_QUERIES:
+        indexes += [i for i in _client_query_indexes(query) if i not in indexes]
+    return {"indexes": indexes, "fieldOverrides": _field_overrides()}
 
 
 def render() -> str:

@@ -1,18 +1,23 @@
-"""One page of an ordered Firestore query: count the total, follow a cursor or skip to a page, make the next cursor."""
+"""One page of an ordered Firestore query: count the total, follow a cursor or skip to a page, make the next cursor,
+and hand the records up as a domain page (no snapshot leaves the store)."""
 
 from __future__ import annotations
 
 import contextvars
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from google.cloud import firestore
-from google.cloud.firestore_v1.base_query import BaseQuery
 from google.cloud.firestore_v1.field_path import FieldPath
 
+from crm.domain.paging import Page
 from crm.store import read_meter
 from crm.store.cursors import Cursor, decode_cursor, encode_cursor
 
+T = TypeVar("T")
+Queryable = firestore.Query | firestore.CollectionReference
 COUNT_CAP = 4000
 _pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="firestore-count")
 
@@ -25,23 +30,16 @@ class PageRequest:
     fingerprint: str
 
 
-@dataclass
-class Page:
-    snapshots: list[firestore.DocumentSnapshot]
-    total: int
-    total_exact: bool
-    page: int
-    next_cursor: str | None
-
-
 def fetch_page(
     collection: firestore.CollectionReference,
-    query: BaseQuery,
+    query: Queryable,
     request: PageRequest,
     sort_field: str | None,
     descending: bool,
-) -> Page:
-    """The requested page of ``query`` ordered by ``sort_field`` (then document id), with the total count.
+    record: Callable[[firestore.DocumentSnapshot], T],
+) -> Page[T]:
+    """The requested page of ``query`` ordered by ``sort_field`` (then document id), with the total count; each
+    document read becomes a record with ``record``.
 
     The page query asks for one row more than the page, to know whether a next page exists (billed only when it
     does). The count runs beside it and stops at ``COUNT_CAP`` matches (Firestore bills one read per 1,000 entries
@@ -76,10 +74,16 @@ def fetch_page(
         last = snapshots[-1]
         sort_value = last.get(sort_field) if sort_field else None
         next_cursor = encode_cursor(Cursor(page, sort_value, last.id), request.fingerprint)
-    return Page(snapshots, total, exact, page, next_cursor)
+    return Page([record(s) for s in snapshots], total, exact, page, next_cursor)
 
 
-def _count(query: BaseQuery) -> int:
-    total = query.limit(COUNT_CAP).count().get()[0][0].value
+def _count(query: Queryable) -> int:
+    total = count_matches(query.limit(COUNT_CAP))
     read_meter.record_aggregation(total)
     return total
+
+
+def count_matches(query: Queryable) -> int:
+    """How many documents ``query`` matches, from a count aggregation (not recorded on the read meter)."""
+    aggregation: Any = query.count()  # annotated as returning a class by google-cloud-firestore; it is a query
+    return int(aggregation.get()[0][0].value)

@@ -25,7 +25,7 @@ def pipeline_to_document(pipeline: Pipeline) -> dict[str, Any]:
 
 
 def pipeline_from_snapshot(snapshot: firestore.DocumentSnapshot, default_id: str | None) -> Pipeline:
-    return Pipeline(**snapshot.to_dict(), id=snapshot.id, is_default=snapshot.id == default_id)
+    return Pipeline(**(snapshot.to_dict() or {}), id=snapshot.id, is_default=snapshot.id == default_id)
 
 
 class TxPipelines:
@@ -90,16 +90,23 @@ class TxPipelines:
 def ensure_default_pipeline(db: firestore.Client, names: CollectionNames) -> None:
     """Create the default Sales pipeline and name it the default, unless a default is set already.
 
-    Only create-preconditions are used, so instances starting together cannot make two or overwrite one.
+    Only create-preconditions are used, so instances starting together cannot make two or overwrite one. Both
+    documents are created in one batch; when another instance made one of them first, each is created on its own.
     """
     config = db.collection(names.config).document(PIPELINES_CONFIG)
     snapshot = config.get()
     read_meter.record_lookups(1)
     if snapshot.exists:
         return
-    with contextlib.suppress(google_exceptions.AlreadyExists):
-        db.collection(names.pipelines).document(DEFAULT_PIPELINE_ID).create(
-            pipeline_to_document(default_pipeline(utc_now()))
-        )
-    with contextlib.suppress(google_exceptions.AlreadyExists):
-        config.create({"default_pipeline_id": DEFAULT_PIPELINE_ID})
+    pipeline = db.collection(names.pipelines).document(DEFAULT_PIPELINE_ID)
+    documents = [(pipeline, pipeline_to_document(default_pipeline(utc_now()))),
+                 (config, {"default_pipeline_id": DEFAULT_PIPELINE_ID})]
+    batch = db.batch()
+    for ref, data in documents:
+        batch.create(ref, data)
+    try:
+        batch.commit()
+    except google_exceptions.AlreadyExists:
+        for ref, data in documents:
+            with contextlib.suppress(google_exceptions.AlreadyExists):
+                ref.create(data)

@@ -1,5 +1,6 @@
-"""One Firestore transaction as a unit of work: reads go through the transaction, writes are staged and applied
-together when the work returns, so a use case may read and write in any order and still be atomic."""
+"""One Firestore transaction as a unit of work: reads go through the transaction, writes (and claims of unique
+values) are staged and applied together when the work returns, so a use case may read and write in any order and
+still be atomic."""
 
 from __future__ import annotations
 
@@ -12,32 +13,40 @@ from typing import Any, TypeVar
 
 from google.api_core import exceptions as google_exceptions
 from google.cloud import firestore
-from google.cloud.firestore_v1.base_query import BaseQuery
 
+from crm.domain.access import SYSTEM
+from crm.domain.claims import Claimant, still_claimed
 from crm.errors import UnavailableError
+from crm.identity import Caller
 from crm.store import read_meter
 from crm.store.audit import AuditTrail
+from crm.store.claims import ClaimCollection, StagedClaim, explain_refused
 from crm.store.collections import CollectionNames
 
 T = TypeVar("T")
+R = TypeVar("R", bound=Claimant)
 ATTEMPTS_PER_ROUND = 3
 ROUNDS = 8
+STALE_CLAIM_ROUNDS = 3
 FIRST_BACKOFF_SECONDS = 0.05
 MAX_BACKOFF_SECONDS = 2.0
 Write = Callable[[firestore.Transaction], None]
 
 
 class UnitOfWork:
-    """A transaction's reads and staged writes; repositories for each aggregate hang off it. The writes' audit
-    entries (see crm.store.audit) are written with them."""
+    """A transaction's reads and staged writes, for ``actor``; repositories for each aggregate hang off it. The
+    writes' audit entries (see crm.store.audit) are written with them, naming the actor."""
 
-    def __init__(self, db: firestore.Client, names: CollectionNames, transaction: firestore.Transaction):
+    def __init__(self, db: firestore.Client, names: CollectionNames, transaction: firestore.Transaction,
+                 actor: Caller):
         self.db = db
         self.names = names
         self.transaction = transaction
+        self.actor = actor
         self._writes: list[Write] = []
         self._read: dict[str, firestore.DocumentSnapshot] = {}
         self.committed_callbacks: list[Callable[[], None]] = []
+        self.claims: list[StagedClaim] = []
         self._audit = AuditTrail(names)
 
     def collection(self, name: str) -> firestore.CollectionReference:
@@ -60,7 +69,7 @@ class UnitOfWork:
             self._audit.read([self._read[ref.path] for ref in missing])
         return [self._read[ref.path] for ref in refs]
 
-    def query(self, query: BaseQuery) -> list[firestore.DocumentSnapshot]:
+    def query(self, query: firestore.Query) -> list[firestore.DocumentSnapshot]:
         snapshots = list(self.transaction.get(query))
         read_meter.record_documents(len(snapshots))
         self._audit.read(snapshots, query)
@@ -82,6 +91,21 @@ class UnitOfWork:
         self._writes.append(lambda tx: tx.delete(ref))
         self._audit.wrote(ref, None)
 
+    def change_claims(self, claims: ClaimCollection[R], holder_id: str, before: R | None, after: R | None) -> None:
+        """Stage the claims of the values ``after`` newly holds and the release of those ``before`` held (either
+        may be None: the record is created or deleted).
+
+        A claim is created, never overwritten and never read: if another record holds the value, the commit fails
+        with AlreadyExists, and the runner explains it (``crm.store.claims.explain_refused``).
+        """
+        claim, release = claims.kind.changes(before, after)
+        collection = self.db.collection(claims.claims(self.names))
+        for value in claim:
+            self.create(collection.document(claims.claim_id(value)), claims.claim_document(value, holder_id))
+            self.claims.append(StagedClaim(claims, value, holder_id))
+        for value in release:
+            self.delete(collection.document(claims.claim_id(value)))
+
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` once the transaction has committed (never if it fails)."""
         self.committed_callbacks.append(callback)
@@ -90,7 +114,7 @@ class UnitOfWork:
         for write in self._writes:
             write(self.transaction)
         audit = self.db.collection(self.names.audit)
-        for entry in self._audit.entries():
+        for entry in self._audit.entries(self.actor.uid):
             self.transaction.create(audit.document(), entry)
 
 
@@ -108,10 +132,15 @@ class TransactionRunner:
         self._names = names
         self._bind = bind
 
-    def run(self, work: Callable[[Any], T], *, lock: Iterable[str] = ()) -> T:
-        """Run ``work`` atomically, holding the in-process locks named by ``lock`` (e.g. "deals/ID").
+    def run(self, work: Callable[[Any], T], *, actor: Caller, lock: Iterable[str] = ()) -> T:
+        """Run ``work`` atomically for ``actor`` (named in the audit entries), holding the in-process locks named
+        by ``lock`` (e.g. "deals/ID").
+
+        When a value the work claims is taken, a live holder is reported to the actor as far as they may see it; a
+        stale claim (its holder gone, or no longer holding the value) is released and the work run again.
 
         Raises:
+            AlreadyExistsError: a value the work claims belongs to another record.
             UnavailableError: contention did not clear after every attempt.
         """
 
@@ -119,7 +148,7 @@ class TransactionRunner:
 
         @firestore.transactional
         def attempt(transaction: firestore.Transaction) -> T:
-            uow = UnitOfWork(self._db, self._names, transaction)
+            uow = UnitOfWork(self._db, self._names, transaction, actor)
             units.append(uow)
             context = self._bind(uow) if self._bind else uow
             result = work(context)
@@ -128,9 +157,19 @@ class TransactionRunner:
 
         with _record_locks(sorted(set(lock))):
             delay = FIRST_BACKOFF_SECONDS
+            stale_rounds = 0
             for _ in range(ROUNDS):
                 try:
                     result = attempt(self._db.transaction(max_attempts=ATTEMPTS_PER_ROUND))
+                except google_exceptions.AlreadyExists:
+                    staged = units[-1].claims
+                    if not staged:
+                        raise
+                    explain_refused(self._db, self._names, staged, actor)
+                    stale_rounds += 1
+                    if stale_rounds == STALE_CLAIM_ROUNDS:
+                        raise still_claimed(staged[0].collection.kind, staged[0].value) from None
+                    continue
                 except google_exceptions.Aborted:
                     pass  # a read waited on another transaction's lock and gave up: start again
                 except ValueError as exc:
@@ -143,6 +182,10 @@ class TransactionRunner:
                 time.sleep(random.uniform(0, delay))
                 delay = min(delay * 2, MAX_BACKOFF_SECONDS)
         raise UnavailableError("too many concurrent changes to the same records; retry shortly")
+
+    def read(self, work: Callable[[Any], T]) -> T:
+        """Run ``work`` that only reads; what the store makes on its own meanwhile is by the system."""
+        return self.run(work, actor=SYSTEM)
 
 
 _locks: dict[str, threading.Lock] = {}

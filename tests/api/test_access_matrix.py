@@ -5,8 +5,8 @@ The cases come from ``crm.http.routing.api.operations``, so an endpoint added la
 fails here (test_every_operation_has_an_expectation, and each of its cases) instead of skipping the checks.
 
 Everything runs on the Firestore emulator. The one substitute: PUT /admin/users/{uid}/role calls Firebase Auth,
-which is not running in tests, so the app's user-roles adapter (crm.auth_admin.FirebaseUserRoles) is replaced by
-a recording fake of that adapter, for that one external call only.
+which is not running in tests, so the app's user-roles adapter (crm.identity.firebase_users.FirebaseUserRoles) is
+replaced by a recording fake of that adapter, for that one external call only.
 """
 
 from __future__ import annotations
@@ -19,9 +19,8 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from crm.domain.identity import Role
 from crm.http.routing import Operation, api
-from crm.services.identity import create_api_key
+from crm.identity import Role, create_api_key
 from tests.api.helpers import assert_error
 from tests.utils.factories import customer_body
 
@@ -180,7 +179,7 @@ RECORD_URLS = {"customer": "/api/crm/customers/{}", "deal": "/api/crm/deals/{}",
 
 
 class RecordingUserRoles:
-    """Stands in for crm.auth_admin.FirebaseUserRoles: Firebase Auth is not running in tests."""
+    """Stands in for crm.identity.firebase_users.FirebaseUserRoles: Firebase Auth is not running in tests."""
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, Role]] = []

@@ -1,8 +1,9 @@
 """Administration over HTTP and the CLI: API keys (created, listed, revoked) and users' roles.
 
 Firebase Auth is not running in tests, so for setting a role the app's (and the CLI's) user-roles adapter,
-crm.auth_admin.FirebaseUserRoles, is replaced by a recording fake of that adapter; that one external call is the
-only thing faked. The adapter's own claim merging is checked against firebase_admin's two calls, monkeypatched.
+crm.identity.firebase_users.FirebaseUserRoles, is replaced by a recording fake of that adapter; that one external
+call is the only thing faked. The adapter's own claim merging is checked against firebase_admin's two calls,
+monkeypatched.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from typing import Any
 import pytest
 from firebase_admin import auth
 
-import crm.auth_admin
 import crm.cli
-from crm.auth_admin import FirebaseUserRoles
-from crm.domain.identity import Role
+import crm.identity.firebase_users
 from crm.errors import NotFoundError
+from crm.identity import Role
+from crm.identity.firebase_users import FirebaseUserRoles
 from tests.api.helpers import CUSTOMERS, assert_error, detail_fields
 
 KEYS = "/api/crm/admin/api-keys"
@@ -103,9 +104,9 @@ def test_an_unknown_role_is_422(client, user_roles):
 
 def test_the_adapter_keeps_the_other_claims(settings, monkeypatch):
     saved: dict[str, Any] = {}
-    monkeypatch.setattr(crm.auth_admin.auth, "get_user",
+    monkeypatch.setattr(crm.identity.firebase_users.auth, "get_user",
                         lambda uid, app: SimpleNamespace(custom_claims={"tenant": "t1", "role": "viewer"}))
-    monkeypatch.setattr(crm.auth_admin.auth, "set_custom_user_claims",
+    monkeypatch.setattr(crm.identity.firebase_users.auth, "set_custom_user_claims",
                         lambda uid, claims, app: saved.update(uid=uid, claims=claims))
     assert FirebaseUserRoles(settings).set_role("alice", Role.ADMIN) == {"tenant": "t1", "role": "admin"}
     assert saved == {"uid": "alice", "claims": {"tenant": "t1", "role": "admin"}}
@@ -115,7 +116,7 @@ def test_the_adapter_reports_an_unknown_user_as_not_found(settings, monkeypatch)
     def missing(uid, app):
         raise auth.UserNotFoundError("no user")
 
-    monkeypatch.setattr(crm.auth_admin.auth, "get_user", missing)
+    monkeypatch.setattr(crm.identity.firebase_users.auth, "get_user", missing)
     with pytest.raises(NotFoundError, match="ghost"):
         FirebaseUserRoles(settings).set_role("ghost", Role.REP)
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.api.helpers import CUSTOMERS, assert_error, create_customer, customer_url
+from tests.api.helpers import CUSTOMERS, assert_error, create_customer, customer_url, detail_fields
 
 ACME = {"name": "Acme Corp", "email": "contact@acme.com", "company": "Acme Corporation", "status": "lead"}
 UPDATE_METHODS = [pytest.param("PATCH", id="PATCH"), pytest.param("PUT", id="PUT")]
@@ -201,3 +201,16 @@ def test_upgrading_a_churned_customer_is_409(client):
     created = create_customer(client, status="churned")
     assert_error(client.post(customer_url(created["id"], "upgrade")), 409, "FAILED_PRECONDITION")
     assert client.get(customer_url(created["id"])).get_json()["status"] == "churned"
+
+
+def test_a_free_text_owned_item_keeps_its_serial_number(client):
+    """The shape of imported customers: a free-text item with a serial number, read back as it was written."""
+    item = {"type": "freetext", "description": "Refurbished arcade board", "serial_number": "AB-2291-X",
+            "notes": "bought second hand"}
+    created = create_customer(client, owned_items=[item])
+    assert created["owned_items"] == [item]
+    assert client.get(customer_url(created["id"])).get_json()["owned_items"] == [item]
+    error = assert_error(client.patch(customer_url(created["id"]),
+                                      json={"owned_items": [{**item, "serial_number": "S" * 101}]}),
+                         422, "VALIDATION_FAILED")
+    assert detail_fields(error) == ["owned_items.0.freetext.serial_number"]

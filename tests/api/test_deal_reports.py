@@ -80,12 +80,38 @@ def test_forecast(client, seeded):
     assert (body["from_month"], body["to_month"]) == (THIS_MONTH, add_months(THIS_MONTH, 5))
     assert [m["month"] for m in body["by_month"]] == [add_months(THIS_MONTH, n) for n in range(6)]
     assert (body["deal_count"], body["total_pipeline"], body["weighted_forecast"]) == (
-        2, money("1100.00", EUR="1000.00", USD="200.00"), money("150.00", EUR="100.00", USD="100.00"))
+        3, money("1150.01", EUR="1000.00", USD="300.01"), money("175.01", EUR="100.00", USD="150.01"))
     assert (body["won_count"], body["closed_revenue"]) == (1, money("60.00", GBP="50.00"))
     assert body["by_month"][0]["deal_count"] == 2 and body["by_month"][1]["deal_count"] == 0
-    assert {o["owner_id"]: o["deal_count"] for o in body["by_owner"]} == {"alice": 1, "bob": 1, "user-1": 0}
+    assert body["undated"] == {"deal_count": 1, "total_pipeline": money("50.01", USD="100.01"),
+                               "weighted_forecast": money("25.01", USD="50.01"), "won_count": 0,
+                               "closed_revenue": money("0.00")}
+    assert {o["owner_id"]: (o["deal_count"], o["won_count"]) for o in body["by_owner"]} == {
+        "alice": (1, 0), "bob": (1, 0), "user-1": (1, 1)}
     assert [(s["id"], s["deal_count"], s["won_count"]) for s in body["by_stage"]] == [
-        ("lead", 1, 0), ("qualified", 0, 0), ("proposal", 1, 0), ("negotiation", 0, 0), ("closed_won", 0, 1)]
+        ("lead", 1, 0), ("qualified", 0, 0), ("proposal", 2, 0), ("negotiation", 0, 0), ("closed_won", 0, 1)]
+
+
+def test_forecast_and_dashboard_count_every_open_deal_whatever_its_close_date(client):
+    """A team that has not filled in close dates, or expects deals beyond the range, still sees them all."""
+    customer = create_customer(client)
+    closes = [f"{THIS_MONTH}-10", None, f"{add_months(THIS_MONTH, 12)}-10", f"{add_months(THIS_MONTH, -3)}-10"]
+    for close in closes:
+        _deal(client, customer["id"], value="100.00", expected_close_date=close)
+    won = _deal(client, customer["id"], value="40.00", expected_close_date=f"{add_months(THIS_MONTH, 9)}-01")
+    assert client.post(f"{DEALS}/{won['id']}/mark-won").status_code == 200
+
+    forecast = client.get(f"{DEALS}/forecast").get_json()
+    dashboard = client.get("/api/crm/dashboard").get_json()
+
+    assert (forecast["deal_count"], forecast["total_pipeline"]["total"]) == (4, "400.00")
+    assert forecast["weighted_forecast"]["total"] == "40.00"  # lead stage, 10%
+    assert (forecast["won_count"], forecast["closed_revenue"]["total"]) == (1, "40.00")
+    assert sum(m["deal_count"] for m in forecast["by_month"]) == 1 and forecast["undated"]["deal_count"] == 1
+    assert [(o["owner_id"], o["deal_count"]) for o in forecast["by_owner"]] == [("user-1", 4)]
+    assert forecast["by_stage"][0]["deal_count"] == 4
+    assert dashboard["open_deals"] == {"count": 4, "value": money("400.00", EUR="400.00")}
+    assert dashboard["won_deals"] == {"count": 1, "value": money("40.00", EUR="40.00")}
 
 
 def test_forecast_of_a_given_range(client, seeded):

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from crm.devstack.tokens import emulator_id_token
-from crm.domain.identity import Role
 from crm.http.routing import api
-from crm.services.identity import create_api_key, revoke_api_key
+from crm.identity import Role, create_api_key, revoke_api_key
 from tests.api.helpers import CUSTOMERS, assert_error
 
 DUMMY_ID = "dummy-id"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crm.domain.identity import Role
-from crm.services.identity import create_api_key
+from crm.identity import Role, create_api_key
 from tests.api.helpers import CUSTOMERS, assert_error
 
 

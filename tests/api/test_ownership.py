@@ -9,22 +9,11 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from crm.domain.identity import Role
-from crm.services.identity import create_api_key
+from crm.identity import Role, create_api_key
 from tests.api.helpers import CUSTOMERS, assert_error, detail_fields
 from tests.utils.factories import customer_body
 
 _serial = itertools.count(1)
-
-
-@pytest.fixture
-def as_user(app, token_for):
-    def make(uid: str, role: str) -> FlaskClient:
-        client = app.test_client()
-        client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token_for(uid, role)}"
-        return client
-
-    return make
 
 
 def created(response) -> dict[str, Any]:
@@ -121,11 +110,14 @@ def test_a_reassigned_customer_moves_to_its_new_owner(client, as_user):
     assert as_user("rep-b", "rep").get(url).get_json()["id"] == ids["customers"]
 
 
-def test_a_customers_owner_cannot_be_cleared(client):
-    ids = book(client, "rep-a")
-    error = assert_error(client.patch(f"{CUSTOMERS}/{ids['customers']}", json={"owner_id": None}), 422,
-                         "VALIDATION_FAILED")
+@pytest.mark.parametrize("method", ["PATCH", "PUT"])
+@pytest.mark.parametrize("kind", LISTS)
+def test_no_record_can_be_left_without_an_owner(client, as_user, kind, method):
+    url = f"/api/crm/{kind}/{book(client, 'rep-a')[kind]}"
+    response = as_user("boss", "manager").open(url, method=method, json={"owner_id": None})
+    error = assert_error(response, 422, "VALIDATION_FAILED")
     assert detail_fields(error) == ["owner_id"]
+    assert client.get(url).get_json()["owner_id"] == "rep-a"
 
 
 @pytest.mark.parametrize(("kind", "body"), [

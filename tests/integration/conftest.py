@@ -9,24 +9,30 @@ import pytest
 from google.cloud import firestore
 
 from crm.domain.common import utc_now
-from crm.domain.customers import Customer, CustomerCreate, CustomerUpdate, new_customer
-from crm.domain.identity import Caller
-from crm.services import customers as service
+from crm.domain.customers import Customer, new_customer
 from crm.settings import Settings
 from crm.store.api_keys import FirestoreApiKeyStore
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
-from crm.store.customers import FirestoreCustomerStore
-from tests.integration.deal_support import (  # noqa: F401 (fixtures shared by every integration module)
+from crm.store.crm_transaction import CrmTransactions, crm_transactions
+from crm.store.customers import FirestoreCustomerReader, import_customers
+from crm.store.deals import FirestoreDealReader
+from crm.store.pipeline_stats import FirestorePipelineStatsReader
+from tests.utils.activity_steps import add_activity, change_activity  # noqa: F401 (shared fixtures)
+from tests.utils.customer_steps import (  # noqa: F401 (fixtures shared by every integration module)
+    caller,
+    create,
+    create_data,
+    customer_create,
+    update_data,
+)
+from tests.utils.deal_steps import (  # noqa: F401 (fixtures shared by every integration module)
     change_pipeline,
     make_pipeline,
     open_deal,
-    reader,
     set_rates,
-    stats,
-    transactions,
 )
-from tests.utils.factories import admin_caller, customer_body
+from tests.utils.order_steps import move_order, order_customer, place  # noqa: F401 (shared fixtures)
 
 
 @pytest.fixture
@@ -40,8 +46,23 @@ def names(settings: Settings) -> CollectionNames:
 
 
 @pytest.fixture
-def customers(db: firestore.Client, names: CollectionNames) -> FirestoreCustomerStore:
-    return FirestoreCustomerStore(db, names)
+def customers(db: firestore.Client, names: CollectionNames) -> FirestoreCustomerReader:
+    return FirestoreCustomerReader(db, names)
+
+
+@pytest.fixture
+def transactions(db: firestore.Client, names: CollectionNames) -> CrmTransactions:
+    return crm_transactions(db, names, "EUR")
+
+
+@pytest.fixture
+def reader(db: firestore.Client, names: CollectionNames) -> FirestoreDealReader:
+    return FirestoreDealReader(db, names)
+
+
+@pytest.fixture
+def stats(db: firestore.Client, names: CollectionNames) -> Callable[[str], dict[str, Any]]:
+    return FirestorePipelineStatsReader(db, names).get
 
 
 @pytest.fixture
@@ -50,57 +71,19 @@ def api_keys(db: firestore.Client, names: CollectionNames) -> FirestoreApiKeySto
 
 
 @pytest.fixture
-def caller() -> Caller:
-    return admin_caller()
-
-
-@pytest.fixture
-def create_data(settings: Settings) -> Callable[..., CustomerCreate]:
-    """A CustomerCreate validated as the HTTP layer would, from ``customer_body`` defaults plus ``fields``."""
-
-    def make(**fields: Any) -> CustomerCreate:
-        return CustomerCreate.model_validate(
-            customer_body(**fields), context={"phone_region": settings.default_phone_region}
-        )
-
-    return make
-
-
-@pytest.fixture
-def update_data(settings: Settings) -> Callable[..., CustomerUpdate]:
-    def make(**fields: Any) -> CustomerUpdate:
-        return CustomerUpdate.model_validate(fields, context={"phone_region": settings.default_phone_region})
-
-    return make
-
-
-@pytest.fixture
-def create(customers, caller, settings, create_data) -> Callable[..., Customer]:
-    """Create a customer through the service; ``fields`` override the factory's name and email."""
-
-    def make(**fields: Any) -> Customer:
-        return service.create_customer(
-            customers, create_data(**fields), caller, default_language=settings.default_language
-        )
-
-    return make
-
-
-@pytest.fixture
-def seed(customers, create_data) -> Callable[..., list[Customer]]:
+def seed(db, names, customers, settings) -> Callable[..., list[Customer]]:
     """Bulk-write customers built from bodies; ``changes`` (one dict per body) set server-owned fields."""
 
     def make(bodies: list[dict[str, Any]], changes: list[dict[str, Any]] | None = None) -> list[Customer]:
         now = utc_now()
         built = []
         for index, body in enumerate(bodies):
-            customer = new_customer(
-                create_data(**body), customer_id=customers.new_id(), by="seed", now=now, default_language="el"
-            )
+            data = customer_create(settings, **body)
+            customer = new_customer(data, customer_id=customers.new_id(), by="seed", now=now, default_language="el")
             if changes:
                 customer = customer.model_copy(update=changes[index])
             built.append(customer)
-        customers.bulk_import(built)
+        import_customers(db, names, built)
         return built
 
     return make

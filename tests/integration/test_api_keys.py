@@ -6,9 +6,17 @@ from typing import Any
 
 import pytest
 
-from crm.domain.identity import InvalidTokenError, Role
 from crm.errors import NotFoundError, UnauthenticatedError
-from crm.services.identity import API_KEY_PREFIX, Authenticator, create_api_key, hash_api_key, revoke_api_key
+from crm.identity import (
+    API_KEY_PREFIX,
+    ApiKeySecret,
+    Authenticator,
+    InvalidTokenError,
+    Role,
+    create_api_key,
+    hash_api_key,
+    revoke_api_key,
+)
 from crm.store.read_meter import metered
 
 pytestmark = pytest.mark.emulator
@@ -85,7 +93,7 @@ def test_revoking_an_unknown_prefix_is_not_found(api_keys):
 def test_authenticator_accepts_a_live_key(api_keys):
     secret, key = create_api_key(api_keys, "Zapier", Role.MANAGER, "admin-1")
 
-    caller = authenticator(api_keys).authenticate(None, f"  {secret} ")
+    caller = authenticator(api_keys).authenticate(ApiKeySecret(secret))
 
     assert caller.uid == f"apikey:{key.prefix}"
     assert caller.role is Role.MANAGER
@@ -95,14 +103,14 @@ def test_authenticator_accepts_a_live_key(api_keys):
 def test_authenticator_refuses_a_revoked_key(api_keys):
     secret, key = create_api_key(api_keys, "Zapier", Role.ADMIN, "admin-1")
     auth = authenticator(api_keys)
-    auth.authenticate(None, secret)
+    auth.authenticate(ApiKeySecret(secret))
 
     revoke_api_key(api_keys, key.prefix)
 
     with pytest.raises(UnauthenticatedError):
-        auth.authenticate(None, secret)
+        auth.authenticate(ApiKeySecret(secret))
     with pytest.raises(UnauthenticatedError):
-        authenticator(api_keys, cache_seconds=30).authenticate(None, secret)
+        authenticator(api_keys, cache_seconds=30).authenticate(ApiKeySecret(secret))
 
 
 def test_authenticator_refuses_unknown_keys(api_keys):
@@ -110,7 +118,7 @@ def test_authenticator_refuses_unknown_keys(api_keys):
 
     for wrong in (secret[:-1], f"{API_KEY_PREFIX}00000000_nothing", "not-a-key"):
         with pytest.raises(UnauthenticatedError):
-            authenticator(api_keys).authenticate(None, wrong)
+            authenticator(api_keys).authenticate(ApiKeySecret(wrong))
 
 
 def test_authenticator_caches_a_valid_key_to_save_reads(api_keys):
@@ -119,6 +127,6 @@ def test_authenticator_caches_a_valid_key_to_save_reads(api_keys):
 
     with metered() as reads:
         for _ in range(5):
-            auth.authenticate(None, secret)
+            auth.authenticate(ApiKeySecret(secret))
 
     assert reads.reads == 1

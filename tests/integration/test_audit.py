@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from google.cloud.firestore_v1.services.firestore import client as gapic
 
+from crm.domain.access import SYSTEM
 from crm.domain.activities import ActivityCreate
 from crm.domain.orders import OrderCreate, OrderStatus
 from crm.errors import AlreadyExistsError, FailedPreconditionError, ValidationFailedError
@@ -17,11 +18,10 @@ from crm.services import activities as activity_service
 from crm.services import customers as customer_service
 from crm.services import orders as order_service
 from crm.store import audit
-from crm.store.audit import acting_as
-from crm.store.orders import FirestoreOrderReader
 from crm.store.read_meter import metered
 from crm.store.unit_of_work import TransactionRunner
-from tests.integration.deal_support import move, stage, won
+from tests.utils.deal_steps import move, stage, won
+from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator
 
@@ -49,12 +49,10 @@ def customer(create, trail):
 
 
 @pytest.fixture
-def place_order(db, names, transactions, caller, customer):
-    orders = FirestoreOrderReader(db, names)
-
+def place_order(transactions, caller, customer):
     def make(number: str = "SO-1", total: str = "100.00"):
         data = OrderCreate.model_validate({"customer_id": customer.id, "order_number": number, "total": total})
-        return order_service.create_order(transactions, orders, data, caller)
+        return order_service.create_order(transactions, data, caller)
 
     return make
 
@@ -67,9 +65,9 @@ def only(entries: list[Entry]) -> Entry:
 # ---------------------------------------------------------------- customers
 
 
-def test_creating_a_customer_records_its_fields_and_who_created_it(create, trail):
-    with acting_as("alice"):
-        made = create(name="Acme", tags=["vip"])
+def test_creating_a_customer_records_its_fields_and_who_created_it(transactions, customers, create_data, trail):
+    made = customer_service.create_customer(transactions, create_data(name="Acme", tags=["vip"]), admin_caller("alice"),
+                                            default_language="el")
 
     entry = only(trail())
     assert {k: entry[k] for k in ("entity", "entity_id", "customer_id", "action", "by", "summary", "label")} == {
@@ -84,9 +82,9 @@ def test_creating_a_customer_records_its_fields_and_who_created_it(create, trail
     assert entry["previous_known"] is True
 
 
-def test_editing_a_customer_records_each_changed_field_before_and_after(customers, customer, caller, update_data,
+def test_editing_a_customer_records_each_changed_field_before_and_after(transactions, customer, caller, update_data,
                                                                         trail):
-    customer_service.update_customer(customers, customer.id, update_data(name="Acme Ltd", tags=["vip"]), caller)
+    customer_service.update_customer(transactions, customer.id, update_data(name="Acme Ltd", tags=["vip"]), caller)
 
     entry = only(trail())
     assert entry["action"] == "update"
@@ -94,15 +92,14 @@ def test_editing_a_customer_records_each_changed_field_before_and_after(customer
     assert entry["summary"] == "customer 'Acme Ltd' edited: name, tags"
 
 
-def test_a_save_that_changes_nothing_records_nothing(customers, customer, caller, update_data, trail):
-    customer_service.update_customer(customers, customer.id, update_data(name="Acme"), caller)
+def test_a_save_that_changes_nothing_records_nothing(transactions, customers, customer, caller, update_data, trail):
+    customer_service.update_customer(transactions, customer.id, update_data(name="Acme"), caller)
 
     assert trail() == []
 
 
-def test_a_note_records_the_note_added(customers, customer, caller, trail):
-    with acting_as(caller.uid):
-        customer_service.add_note(customers, customer.id, "Called about the cabinet", caller)
+def test_a_note_records_the_note_added(transactions, customers, customer, caller, trail):
+    customer_service.add_note(transactions, customer.id, "Called about the cabinet", caller)
 
     entry = only(trail())
     [note] = entry["changes"]["notes"]["added"]
@@ -111,18 +108,18 @@ def test_a_note_records_the_note_added(customers, customer, caller, trail):
     assert entry["summary"] == "note added"
 
 
-def test_an_upgrade_records_the_status_change(customers, customer, caller, trail):
-    customer_service.upgrade_customer(customers, customer.id, caller)
+def test_an_upgrade_records_the_status_change(transactions, customers, customer, caller, trail):
+    customer_service.upgrade_customer(transactions, customer.id, caller)
 
     entry = only(trail())
     assert entry["changes"] == {"status": {"before": "lead", "after": "customer"}}
     assert entry["summary"] == "status changed from lead to customer"
 
 
-def test_delete_and_restore_are_recorded_as_such(customers, customer, caller, trail):
-    customer_service.delete_customer(customers, customer.id, caller)
+def test_delete_and_restore_are_recorded_as_such(transactions, customers, customer, caller, trail):
+    customer_service.delete_customer(transactions, customer.id, caller)
     deleted = only(trail())
-    customer_service.restore_customer(customers, customer.id, caller)
+    customer_service.restore_customer(transactions, customer.id, caller)
     restored = only(trail())
 
     assert (deleted["action"], deleted["summary"]) == ("delete", "customer 'Acme' deleted")
@@ -164,8 +161,7 @@ def test_winning_records_the_deal_and_the_lifetime_value_it_adds(transactions, o
     deal = open_deal(customer_id=customer.id, value="1200.00")
     trail()
 
-    with acting_as("closer"):
-        won(transactions, deal.id)
+    won(transactions, deal.id, admin_caller("closer"))
 
     deal_entry, customer_entry = sorted(trail(), key=lambda e: e["entity"], reverse=True)
     assert (deal_entry["summary"], deal_entry["by"]) == ("deal 'Arcade cabinet' won", "closer")
@@ -270,12 +266,12 @@ def test_currency_rates_are_recorded_as_settings(set_rates, trail):
 # ---------------------------------------------------------------- what is not recorded, and what it costs
 
 
-def test_a_refused_change_records_nothing(customers, customer, caller, trail):
-    customer_service.upgrade_customer(customers, customer.id, caller)
+def test_a_refused_change_records_nothing(transactions, customers, customer, caller, trail):
+    customer_service.upgrade_customer(transactions, customer.id, caller)
     trail()
 
     with pytest.raises(FailedPreconditionError):
-        customer_service.upgrade_customer(customers, customer.id, caller)
+        customer_service.upgrade_customer(transactions, customer.id, caller)
 
     assert trail() == []
 
@@ -298,10 +294,10 @@ def test_a_deal_refused_for_a_missing_customer_records_nothing(open_deal, trail)
     assert trail() == []
 
 
-def test_work_no_caller_asked_for_is_by_system(create, trail):
-    create(name="Batch")
+def test_work_no_caller_asked_for_is_by_system(transactions, customers, create_data, trail):
+    customer_service.create_customer(transactions, create_data(name="Batch"), SYSTEM, default_language="el")
 
-    assert only(trail())["by"] == audit.SYSTEM
+    assert only(trail())["by"] == "system"
 
 
 def test_two_writes_of_one_record_in_a_transaction_make_one_entry(db, names, trail):
@@ -313,7 +309,7 @@ def test_two_writes_of_one_record_in_a_transaction_make_one_entry(db, names, tra
         uow.set(ref, {"name": "Middle", "status": "lead"})
         uow.set(ref, {"name": "After", "status": "prospect"})
 
-    TransactionRunner(db, names).run(work)
+    TransactionRunner(db, names).run(work, actor=admin_caller())
 
     entry = only(trail())
     assert entry["changes"] == {"name": {"before": "Before", "after": "After"},
@@ -342,7 +338,7 @@ def test_recording_adds_no_reads(transactions, open_deal, customer, trail, monke
 
     audited = win_a_deal()
     assert len(trail()) == 3  # the deal created, then the deal and the customer when won
-    monkeypatch.setattr(audit.AuditTrail, "entries", lambda self: [])
+    monkeypatch.setattr(audit.AuditTrail, "entries", lambda self, actor: [])
     unaudited = win_a_deal()
 
     assert trail() == []

@@ -16,7 +16,7 @@ from crm.services import customers as service
 from crm.settings import Settings
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
-from crm.store.customers import FirestoreCustomerStore
+from crm.store.crm_transaction import CrmTransactions, crm_transactions
 from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator
@@ -26,14 +26,14 @@ INSTANCES = 6  # each contended round waits out the emulator's lock timeout, so 
 _start: Any = None
 
 
-def test_concurrent_notes_from_threads_are_all_kept(customers, create):
+def test_concurrent_notes_from_threads_are_all_kept(transactions, customers, create):
     created = create()
     texts = [f"note {n}" for n in range(WRITERS)]
     start = threading.Barrier(WRITERS)
 
     def note(text: str) -> str:
         start.wait()
-        service.add_note(customers, created.id, text, admin_caller(f"user-{text}"))
+        service.add_note(transactions, created.id, text, admin_caller(f"user-{text}"))
         return text
 
     with ThreadPoolExecutor(max_workers=WRITERS) as pool:
@@ -82,27 +82,28 @@ def _wait_here(barrier) -> None:
     _start = barrier
 
 
-def _store_in_this_process(settings: Settings) -> FirestoreCustomerStore:
+def _transactions_in_this_process(settings: Settings) -> CrmTransactions:
     os.environ["FIRESTORE_EMULATOR_HOST"] = settings.firestore_emulator_host or ""
-    return FirestoreCustomerStore(firestore_client(settings), CollectionNames(settings.collection_prefix))
+    names = CollectionNames(settings.collection_prefix)
+    return crm_transactions(firestore_client(settings), names, settings.default_currency)
 
 
 def _add_note_in_own_process(settings: Settings, customer_id: str, text: str) -> str:
-    store = _store_in_this_process(settings)
+    transactions = _transactions_in_this_process(settings)
     _start.wait(timeout=120)
     try:
-        service.add_note(store, customer_id, text, admin_caller(f"process-{text}"))
+        service.add_note(transactions, customer_id, text, admin_caller(f"process-{text}"))
     except CrmError as exc:
         return f"{type(exc).__name__}: {exc.message}"
     return "ok"
 
 
 def _create_in_own_process(settings: Settings, name: str, email: str) -> str:
-    store = _store_in_this_process(settings)
+    transactions = _transactions_in_this_process(settings)
     data = CustomerCreate.model_validate({"name": name, "email": email})
     _start.wait(timeout=120)
     try:
-        created = service.create_customer(store, data, admin_caller(), default_language="el")
+        created = service.create_customer(transactions, data, admin_caller(), default_language="el")
     except AlreadyExistsError:
         return "AlreadyExistsError"
     except CrmError as exc:

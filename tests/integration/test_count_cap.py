@@ -8,9 +8,10 @@ from crm.store import paging, read_meter
 from tests.utils.factories import admin_caller
 
 
-def test_total_past_the_cap_is_marked_inexact_and_paging_goes_on(customers, create_data, caller, monkeypatch):
+def test_total_past_the_cap_is_marked_inexact_and_paging_goes_on(transactions, customers, create_data, caller,
+                                                                  monkeypatch):
     for n in range(7):
-        service.create_customer(customers, create_data(name=f"Cap {n}"), caller, default_language="el")
+        service.create_customer(transactions, create_data(name=f"Cap {n}"), caller, default_language="el")
     monkeypatch.setattr(paging, "COUNT_CAP", 5)
     first = service.list_customers(customers, CustomerListParams(page_size=3), admin_caller())
     assert (first.total, first.total_exact) == (5, False)
@@ -23,9 +24,9 @@ def test_total_past_the_cap_is_marked_inexact_and_paging_goes_on(customers, crea
     assert seen == [f"Cap {n}" for n in range(7)]
 
 
-def test_exact_total_under_the_cap(customers, create_data, caller):
+def test_exact_total_under_the_cap(transactions, customers, create_data, caller):
     for n in range(3):
-        service.create_customer(customers, create_data(name=f"Under {n}", tags=["under"]), caller,
+        service.create_customer(transactions, create_data(name=f"Under {n}", tags=["under"]), caller,
                                 default_language="el")
     with read_meter.metered() as count:
         page = service.list_customers(customers, CustomerListParams(tag="under"), admin_caller())

@@ -45,8 +45,14 @@ def stored(db, names, customer_id: str) -> dict:
     return snapshot.to_dict()
 
 
-def set_lifetime_value(customers, customer_id: str, amount: Decimal) -> Customer:
-    return customers.save(customer_id, lambda current: current.model_copy(update={"lifetime_value": amount}))
+def set_lifetime_value(transactions, customer_id: str, amount: Decimal) -> Customer:
+    def work(tx) -> Customer:
+        current = tx.customers.get(customer_id)
+        changed = current.model_copy(update={"lifetime_value": amount})
+        tx.customers.put(changed, current)
+        return changed
+
+    return transactions.run(work, actor=admin_caller())
 
 
 def assert_utc(value) -> None:
@@ -89,10 +95,10 @@ def test_document_holds_derived_fields_and_no_computed_ones(db, names, create):
     assert document["deleted_at"] is None
 
 
-def test_timestamps_are_stored_and_read_as_utc(db, names, customers, create, caller):
+def test_timestamps_are_stored_and_read_as_utc(transactions, db, names, customers, create, caller):
     before = utc_now()
     created = create(**FULL_BODY)
-    service.delete_customer(customers, created.id, caller)
+    service.delete_customer(transactions, created.id, caller)
 
     document = stored(db, names, created.id)
     for value in (document["created_at"], document["updated_at"], document["deleted_at"], document["notes"][0]["at"]):
@@ -113,10 +119,11 @@ def test_timestamps_are_stored_and_read_as_utc(db, names, customers, create, cal
         pytest.param(Decimal("99999999.99"), 9999999999, Decimal("99999999.99"), id="large"),
     ],
 )
-def test_lifetime_value_is_stored_as_integer_cents(db, names, customers, create, amount, cents, read_back):
+def test_lifetime_value_is_stored_as_integer_cents(db, names, transactions, customers, create, amount, cents,
+                                                   read_back):
     created = create()
 
-    set_lifetime_value(customers, created.id, amount)
+    set_lifetime_value(transactions, created.id, amount)
 
     document = stored(db, names, created.id)
     assert document["lifetime_value_cents"] == cents
@@ -126,10 +133,10 @@ def test_lifetime_value_is_stored_as_integer_cents(db, names, customers, create,
     assert str(value) == str(read_back)
 
 
-def test_name_sort_and_tokens_follow_changes(db, names, customers, create, update_data, caller):
+def test_name_sort_and_tokens_follow_changes(transactions, db, names, customers, create, update_data, caller):
     created = create(name="Zeta Corp", company="Old Company")
 
-    service.update_customer(customers, created.id, update_data(name="Ántonis", organization="Newco"), caller)
+    service.update_customer(transactions, created.id, update_data(name="Ántonis", organization="Newco"), caller)
 
     document = stored(db, names, created.id)
     assert document["name_sort"] == "antonis"

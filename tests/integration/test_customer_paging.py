@@ -203,11 +203,11 @@ def walk_from(customers, cursor: str, **params) -> list[str]:
     return ids
 
 
-def test_deleting_seen_customers_mid_chain_hides_none_of_the_rest(customers, book, caller):
+def test_deleting_seen_customers_mid_chain_hides_none_of_the_rest(transactions, customers, book, caller):
     everyone = expected_order(book, CustomerOrder.NAME)
     first = service.list_customers(customers, CustomerListParams(page_size=4), admin_caller())
     for customer in first.results:
-        service.delete_customer(customers, customer.id, caller)
+        service.delete_customer(transactions, customer.id, caller)
 
     rest = walk_from(customers, first.next_cursor, page_size=4)
 

@@ -108,10 +108,10 @@ def test_search_with_filters(customers, people, params, expected):
     assert found(customers, people, **params) == expected
 
 
-def test_search_follows_updates_and_deletes(customers, people, update_data, caller):
+def test_search_follows_updates_and_deletes(transactions, customers, people, update_data, caller):
     zoe = people["zoe"]
-    service.update_customer(customers, zoe.id, update_data(name="Zoë Papas"), caller)
-    service.delete_customer(customers, people["acme_berlin"].id, caller)
+    service.update_customer(transactions, zoe.id, update_data(name="Zoë Papas"), caller)
+    service.delete_customer(transactions, people["acme_berlin"].id, caller)
 
     assert found(customers, people, search="papas") == {"zoe"}
     assert found(customers, people, search="brien") == set()

@@ -10,7 +10,7 @@ import pytest
 from crm.domain.customers import CustomerStatus
 from crm.services import deals as service
 from crm.store import unit_of_work
-from tests.integration.deal_support import lifetime_value, move, run_together, stage, update, won
+from tests.utils.deal_steps import lifetime_value, move, run_together, stage, update, won
 from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator

@@ -12,7 +12,7 @@ from crm.domain.deals import Deal
 from crm.domain.pipelines import default_sales_stages
 from crm.errors import InvalidArgumentError
 from crm.services import deals as service
-from tests.integration.deal_support import move, update, won
+from tests.utils.deal_steps import move, update, won
 from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator
@@ -56,7 +56,8 @@ def walk(reader, page_size: int = 2, **params: Any) -> list[str]:
     ids: list[str] = []
     cursor = None
     for page_number in range(1, 50):
-        deals, page = reader.list(DealListParams(page_size=page_size, cursor=cursor, **params))
+        page = reader.list(DealListParams(page_size=page_size, cursor=cursor, **params))
+        deals = page.results
         assert page.page == page_number and len(deals) <= page_size
         ids += [d.id for d in deals]
         cursor = page.next_cursor
@@ -71,7 +72,7 @@ def test_every_order_pages_through_every_deal_once(reader, spread, order):
     expected = [d.id for d in sorted(spread, key=sort_key(order), reverse=order.descending)]
     assert walk(reader, order_by=order.value) == expected
     assert walk(reader, page_size=3, order_by=order.value) == expected
-    second, _ = reader.list(DealListParams(page=2, page_size=3, order_by=order.value))
+    second = reader.list(DealListParams(page=2, page_size=3, order_by=order.value)).results
     assert [d.id for d in second] == expected[3:6]
 
 
@@ -84,7 +85,8 @@ def titles(reader, **params: Any) -> list[str]:
 
 
 def _all(reader, **params: Any) -> list[Deal]:
-    deals, page = reader.list(DealListParams(page_size=100, **params))
+    page = reader.list(DealListParams(page_size=100, **params))
+    deals = page.results
     assert page.total == len(deals) and page.next_cursor is None
     return deals
 
@@ -139,7 +141,7 @@ def test_lists_follow_changes(transactions, reader, spread):
 
 
 def test_a_cursor_only_works_for_its_own_query(reader, spread):
-    _, page = reader.list(DealListParams(page_size=2, order_by="value"))
+    page = reader.list(DealListParams(page_size=2, order_by="value"))
     with pytest.raises(InvalidArgumentError, match="different query"):
         reader.list(DealListParams(page_size=2, order_by="-value", cursor=page.next_cursor))
     with pytest.raises(InvalidArgumentError, match="different query"):
@@ -147,5 +149,5 @@ def test_a_cursor_only_works_for_its_own_query(reader, spread):
 
 
 def test_an_empty_list(reader):
-    deals, page = reader.list(DealListParams())
-    assert (deals, page.total, page.next_cursor) == ([], 0, None)
+    page = reader.list(DealListParams())
+    assert (page.results, page.total, page.next_cursor) == ([], 0, None)

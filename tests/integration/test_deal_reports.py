@@ -23,7 +23,6 @@ from crm.services import customers as customer_service
 from crm.services import deal_reports as service
 from crm.services import deals as deal_service
 from crm.services import pipelines as pipeline_service
-from crm.store.crm_transaction import crm_transactions
 from crm.store.deal_reports import FirestoreDealReports
 from crm.store.deals import deal_from_snapshot
 from crm.store.read_meter import metered
@@ -33,7 +32,7 @@ pytestmark = pytest.mark.emulator
 
 RATES = {"USD": Decimal("0.9"), "GBP": Decimal("1.17")}
 CURRENCIES = ["EUR", "USD", "GBP"]
-OWNERS = ["alice", "bob", None]  # None: the caller, admin-1, owns it
+OWNERS = ["alice", "bob", None]  # None: left out, so the caller, admin-1, owns it
 SALES_STAGES = ["lead", "qualified", "proposal", "negotiation", "closed_won", "closed_lost"]
 CLOSE_OFFSETS = [0, 1, 2, 5, 6, -1, None]  # months from now; 6 and -1 fall outside a six-month range
 CUSTOMER_STATUSES = ["lead", "lead", "prospect", "customer", "churned", "lead"]
@@ -41,11 +40,6 @@ CENT = Decimal("0.01")
 
 
 # ---------------------------------------------------------------- building a book of deals
-
-
-@pytest.fixture
-def transactions(db, names):
-    return crm_transactions(db, names, "EUR")
 
 
 @pytest.fixture
@@ -65,7 +59,7 @@ def book(transactions, create, customers) -> Callable[[int], list[Customer]]:
             pipeline_service.set_currency_rates(
                 transactions, CurrencyRatesUpdate(rates={c: str(r) for c, r in RATES.items()}), caller)
             made.extend(create(status=status) for status in CUSTOMER_STATUSES)
-            customer_service.delete_customer(customers, made.pop().id, caller)
+            customer_service.delete_customer(transactions, made.pop().id, caller)
         today = utc_now().date().replace(day=1)
         for _ in range(count):
             i = state["n"]
@@ -77,6 +71,8 @@ def book(transactions, create, customers) -> Callable[[int], list[Customer]]:
                 "stage": SALES_STAGES[i % len(SALES_STAGES)], "owner_id": OWNERS[i % 4 % 3],
                 "expected_close_date": None if offset is None else str(_month_start(today, offset) + timedelta(i % 27)),
             }
+            if body["stage"] == "closed_lost":
+                body["lost_reason"] = "went elsewhere"
             deal = deal_service.create_deal(transactions, DealCreate.model_validate(body), caller)
             _shuffle(transactions, deal, i)
         return made
@@ -85,7 +81,7 @@ def book(transactions, create, customers) -> Callable[[int], list[Customer]]:
 
 
 def _shuffle(transactions, deal: Deal, i: int) -> None:
-    """Some history: open deals advance, move back, get won or lost; one loses its owner."""
+    """Some history: open deals advance, move back, get won or lost; some change owner."""
     caller = admin_caller()
     if deal.status is not DealStatus.OPEN:
         return
@@ -98,7 +94,7 @@ def _shuffle(transactions, deal: Deal, i: int) -> None:
     elif i % 13 == 4:
         deal_service.mark_deal_lost(transactions, deal.id, "budget", caller)
     elif i % 9 == 1:
-        deal_service.update_deal(transactions, deal.id, DealUpdate.model_validate({"owner_id": None}), caller)
+        deal_service.update_deal(transactions, deal.id, DealUpdate.model_validate({"owner_id": "carol"}), caller)
 
 
 @pytest.fixture
@@ -215,32 +211,36 @@ def test_forecast_by_month_owner_and_stage(db, names, transactions, reports, boo
     first = utc_now().strftime("%Y-%m")
     months = [add_months(first, n) for n in range(6)]
     deals = [d for d in all_deals(db, names) if d.pipeline_id == "sales"]
-    open_in_range = [d for d in deals if d.status is DealStatus.OPEN and month_of(d.expected_close_date) in months]
-    won_in_range = [d for d in deals if d.status is DealStatus.WON and month_of(d.closed_at) in months]
+    opened = [d for d in deals if d.status is DealStatus.OPEN]
+    won = [d for d in deals if d.status is DealStatus.WON]
+    undated = [d for d in opened if d.expected_close_date is None]
 
     report = dumped(service.forecast(transactions, reports, ForecastParams()))
 
     assert (report["from_month"], report["to_month"]) == (months[0], months[-1])
-    assert {k: report[k] for k in forecast_figures([], [])} == forecast_figures(open_in_range, won_in_range)
-    assert 0 < report["deal_count"] < len([d for d in deals if d.status is DealStatus.OPEN])  # some fall outside
+    assert {k: report[k] for k in forecast_figures([], [])} == forecast_figures(opened, won)
+    outside = [d for d in opened if d.expected_close_date and month_of(d.expected_close_date) not in months]
+    assert undated and outside  # the headline counts them, the months do not
     assert [m["month"] for m in report["by_month"]] == months
     for row in report["by_month"]:
         month = row.pop("month")
-        assert row == forecast_figures([d for d in open_in_range if month_of(d.expected_close_date) == month],
-                                       [d for d in won_in_range if month_of(d.closed_at) == month]), month
-    owners = {d.owner_id for d in open_in_range + won_in_range}
-    assert None in owners and {"alice", "bob", "admin-1"} <= owners
+        assert row == forecast_figures([d for d in opened if month_of(d.expected_close_date) == month],
+                                       [d for d in won if month_of(d.closed_at) == month]), month
+    assert report["undated"] == forecast_figures(undated, [])
+    assert sum(m["deal_count"] for m in report["by_month"]) + len(undated) + len(outside) == report["deal_count"]
+    owners = {d.owner_id for d in opened + won}
+    assert {"alice", "bob", "admin-1", "carol"} <= owners
     assert {row["owner_id"] for row in report["by_owner"]} == owners
     for row in report["by_owner"]:
         owner = row.pop("owner_id")
-        assert row == forecast_figures([d for d in open_in_range if d.owner_id == owner],
-                                       [d for d in won_in_range if d.owner_id == owner]), owner
+        assert row == forecast_figures([d for d in opened if d.owner_id == owner],
+                                       [d for d in won if d.owner_id == owner]), owner
     assert [s["id"] for s in report["by_stage"]] == SALES_STAGES[:5]
     for row in report["by_stage"]:
         stage = row.pop("id")
         del row["name"], row["kind"]
-        assert row == forecast_figures([d for d in open_in_range if d.stage == stage],
-                                       [d for d in won_in_range if d.stage == stage]), stage
+        assert row == forecast_figures([d for d in opened if d.stage == stage],
+                                       [d for d in won if d.stage == stage]), stage
 
 
 def test_forecast_range_and_pipeline(db, names, transactions, reports, book, renewals):
@@ -397,7 +397,7 @@ def test_read_costs_do_not_grow_with_the_deals(transactions, reports, book, stre
     years = len({m[:4] for m in ForecastParams().months(utc_now().date())})  # one totals document per year
     assert at_200["pipeline"] == pipeline_lookup + dimensions + totals
     assert at_200["kanban"] == at_200["pipeline"] + stages  # one card per column
-    assert at_200["forecast"] == pipeline_lookup + dimensions + years
+    assert at_200["forecast"] == pipeline_lookup + dimensions + totals + years
     assert at_200["stats"] == 3
     assert at_200["dashboard"] == pipeline_lookup + statuses + dimensions + totals + totals  # every pipeline's; sales
     assert len(streamed) == stages + totals  # the kanban's cards, and the dashboard's one pipeline totals document

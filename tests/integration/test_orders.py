@@ -1,23 +1,20 @@
-"""Orders on the emulator: unique order numbers by claim, statuses, lifetime value credited once, refused edits."""
+"""Orders on the emulator: unique order numbers by claim, money in minor units, deliveries raced and credited once,
+lists (the rest of the order use cases run on in-memory repositories: tests/unit/use_cases/test_orders.py)."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
-from crm.domain.money import CurrencyRatesUpdate
 from crm.domain.orders import Order, OrderCreate, OrderListParams, OrderStatus, OrderUpdate
 from crm.errors import AlreadyExistsError, FailedPreconditionError, NotFoundError, ValidationFailedError
 from crm.services import customers as customer_service
 from crm.services import orders as service
-from crm.services.pipelines import set_currency_rates
-from crm.store.crm_transaction import crm_transactions
-from crm.store.orders import FirestoreOrderReader, order_number_claim_id
+from crm.store.orders import ORDER_NUMBER_CLAIMS, FirestoreOrderReader
 from tests.utils.factories import admin_caller
 
 pytestmark = pytest.mark.emulator
@@ -26,43 +23,12 @@ TO_DELIVERED = (OrderStatus.CONFIRMED, OrderStatus.PROCESSING, OrderStatus.SHIPP
 
 
 @pytest.fixture
-def transactions(db, names, settings):
-    return crm_transactions(db, names, settings.default_currency)
-
-
-@pytest.fixture
 def reader(db, names) -> FirestoreOrderReader:
     return FirestoreOrderReader(db, names)
 
 
-@pytest.fixture
-def customer(create):
-    return create(name="Order Customer")
-
-
-@pytest.fixture
-def place(transactions, reader, caller, customer) -> Callable[..., Order]:
-    """Create an order through the service; ``fields`` override the customer, number and total."""
-
-    def make(**fields: Any) -> Order:
-        body = {"customer_id": customer.id, "order_number": "SO-1", "total": "100.00", **fields}
-        return service.create_order(transactions, reader, OrderCreate.model_validate(body), caller)
-
-    return make
-
-
-@pytest.fixture
-def move(transactions, caller) -> Callable[..., Order]:
-    def through(order: Order, *statuses: OrderStatus) -> Order:
-        for status in statuses:
-            order = service.transition_order(transactions, order.id, status, caller)
-        return order
-
-    return through
-
-
 def claim(db, names, number: str) -> dict | None:
-    snapshot = db.collection(names.order_numbers).document(order_number_claim_id(number)).get()
+    snapshot = db.collection(names.order_numbers).document(ORDER_NUMBER_CLAIMS.claim_id(number)).get()
     return snapshot.to_dict() if snapshot.exists else None
 
 
@@ -70,12 +36,12 @@ def lifetime_value(customers, customer_id: str) -> Decimal:
     return customers.get(customer_id).lifetime_value
 
 
-def test_create_stores_cents_and_claims_the_number(db, names, reader, place, customer):
+def test_create_stores_cents_and_claims_the_number(db, names, reader, place, order_customer):
     order = place(order_number="SO-100", total="1234.5")
 
     stored = db.collection(names.orders).document(order.id).get().to_dict()
     assert stored["total_cents"] == 123450 and "total" not in stored
-    assert stored["status"] == "pending" and stored["customer_id"] == customer.id
+    assert stored["status"] == "pending" and stored["customer_id"] == order_customer.id
     assert [h["from"] for h in stored["status_history"]] == [None]
     assert claim(db, names, "so-100") == {"order_number": "SO-100", "order_id": order.id}
     assert reader.get(order.id) == order
@@ -95,15 +61,16 @@ def test_a_taken_number_is_refused_case_insensitively_naming_its_order(db, names
     assert [s.id for s in db.collection(names.orders).stream()] == [first.id]
 
 
-def test_concurrent_creates_with_one_number_let_exactly_one_win(db, names, transactions, reader, caller, customer):
+def test_concurrent_creates_with_one_number_let_exactly_one_win(db, names, transactions, reader, caller,
+                                                                order_customer):
     contenders = 10
     start = threading.Barrier(contenders)
 
     def attempt(n: int) -> Order | AlreadyExistsError:
-        data = OrderCreate.model_validate({"customer_id": customer.id, "order_number": "RACE-1", "total": str(n)})
+        data = OrderCreate.model_validate({"customer_id": order_customer.id, "order_number": "RACE-1", "total": str(n)})
         start.wait()
         try:
-            return service.create_order(transactions, reader, data, caller)
+            return service.create_order(transactions, data, caller)
         except AlreadyExistsError as exc:
             return exc
 
@@ -124,7 +91,7 @@ def test_concurrent_creates_with_one_number_let_exactly_one_win(db, names, trans
 def test_renumbering_moves_the_claim(db, names, transactions, reader, caller, place):
     order = place(order_number="OLD-1")
 
-    service.update_order(transactions, reader, order.id, OrderUpdate(order_number="NEW-1"), caller)
+    service.update_order(transactions, order.id, OrderUpdate(order_number="NEW-1"), caller)
 
     assert claim(db, names, "OLD-1") is None
     assert claim(db, names, "NEW-1") == {"order_number": "NEW-1", "order_id": order.id}
@@ -136,7 +103,7 @@ def test_renumbering_to_a_taken_number_fails_and_changes_nothing(db, names, tran
     other = place(order_number="B-1")
 
     with pytest.raises(AlreadyExistsError) as taken:
-        service.update_order(transactions, reader, other.id, OrderUpdate(order_number="a-1", notes="x"), caller)
+        service.update_order(transactions, other.id, OrderUpdate(order_number="a-1", notes="x"), caller)
 
     assert taken.value.details[0]["order_id"] == holder.id
     assert reader.get(other.id) == other
@@ -146,7 +113,7 @@ def test_renumbering_to_a_taken_number_fails_and_changes_nothing(db, names, tran
 def test_changing_only_the_case_keeps_the_claim(db, names, transactions, reader, caller, place):
     order = place(order_number="case-1")
 
-    updated = service.update_order(transactions, reader, order.id, OrderUpdate(order_number="CASE-1"), caller)
+    updated = service.update_order(transactions, order.id, OrderUpdate(order_number="CASE-1"), caller)
 
     assert updated.order_number == "CASE-1"
     assert claim(db, names, "case-1") == {"order_number": "case-1", "order_id": order.id}
@@ -164,7 +131,7 @@ def test_deleting_releases_the_number(db, names, transactions, reader, caller, p
 
 
 def test_a_stale_claim_is_released_on_create(db, names, place):
-    db.collection(names.order_numbers).document(order_number_claim_id("GHOST-1")).set(
+    db.collection(names.order_numbers).document(ORDER_NUMBER_CLAIMS.claim_id("GHOST-1")).set(
         {"order_number": "GHOST-1", "order_id": "gone"}
     )
 
@@ -173,39 +140,8 @@ def test_a_stale_claim_is_released_on_create(db, names, place):
     assert claim(db, names, "GHOST-1") == {"order_number": "GHOST-1", "order_id": order.id}
 
 
-def test_delivery_credits_the_base_value_once(transactions, customers, caller, customer, place, move):
-    set_currency_rates(transactions, CurrencyRatesUpdate(rates={"USD": Decimal("0.9")}), caller)
-    order = place(total="100.01", currency="USD")
-    shipped = move(order, *TO_DELIVERED[:-1])
-    assert lifetime_value(customers, customer.id) == Decimal("0.00")
-
-    delivered = move(shipped, OrderStatus.DELIVERED)
-
-    assert delivered.ltv_base_cents == 9001  # 100.01 USD * 0.9 = 90.009 EUR, rounded half up
-    assert delivered.delivered_at == delivered.updated_at
-    after = customers.get(customer.id)
-    assert (after.lifetime_value, after.status.value) == (Decimal("90.01"), "customer")
-    with pytest.raises(FailedPreconditionError):
-        move(delivered, OrderStatus.DELIVERED)
-    assert lifetime_value(customers, customer.id) == Decimal("90.01")
-
-
-def test_delivered_orders_add_up_and_delete_reverses_exactly(transactions, reader, customers, caller, customer,
-                                                             place, move):
-    set_currency_rates(transactions, CurrencyRatesUpdate(rates={"GBP": Decimal("1.2")}), caller)
-    in_pounds = move(place(order_number="P-1", total="10.00", currency="GBP"), *TO_DELIVERED)
-    move(place(order_number="E-1", total="5.50"), *TO_DELIVERED)
-    assert lifetime_value(customers, customer.id) == Decimal("17.50")
-
-    set_currency_rates(transactions, CurrencyRatesUpdate(rates={"GBP": Decimal("2")}), caller)
-    service.delete_order(transactions, in_pounds.id, caller)
-
-    assert lifetime_value(customers, customer.id) == Decimal("5.50")
-    assert reader.get(in_pounds.id) is None
-
-
-def test_concurrent_deliveries_credit_once(transactions, customers, caller, customer, place, move):
-    shipped = move(place(total="40.00"), *TO_DELIVERED[:-1])
+def test_concurrent_deliveries_credit_once(transactions, customers, caller, order_customer, place, move_order):
+    shipped = move_order(place(total="40.00"), *TO_DELIVERED[:-1])
     racers = 5
     start = threading.Barrier(racers)
 
@@ -221,72 +157,13 @@ def test_concurrent_deliveries_credit_once(transactions, customers, caller, cust
         outcomes = sorted(pool.map(deliver, range(racers)))
 
     assert outcomes == ["delivered"] + ["refused"] * (racers - 1)
-    assert lifetime_value(customers, customer.id) == Decimal("40.00")
+    assert lifetime_value(customers, order_customer.id) == Decimal("40.00")
 
 
-def test_cancelled_orders_credit_nothing(customers, customer, place, move):
-    cancelled = move(place(), OrderStatus.CONFIRMED, OrderStatus.PROCESSING, OrderStatus.CANCELLED)
-
-    assert cancelled.cancelled_at is not None and cancelled.ltv_base_cents == 0
-    assert lifetime_value(customers, customer.id) == Decimal("0.00")
-
-
-def test_delivery_needs_the_currency_rate_still_configured(transactions, reader, customers, caller, customer,
-                                                           place, move):
-    set_currency_rates(transactions, CurrencyRatesUpdate(rates={"USD": Decimal("0.9")}), caller)
-    shipped = move(place(currency="USD"), *TO_DELIVERED[:-1])
-    set_currency_rates(transactions, CurrencyRatesUpdate(rates={}), caller)
-
-    with pytest.raises(FailedPreconditionError, match="no exchange rate from USD"):
-        move(shipped, OrderStatus.DELIVERED)
-
-    assert reader.get(shipped.id).status is OrderStatus.SHIPPED
-    assert lifetime_value(customers, customer.id) == Decimal("0.00")
-
-
-@pytest.mark.parametrize("statuses", [
-    pytest.param(TO_DELIVERED[:2], id="processing"),
-    pytest.param(TO_DELIVERED[:3], id="shipped"),
-    pytest.param(TO_DELIVERED, id="delivered"),
-    pytest.param((OrderStatus.CANCELLED,), id="cancelled"),
-])
-@pytest.mark.parametrize("change", [
-    pytest.param({"total": "1.00"}, id="total"),
-    pytest.param({"currency": "EUR", "total": "100.01"}, id="total beside same currency"),
-])
-def test_money_edits_are_refused_after_confirmation(transactions, reader, caller, place, move, statuses, change):
-    order = move(place(), *statuses)
-
-    with pytest.raises(FailedPreconditionError, match="only while it is pending or confirmed"):
-        service.update_order(transactions, reader, order.id, OrderUpdate.model_validate(change), caller)
-
-    assert reader.get(order.id) == order
-
-
-def test_money_edits_while_confirmed_are_kept(transactions, reader, caller, place, move):
-    confirmed = move(place(), OrderStatus.CONFIRMED)
-
-    updated = service.update_order(transactions, reader, confirmed.id, OrderUpdate(total="80.25"), caller)
-
-    assert reader.get(confirmed.id).total == updated.total == Decimal("80.25")
-
-
-def test_a_currency_without_a_rate_is_refused_on_create_and_update(transactions, reader, caller, place):
-    with pytest.raises(ValidationFailedError) as refused:
-        place(currency="JPY")
-    assert refused.value.details[0]["field"] == "currency"
-
-    order = place()
-    with pytest.raises(ValidationFailedError) as refused:
-        service.update_order(transactions, reader, order.id, OrderUpdate(currency="JPY"), caller)
-    assert refused.value.details[0]["field"] == "currency"
-    assert reader.get(order.id).currency == "EUR"
-
-
-def test_orders_need_an_active_customer(db, names, customers, caller, customer, place):
+def test_orders_need_an_active_customer(transactions, db, names, customers, caller, order_customer, place):
     with pytest.raises(ValidationFailedError) as unknown:
         place(customer_id="nobody")
-    customer_service.delete_customer(customers, customer.id, caller)
+    customer_service.delete_customer(transactions, order_customer.id, caller)
     with pytest.raises(ValidationFailedError) as deleted:
         place()
 
@@ -295,11 +172,11 @@ def test_orders_need_an_active_customer(db, names, customers, caller, customer, 
     assert list(db.collection(names.order_numbers).stream()) == []
 
 
-def test_lists_filter_order_and_page(transactions, reader, caller, create, customer, place, move):
+def test_lists_filter_order_and_page(transactions, reader, caller, create, order_customer, place, move_order):
     other = create(name="Other Customer")
     small = place(order_number="b-2", total="5.00")
     big = place(order_number="A-3", total="500.00", owner_id="rep-7")
-    move(big, OrderStatus.CONFIRMED)
+    move_order(big, OrderStatus.CONFIRMED)
     mid = place(order_number="c-1", total="50.00", customer_id=other.id)
 
     def ids(**params: Any) -> list[str]:
@@ -310,10 +187,10 @@ def test_lists_filter_order_and_page(transactions, reader, caller, create, custo
     assert ids(order_by="total") == [small.id, mid.id, big.id]
     assert ids(order_by="-total") == [big.id, mid.id, small.id]
     assert ids(order_by="order_number") == [big.id, small.id, mid.id]
-    assert ids(customer_id=customer.id) == [big.id, small.id]
+    assert ids(customer_id=order_customer.id) == [big.id, small.id]
     assert ids(status="confirmed") == [big.id]
     assert ids(owner_id="rep-7") == [big.id]
-    assert ids(owner_id=caller.uid, customer_id=customer.id, status="pending") == [small.id]
+    assert ids(owner_id=caller.uid, customer_id=order_customer.id, status="pending") == [small.id]
 
     first = service.list_orders(reader, OrderListParams(page_size=2, order_by="total"), admin_caller())
     assert (first.total, [o.id for o in first.results]) == (3, [small.id, mid.id])

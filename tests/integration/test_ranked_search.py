@@ -10,7 +10,7 @@ import pytest
 
 from crm.domain.common import utc_now
 from crm.domain.customer_queries import CustomerListParams
-from crm.domain.identity import Caller, Role
+from crm.identity import Caller, Role
 from crm.services import customers as service
 from crm.store.read_meter import metered
 from tests.utils.factories import admin_caller
@@ -192,17 +192,17 @@ def test_filters_apply_to_exact_and_approximate_matches(customers, owned):
     assert sorted(names(tagged)) == ["Orion Client 0", "Orion Client 3", "Orion Client 6"]
 
 
-def test_deleted_customers_never_appear(customers, hellenic, caller):
-    service.delete_customer(customers, hellenic["Maria Papadopoulos"].id, caller)
+def test_deleted_customers_never_appear(transactions, customers, hellenic, caller):
+    service.delete_customer(transactions, hellenic["Maria Papadopoulos"].id, caller)
     for query in ("papadopoulos", "maria papadopoulos", "papadopolous", "maria"):
         assert "Maria Papadopoulos" not in names(search(customers, search=query)), query
-    service.restore_customer(customers, hellenic["Maria Papadopoulos"].id, caller)
+    service.restore_customer(transactions, hellenic["Maria Papadopoulos"].id, caller)
     assert "Maria Papadopoulos" in names(search(customers, search="papadopolous"))
 
 
-def test_search_follows_changes(customers, hellenic, update_data, caller):
+def test_search_follows_changes(transactions, customers, hellenic, update_data, caller):
     nikos = hellenic["Nikos Vlachos"]
-    service.update_customer(customers, nikos.id, update_data(name="Νίκος Ζερβός"), caller)
+    service.update_customer(transactions, nikos.id, update_data(name="Νίκος Ζερβός"), caller)
     assert names(search(customers, search="zervos")) == ["Νίκος Ζερβός"]
     assert "Νίκος Ζερβός" not in names(search(customers, search="vlachos"))
 

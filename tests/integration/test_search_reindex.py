@@ -87,8 +87,8 @@ def test_an_interrupted_run_goes_on_from_its_checkpoint(old_format, index, db, n
     assert restarted.processed == 7
 
 
-def test_a_customer_changed_during_the_run_keeps_its_change(customers, old_format, index, db, names, update_data,
-                                                            caller, monkeypatch):
+def test_a_customer_changed_during_the_run_keeps_its_change(transactions, customers, old_format, index, db, names,
+                                                            update_data, caller, monkeypatch):
     target = old_format[0]
     derive = search_reindex.customer_search_fields
     changed: list[str] = []
@@ -96,7 +96,7 @@ def test_a_customer_changed_during_the_run_keeps_its_change(customers, old_forma
     def change_meanwhile(customer):
         if customer.id == target.id and not changed:
             changed.append(customer.id)
-            service.update_customer(customers, target.id, update_data(name="Zervos Renamed"), caller)
+            service.update_customer(transactions, target.id, update_data(name="Zervos Renamed"), caller)
         return derive(customer)
 
     monkeypatch.setattr(search_reindex, "customer_search_fields", change_meanwhile)
@@ -110,9 +110,9 @@ def test_a_customer_changed_during_the_run_keeps_its_change(customers, old_forma
                                                  admin_caller()).results] == [target.id]
 
 
-def test_a_deleted_customer_loses_its_search_fields(customers, old_format, index, db, names, caller):
+def test_a_deleted_customer_loses_its_search_fields(transactions, customers, old_format, index, db, names, caller):
     gone = old_format[1]
-    service.delete_customer(customers, gone.id, caller)
+    service.delete_customer(transactions, gone.id, caller)
     db.collection(names.customers).document(gone.id).update({"search_tokens": {"papadopoulos": True}})
 
     reindex_customer_search(index, batch_size=3)

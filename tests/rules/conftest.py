@@ -28,13 +28,16 @@ class RulesClient:
             self._headers["Authorization"] = f"Bearer {emulator_id_token(project_id, uid, role=role)}"
 
     def _send(self, method: str, url: str, body: dict[str, Any] | None = None) -> int:
+        return self._exchange(method, url, body)[0]
+
+    def _exchange(self, method: str, url: str, body: dict[str, Any] | None = None) -> tuple[int, Any]:
         data = json.dumps(body).encode() if body is not None else None
         request = urllib.request.Request(url, data=data, method=method, headers=self._headers)
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
-                return response.status
+                return response.status, json.loads(response.read() or b"null")
         except urllib.error.HTTPError as error:
-            return error.code
+            return error.code, None
 
     def get(self, path: str) -> int:
         return self._send("GET", f"{self._base}/{path}")
@@ -48,6 +51,26 @@ class RulesClient:
             query["where"] = {"fieldFilter": {"field": {"fieldPath": "owner_id"}, "op": "EQUAL",
                                               "value": {"stringValue": owner_id}}}
         return self._send("POST", f"{self._base}:runQuery", {"structuredQuery": query})
+
+    def run(self, collection: str, equals: dict[str, str | None], order: tuple[str, str] | None = None,
+            ) -> tuple[int, list[str]]:
+        """A query as the web SDK sends it (``== null`` as an IS_NULL filter): its status and the ids it returned."""
+        filters = [_equality(field, value) for field, value in equals.items()]
+        query: dict[str, Any] = {"from": [{"collectionId": collection}]}
+        if filters:
+            query["where"] = filters[0] if len(filters) == 1 else {"compositeFilter": {"op": "AND",
+                                                                                       "filters": filters}}
+        if order:
+            query["orderBy"] = [{"field": {"fieldPath": order[0]}, "direction": order[1]}]
+        status, rows = self._exchange("POST", f"{self._base}:runQuery", {"structuredQuery": query})
+        ids = [row["document"]["name"].rsplit("/", 1)[1] for row in rows or [] if "document" in row]
+        return status, ids
+
+
+def _equality(field: str, value: str | None) -> dict[str, Any]:
+    if value is None:
+        return {"unaryFilter": {"field": {"fieldPath": field}, "op": "IS_NULL"}}
+    return {"fieldFilter": {"field": {"fieldPath": field}, "op": "EQUAL", "value": {"stringValue": value}}}
 
 
 @pytest.fixture

@@ -76,3 +76,33 @@ def test_cursor_from_another_query_is_refused() -> None:
 def test_garbage_is_refused(token: str) -> None:
     with pytest.raises(InvalidArgumentError, match="cursor is not valid"):
         decode_cursor(token, FINGERPRINT)
+
+
+def forged(page: Any = 2, value: Any = 100, document_id: Any = "doc-1") -> str:
+    tagged = {"t": value} if isinstance(value, str) and value[:1].isdigit() else {"v": value}
+    return b64({"p": page, "s": tagged, "id": document_id, "q": FINGERPRINT})
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        pytest.param(forged(value=2**70), id="sort value beyond 64 bits"),
+        pytest.param(forged(value=-(2**63) - 1), id="sort value below 64 bits"),
+        pytest.param(forged(page=2**70), id="page beyond any list"),
+        pytest.param(forged(page=True), id="page true"),
+        pytest.param(forged(page=2.5), id="page not whole"),
+        pytest.param(forged(value="0001-01-01T00:00:00+05:00"), id="date before year 1 in UTC"),
+        pytest.param(forged(value="9999-12-31T23:59:59-05:00"), id="date after 9999 in UTC"),
+        pytest.param(forged(value="2024-01-01T00:00:00"), id="date without a timezone"),
+        pytest.param(forged(value=float("nan")), id="not a number"),
+        pytest.param(forged(value=float("inf")), id="infinite"),
+        pytest.param(forged(value="x" * 1501), id="string longer than Firestore indexes"),
+        pytest.param(forged(value=[1, 2]), id="list"),
+        pytest.param(forged(document_id="a/b"), id="id with a slash"),
+        pytest.param(forged(document_id="x" * 1600), id="id of 1600 characters"),
+        pytest.param(forged(document_id="__name__"), id="reserved id"),
+    ],
+)
+def test_forged_cursors_firestore_could_not_take_are_refused(token: str) -> None:
+    with pytest.raises(InvalidArgumentError, match="cursor is not valid"):
+        decode_cursor(token, FINGERPRINT)

@@ -101,13 +101,20 @@ def test_owned_items_are_read_by_their_type() -> None:
     assert items[1].quantity == 2
 
 
+def test_a_free_text_item_keeps_its_serial_number() -> None:
+    (item,) = create(owned_items=[{"type": "freetext", "description": "Old router", "serial_number": "  RT-88 "}]
+                     ).owned_items
+    assert (item.description, item.serial_number) == ("Old router", "RT-88")
+
+
 @pytest.mark.parametrize(
     "item",
     [
         pytest.param({"type": "car"}, id="unknown type"),
         pytest.param({"serial_number": "SN-1"}, id="no type"),
         pytest.param({"type": "product", "color": "red"}, id="field of no item type"),
-        pytest.param({"type": "freetext", "serial_number": "SN-1"}, id="field of another item type"),
+        pytest.param({"type": "freetext", "device_id": "D-1"}, id="field of another item type"),
+        pytest.param({"type": "freetext", "serial_number": "S" * 101}, id="serial number of 101 characters"),
         pytest.param({"type": "product", "quantity": 0}, id="zero quantity"),
     ],
 )

@@ -13,6 +13,7 @@ from crm.domain.deal_queries import DealListParams, DealOrder
 from crm.domain.deals import Deal, DealCreate, DealStatus, DealUpdate, LineItem, apply_update, new_deal
 from crm.domain.money import MAX_AMOUNT, weighted
 from crm.domain.pipelines import default_pipeline
+from crm.errors import FailedPreconditionError, ValidationFailedError
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 LATER = NOW + timedelta(hours=3)
@@ -50,10 +51,51 @@ def test_a_given_stage_brings_its_own_probability():
     assert create(stage="negotiation").probability == 75
 
 
-@pytest.mark.parametrize(("stage", "status"), [("closed_won", DealStatus.WON), ("closed_lost", DealStatus.LOST)])
-def test_a_deal_created_closed_is_closed_from_the_start(stage, status):
-    deal = create(stage=stage)
+@pytest.mark.parametrize(("stage", "status", "reason"), [("closed_won", DealStatus.WON, None),
+                                                       ("closed_lost", DealStatus.LOST, "budget")])
+def test_a_deal_created_closed_is_closed_from_the_start(stage, status, reason):
+    deal = create(stage=stage, lost_reason=reason)
     assert (deal.status, deal.closed_at, deal.probability) == (status, NOW, SALES.stage(stage).probability)
+    assert deal.lost_reason == reason
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    pytest.param({"stage": "closed_lost"}, "lost_reason", id="lost without a reason"),
+    pytest.param({"stage": "closed_lost", "lost_reason": "  "}, "lost_reason", id="lost with a blank reason"),
+    pytest.param({"stage": "proposal", "lost_reason": "budget"}, "lost_reason", id="a reason for an open stage"),
+    pytest.param({"stage": "closed_won", "lost_reason": "budget"}, "lost_reason", id="a reason for the won stage"),
+    pytest.param({"stage": "closed_won", "probability": 30}, "probability", id="won at 30%"),
+    pytest.param({"stage": "closed_lost", "lost_reason": "budget", "probability": 40}, "probability",
+                 id="lost at 40%"),
+])
+def test_a_deal_is_created_by_the_rules_of_the_stage_it_enters(body, field):
+    with pytest.raises((ValidationFailedError, ValidationError)) as refused:
+        create(**body)
+    fields = ([d["field"] for d in refused.value.details] if isinstance(refused.value, ValidationFailedError)
+              else [e["loc"][0] for e in refused.value.errors()])
+    assert fields == [field]
+
+
+def test_a_closed_deal_may_name_its_stages_probability():
+    assert create(stage="closed_won", probability=100).probability == 100
+
+
+@pytest.mark.parametrize("stage", ["closed_won", "closed_lost"])
+def test_a_closed_deals_probability_does_not_change(stage):
+    deal = create(stage=stage, lost_reason="budget" if stage == "closed_lost" else None)
+    with pytest.raises(FailedPreconditionError, match="reopen"):
+        apply_update(deal, DealUpdate(probability=50), now=LATER)
+    same = apply_update(deal, DealUpdate(probability=deal.probability, title="Renamed"), now=LATER)
+    assert (same.probability, same.title) == (deal.probability, "Renamed")
+
+
+def test_an_open_deals_probability_changes():
+    assert apply_update(create(), DealUpdate(probability=55), now=LATER).probability == 55
+
+
+def test_a_probability_is_never_null():
+    with pytest.raises(ValidationError, match="probability"):
+        DealUpdate.model_validate({"probability": None})
 
 
 @pytest.mark.parametrize(("items", "value"), [

@@ -8,11 +8,23 @@ from typing import Any
 
 import pytest
 
-from crm.domain.identity import ApiKey, InvalidTokenError, Role
 from crm.errors import NotFoundError, UnauthenticatedError
-from crm.services.identity import API_KEY_PREFIX, Authenticator, create_api_key, hash_api_key, revoke_api_key
+from crm.identity import (
+    API_KEY_PREFIX,
+    ApiKey,
+    ApiKeySecret,
+    Authenticator,
+    BearerToken,
+    Credential,
+    InvalidTokenError,
+    Role,
+    create_api_key,
+    hash_api_key,
+    revoke_api_key,
+)
 
-SECRET = "crm_abcd1234_s3cr3t"
+SECRET = "crm_abcd1234_" + "s3cr3t".ljust(43, "x")
+UNKNOWN = "crm_deadbeef_" + "y" * 43
 CREATED = datetime(2024, 1, 1, tzinfo=UTC)
 
 
@@ -78,33 +90,22 @@ def test_hash_api_key_is_sha256_hex() -> None:
     assert hash_api_key("a") != hash_api_key("b")
 
 
-@pytest.mark.parametrize("header", ["Bearer good", "bearer good", "BEARER good", "Bearer   good  "])
-def test_bearer_token_becomes_a_caller(header: str) -> None:
-    caller = authenticator().authenticate(header, None)
+def test_bearer_token_becomes_a_caller() -> None:
+    caller = authenticator().authenticate(BearerToken("good"))
     assert (caller.uid, caller.role, caller.email, caller.via) == ("u1", Role.MANAGER, "m@x.com", "token")
 
 
-def test_token_wins_over_api_key() -> None:
-    auth = authenticator(FakeKeyStore(stored_key()))
-    assert auth.authenticate("Bearer good", SECRET).via == "token"
-
-
 @pytest.mark.parametrize(
-    ("authorization", "api_key"),
+    "credential",
     [
-        pytest.param(None, None, id="nothing"),
-        pytest.param("", "", id="empty headers"),
-        pytest.param("Basic dXNlcjpwYXNz", None, id="basic scheme"),
-        pytest.param("Bearer", None, id="bearer without token"),
-        pytest.param("Bearer    ", None, id="bearer with blank token"),
-        pytest.param("good", None, id="token without scheme"),
-        pytest.param("Bearer forged", None, id="token the verifier refuses"),
-        pytest.param(None, "crm_unknown_key", id="unknown api key"),
+        pytest.param(None, id="nothing"),
+        pytest.param(BearerToken("forged"), id="token the verifier refuses"),
+        pytest.param(ApiKeySecret(UNKNOWN), id="unknown api key"),
     ],
 )
-def test_bad_credentials_are_unauthenticated(authorization: str | None, api_key: str | None) -> None:
+def test_bad_credentials_are_unauthenticated(credential: Credential | None) -> None:
     with pytest.raises(UnauthenticatedError):
-        authenticator(FakeKeyStore(stored_key())).authenticate(authorization, api_key)
+        authenticator(FakeKeyStore(stored_key())).authenticate(credential)
 
 
 @pytest.mark.parametrize(
@@ -119,23 +120,23 @@ def test_bad_credentials_are_unauthenticated(authorization: str | None, api_key:
 )
 def test_role_claim(claims: dict[str, Any], role: Role | None) -> None:
     auth = Authenticator(FakeVerifier({"t": claims}), FakeKeyStore().find, 30.0)
-    assert auth.authenticate("Bearer t", None).role is role
+    assert auth.authenticate(BearerToken("t")).role is role
 
 
 def test_api_key_becomes_a_caller_with_its_role() -> None:
-    caller = authenticator(FakeKeyStore(stored_key(role=Role.ADMIN))).authenticate(None, f"  {SECRET} ")
+    caller = authenticator(FakeKeyStore(stored_key(role=Role.ADMIN))).authenticate(ApiKeySecret(SECRET))
     assert (caller.uid, caller.role, caller.via, caller.email) == ("apikey:abcd1234", Role.ADMIN, "api_key", None)
 
 
 def test_revoked_api_key_is_refused() -> None:
     with pytest.raises(UnauthenticatedError):
-        authenticator(FakeKeyStore(stored_key(revoked=True))).authenticate(None, SECRET)
+        authenticator(FakeKeyStore(stored_key(revoked=True))).authenticate(ApiKeySecret(SECRET))
 
 
 def test_api_key_cache_avoids_a_second_lookup() -> None:
     store = FakeKeyStore(stored_key())
     auth = authenticator(store)
-    first, second = auth.authenticate(None, SECRET), auth.authenticate(None, SECRET)
+    first, second = auth.authenticate(ApiKeySecret(SECRET)), auth.authenticate(ApiKeySecret(SECRET))
     assert first == second
     assert store.lookups == 1
 
@@ -143,10 +144,10 @@ def test_api_key_cache_avoids_a_second_lookup() -> None:
 def test_expired_cache_entry_looks_the_key_up_again() -> None:
     store = FakeKeyStore(stored_key())
     auth = authenticator(store, cache_seconds=0)
-    auth.authenticate(None, SECRET)
+    auth.authenticate(ApiKeySecret(SECRET))
     store.revoke("abcd1234", CREATED)
     with pytest.raises(UnauthenticatedError):
-        auth.authenticate(None, SECRET)
+        auth.authenticate(ApiKeySecret(SECRET))
     assert store.lookups == 2
 
 
@@ -155,8 +156,22 @@ def test_unknown_keys_are_not_cached() -> None:
     auth = authenticator(store)
     for _ in range(2):
         with pytest.raises(UnauthenticatedError):
-            auth.authenticate(None, "crm_nope")
+            auth.authenticate(ApiKeySecret(UNKNOWN))
     assert store.lookups == 2
+
+
+@pytest.mark.parametrize("secret", [
+    pytest.param("crm_nope", id="too short"),
+    pytest.param("k" * 1600, id="1600 characters"),
+    pytest.param(SECRET + "x", id="one character more"),
+    pytest.param("crm_ABCD1234_" + "x" * 43, id="prefix not lower-case hex"),
+    pytest.param("crm_abcd1234_" + "é" * 43, id="not URL-safe base64"),
+])
+def test_what_cannot_be_a_key_is_refused_without_a_lookup(secret: str) -> None:
+    store = FakeKeyStore(stored_key())
+    with pytest.raises(UnauthenticatedError, match="API key"):
+        authenticator(store).authenticate(ApiKeySecret(secret))
+    assert store.lookups == 0
 
 
 def test_create_api_key_stores_only_the_hash() -> None:
@@ -165,7 +180,7 @@ def test_create_api_key_stores_only_the_hash() -> None:
     assert secret.startswith(f"{API_KEY_PREFIX}{key.prefix}_")
     assert store.keys == {hash_api_key(secret): key}
     assert secret not in key.model_dump_json()
-    assert authenticator(store).authenticate(None, secret).role is Role.REP
+    assert authenticator(store).authenticate(ApiKeySecret(secret)).role is Role.REP
 
 
 def test_revoke_unknown_prefix_is_not_found() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from crm.store import activities, customers, deals, orders
-from crm.store.indexes import index_document, render
+from crm.store.indexes import CLIENT_QUERIES, index_document, render
 from crm.store.search import SEARCH_FIELDS
 
 INDEX_FILE = Path(__file__).resolve().parents[2] / "firestore.indexes.json"
@@ -59,3 +59,10 @@ def test_search_maps_keep_only_their_ascending_single_field_index(field) -> None
     overrides = {(o["collectionGroup"], o["fieldPath"]): o["indexes"] for o in index_document()["fieldOverrides"]}
     assert overrides[("customers", field)] == [{"order": "ASCENDING", "queryScope": "COLLECTION"}]
     assert overrides[("customers", "notes")] == []
+
+
+@pytest.mark.parametrize("query", [pytest.param(q, id=q.name) for q in CLIENT_QUERIES if q.order])
+def test_every_console_query_has_its_indexes(query) -> None:
+    shapes = _shapes(query.collection)
+    for field in query.equals:
+        assert ((field, "ASCENDING"), query.order) in shapes, (field, query.order)

@@ -91,3 +91,31 @@ def test_settings_are_immutable() -> None:
     settings = settings_from_env({"GOOGLE_CLOUD_PROJECT": "p"})
     with pytest.raises(AttributeError):
         settings.local_mode = True  # type: ignore[misc]
+
+
+def test_rate_limits_have_sane_defaults() -> None:
+    settings = settings_from_env({"GOOGLE_CLOUD_PROJECT": "acme-crm"})
+    assert (settings.requests_per_minute, settings.request_burst) == (600, 120)
+    assert (settings.failed_logins_per_minute, settings.failed_login_burst) == (10, 20)
+    assert (settings.unknown_api_key_cache_seconds, settings.proxy_hops) == (60.0, 1)
+
+
+def test_rate_limits_are_read_from_the_environment() -> None:
+    settings = settings_from_env({"GOOGLE_CLOUD_PROJECT": "p", "CRM_RATE_LIMIT_PER_MINUTE": "60",
+                                  "CRM_RATE_LIMIT_BURST": "5", "CRM_AUTH_FAILURES_PER_MINUTE": "2",
+                                  "CRM_AUTH_FAILURE_BURST": "4", "CRM_PROXY_HOPS": "0",
+                                  "CRM_UNKNOWN_API_KEY_CACHE_SECONDS": "5"})
+    assert (settings.requests_per_minute, settings.request_burst, settings.failed_logins_per_minute,
+            settings.failed_login_burst, settings.proxy_hops, settings.unknown_api_key_cache_seconds) == (
+        60, 5, 2, 4, 0, 5.0)
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    pytest.param("CRM_RATE_LIMIT_PER_MINUTE", "0", id="no requests at all"),
+    pytest.param("CRM_RATE_LIMIT_BURST", "-5", id="negative burst"),
+    pytest.param("CRM_AUTH_FAILURES_PER_MINUTE", "ten", id="not a number"),
+    pytest.param("CRM_PROXY_HOPS", "1.5", id="fraction of a proxy"),
+])
+def test_rate_limits_that_make_no_sense_are_refused(name: str, value: str) -> None:
+    with pytest.raises(SettingsError, match=name):
+        settings_from_env({"GOOGLE_CLOUD_PROJECT": "p", name: value})

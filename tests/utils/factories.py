@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from crm.domain.identity import Caller, Role
+from crm.identity import Caller, Role
 
 _serial = itertools.count(1)
 

@@ -12,18 +12,19 @@ from typing import Any
 
 from google.cloud import firestore
 from google.cloud.firestore_v1 import FieldFilter, Or
-from google.cloud.firestore_v1.base_query import BaseFilter, BaseQuery
+from google.cloud.firestore_v1.base_query import BaseFilter
 from google.cloud.firestore_v1.field_path import FieldPath
 
 from crm.domain.search import Fallback, Relevance, fallbacks, relevance
 from crm.domain.search.ranking import RankKey
 from crm.store import read_meter
+from crm.store.paging import COUNT_CAP, Queryable, count_matches
 from crm.store.search.cursor import SearchCursor, encode_search_cursor, invalid_cursor
 from crm.store.search.documents import ALL_SCOPE, RANKS, TOKENS, TYPOS, owner_scope
 from crm.store.search.spec import Condition, Hit, SearchPage, SearchRequest, SearchSpec
 
 READ_OVERHEAD = 35  # a page reads at most page_size + 35: 60 for 25 results
-COUNT_CAP = 4000
+
 ENTRIES_PER_COUNT_READ = 1000
 pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="firestore-search")
 
@@ -69,31 +70,31 @@ class PageReads:
         """The most matches read and ranked in memory: the budget less the count and the probe for more."""
         return self._request.page_size + READ_OVERHEAD - 2
 
-    def filtered(self) -> BaseQuery:
-        query: BaseQuery = self._collection
+    def filtered(self) -> Queryable:
+        query: Queryable = self._collection
         for condition in self._conditions:
             query = query.where(filter=condition.filter())
         return query
 
-    def exact_query(self) -> BaseQuery:
+    def exact_query(self) -> Queryable:
         query = self.filtered()
         for term in self._request.terms:
             query = query.where(filter=_has(TOKENS, term))
         return query
 
-    def count(self, query: BaseQuery) -> int:
-        total = int(query.limit(COUNT_CAP).count().get()[0][0].value)
+    def count(self, query: Queryable) -> int:
+        total = count_matches(query.limit(COUNT_CAP))
         read_meter.record_aggregation(total)
         self._budget.spend(max(1, math.ceil(total / ENTRIES_PER_COUNT_READ)))
         return total
 
-    def read(self, query: BaseQuery) -> list[firestore.DocumentSnapshot]:
+    def read(self, query: Queryable) -> list[firestore.DocumentSnapshot]:
         snapshots = list(query.stream())
         read_meter.record_documents(len(snapshots))
         self._budget.spend(max(1, len(snapshots)))
         return snapshots
 
-    def ranked(self, exact: BaseQuery, cursor: SearchCursor | None, total: int) -> Part:
+    def ranked(self, exact: Queryable, cursor: SearchCursor | None, total: int) -> Part:
         """Every match read and ranked in memory; the page is the next ``page_size`` after the cursor's rank."""
         if total == 0 and cursor is None:
             return Part([], None)
@@ -208,7 +209,7 @@ class PageReads:
             self._budget.spend(max(1, len(found)))
         return next((index for index, found in enumerate(results) if not found), 0)
 
-    def _lookup_query(self, plan: Fallback, lookup: int) -> BaseQuery:
+    def _lookup_query(self, plan: Fallback, lookup: int) -> Queryable:
         keys = plan.lookups[lookup]
         query = self.filtered()
         for key in plan.required:
@@ -218,7 +219,7 @@ class PageReads:
         query = query.where(filter=Or(either)) if len(either) > 1 else query.where(filter=either[0])
         return self.projected(query, TYPOS).order_by(FieldPath.document_id())
 
-    def projected(self, query: BaseQuery, *extra: str) -> BaseQuery:
+    def projected(self, query: Queryable, *extra: str) -> Queryable:
         """Only what a result needs: the record's fields, its tokens, and ``extra`` field paths."""
         return query.select([*self._spec.fields, TOKENS, *extra])
 

@@ -1,0 +1,87 @@
+"""`crm dev`: the Firestore and Auth emulators, demo data and demo users, the console built, and the console and
+the API served on one origin whose URL is the first line printed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+
+from crm.devstack.auth_emulator import DEMO_USERS, AuthEmulator
+from crm.devstack.console_build import ensure_console_built
+from crm.devstack.emulator import FirestoreEmulator
+
+STARTING_PAGE = (b'<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="2">'
+                 b"<title>CRM</title><p>The CRM is starting (emulators, demo data, console build)&hellip;")
+
+
+class StartingApp:
+    """Answers 'starting' (and reloads itself) until the real application is handed over."""
+
+    def __init__(self) -> None:
+        self.target: Callable | None = None
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        if self.target is not None:
+            return self.target(environ, start_response)
+        start_response("503 Service Unavailable", [("Content-Type", "text/html; charset=utf-8"), ("Retry-After", "2")])
+        return [STARTING_PAGE]
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def run_local_stack(*, port: int | None, emulator_port: int | None, demo_customers: int) -> int:
+    from crm.cli import load_demo
+    from crm.devstack.console_server import ConsoleApp, ConsoleServer, firebase_web_config
+    from crm.settings import get_settings
+
+    project = os.environ.get("GOOGLE_CLOUD_PROJECT", "demo-crm")
+    front = StartingApp()
+    server = ConsoleServer(front, port=port)  # type: ignore[arg-type]
+    print(f"CRM console: {server.url}/", flush=True)
+    server.start_in_background()
+    firestore = FirestoreEmulator(port=emulator_port)
+    auth = AuthEmulator(project)
+    try:
+        _say("Starting the Firestore and Auth emulators and building the console...")
+        with ThreadPoolExecutor(3) as pool:
+            jobs = [pool.submit(firestore.start), pool.submit(auth.start), pool.submit(ensure_console_built)]
+            for job in jobs:
+                job.result()  # type: ignore[attr-defined]
+        os.environ.update({
+            "CRM_ENV": "local",
+            "FIRESTORE_EMULATOR_HOST": firestore.address,
+            "FIREBASE_AUTH_EMULATOR_HOST": auth.address,
+            "GOOGLE_CLOUD_PROJECT": project,
+        })
+        get_settings.cache_clear()
+        settings = get_settings()
+        loaded = load_demo(demo_customers, settings)
+        for user in DEMO_USERS:
+            auth.create_user(user)
+        front.target = ConsoleApp(settings, firebase_web_config(project, auth.url, firestore.address))
+        _print_ready(server.url, firestore.address, auth.address, loaded)
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        stop.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+        auth.stop()
+        firestore.stop()
+    return 0
+
+
+def _print_ready(url: str, firestore: str, auth: str, loaded: int) -> None:
+    print(f"API:     {url}/api  (docs {url}/api/docs)")
+    print(f"Emulators: Firestore {firestore}, Auth {auth}; {loaded} demo customers")
+    print("Sign in as (email / password / role):")
+    for user in DEMO_USERS:
+        print(f"  {user.email:24} {user.password:20} {user.role or 'no role yet'}")
+    print("Ctrl-C stops everything.", flush=True)

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { filtersFromParams, filtersToParams, isSearching, listKey, toApiQuery } from "./listFilters";
+
+describe("list filters", () => {
+  it("round-trips through the address, leaving defaults out", () => {
+    const filters = filtersFromParams(new URLSearchParams("q=acme&status=lead&tag=VIP&sort=-updated_at"));
+    expect(filters).toEqual({ search: "acme", status: "lead", tag: "VIP", order: "-updated_at" });
+    expect(filtersToParams({ ...filters, order: "name" }).toString()).toBe("q=acme&status=lead&tag=VIP");
+  });
+
+  it("ignores values the API would refuse", () => {
+    expect(filtersFromParams(new URLSearchParams("status=bogus&sort=;drop"))).toMatchObject({ status: "", order: "name" });
+  });
+
+  it("sends no order with a search, which the API would refuse", () => {
+    const query = toApiQuery({ search: " acme ath ", status: "", tag: "", order: "-created_at" }, "c1");
+    expect(query).toEqual({ search: "acme ath", page_size: 50, cursor: "c1" });
+  });
+
+  it("sends the order when the search box holds no word", () => {
+    expect(isSearching({ search: " - " })).toBe(false);
+    expect(toApiQuery({ search: " - ", status: "", tag: "", order: "-created_at" })).toMatchObject({ order_by: "-created_at" });
+  });
+
+  it("counts Greek letters as words", () => {
+    expect(isSearching({ search: "αθήνα" })).toBe(true);
+  });
+
+  it("keys lists by what they hold, not by page", () => {
+    const a = listKey({ search: "", status: "lead", tag: " Vip ", order: "name" });
+    expect(a).toEqual({ status: "lead", tag: "vip" });
+  });
+});
