@@ -911,7 +911,7 @@ export interface components {
             results: components["schemas"]["Activity"][];
             /**
              * Total
-             * @description Records that match; counting stops at 5000 (see total_exact)
+             * @description Records that match; counting stops at 4000 (see total_exact)
              */
             total: number;
             /**
@@ -1551,6 +1551,113 @@ export interface components {
             won_value: string;
         };
         /**
+         * CustomerListItem
+         * @description A customer in a list: with ``match`` when the list answers a search.
+         */
+        CustomerListItem: {
+            /**
+             * Contacts
+             * @default []
+             */
+            contacts: components["schemas"]["Contact"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Deleted At
+             * @default null
+             */
+            deleted_at: string | null;
+            /** Email */
+            readonly email: string | null;
+            /** Id */
+            id: string;
+            /** Language */
+            language: string;
+            /**
+             * Last Activity At
+             * @default null
+             */
+            last_activity_at: string | null;
+            /**
+             * Lifetime Value
+             * @default 0.00
+             */
+            lifetime_value: string;
+            /**
+             * Linked User Ids
+             * @default []
+             */
+            linked_user_ids: string[];
+            /** @default null */
+            location: components["schemas"]["Location"] | null;
+            /**
+             * Lost At
+             * @default null
+             */
+            lost_at: string | null;
+            /**
+             * Lost Reason
+             * @default null
+             */
+            lost_reason: string | null;
+            /**
+             * @description How the customer matched the search; null without search
+             * @default null
+             */
+            match: components["schemas"]["SearchMatch"] | null;
+            /** Name */
+            name: string;
+            /**
+             * Nextcloud Folder
+             * @default null
+             */
+            nextcloud_folder: string | null;
+            /**
+             * Notes
+             * @default []
+             */
+            notes: components["schemas"]["Note"][];
+            /**
+             * Organization
+             * @default null
+             */
+            organization: string | null;
+            /**
+             * Owned Items
+             * @default []
+             */
+            owned_items: (components["schemas"]["ConsoleDevice"] | components["schemas"]["Product"] | components["schemas"]["FreeTextItem"])[];
+            /**
+             * Owner Id
+             * @default null
+             */
+            owner_id: string | null;
+            /** Phone */
+            readonly phone: string | null;
+            /** @default null */
+            source: components["schemas"]["CustomerSource"] | null;
+            /** @default lead */
+            status: components["schemas"]["CustomerStatus"];
+            /**
+             * Tags
+             * @default []
+             */
+            tags: string[];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Changes with every write; send it back in If-Match to update only this version
+             */
+            readonly version: string;
+        };
+        /**
          * CustomerListParams
          * @description Query parameters of GET /customers.
          */
@@ -1561,7 +1668,7 @@ export interface components {
              */
             cursor: string | null;
             /**
-             * @description Default name; search results come in a stable order of their own
+             * @description Default name; search results come best first instead
              * @default null
              */
             order_by: components["schemas"]["CustomerOrder"] | null;
@@ -1705,10 +1812,10 @@ export interface components {
             /** Page Size */
             page_size: number;
             /** Results */
-            results: components["schemas"]["Customer"][];
+            results: components["schemas"]["CustomerListItem"][];
             /**
              * Total
-             * @description Records that match; counting stops at 5000 (see total_exact)
+             * @description Records that match; counting stops at 4000 (see total_exact)
              */
             total: number;
             /**
@@ -1893,6 +2000,11 @@ export interface components {
              */
             line_items: components["schemas"]["LineItem-Input"][] | null;
             /**
+             * Lost Reason
+             * @default null
+             */
+            lost_reason: string | null;
+            /**
              * Notes
              * @default null
              */
@@ -2063,7 +2175,7 @@ export interface components {
             results: components["schemas"]["Deal"][];
             /**
              * Total
-             * @description Records that match; counting stops at 5000 (see total_exact)
+             * @description Records that match; counting stops at 4000 (see total_exact)
              */
             total: number;
             /**
@@ -2082,8 +2194,11 @@ export interface components {
         };
         /**
          * Forecast
-         * @description Open deals whose expected close month falls in the range (deals with no expected close date are left out),
-         *     and deals won in the range, by the month they closed.
+         * @description Every open deal of the pipeline (``deal_count``, ``total_pipeline``, ``weighted_forecast``) and every deal it
+         *     has won (``won_count``, ``closed_revenue``), whatever their dates, also by owner and by stage; ``by_month``
+         *     spreads them over the range's months (open deals by month of expected close, won deals by month of closing)
+         *     and ``undated`` holds the open deals with no expected close date; open deals expected before or after the range
+         *     are in the headline only.
          */
         Forecast: {
             /**
@@ -2093,19 +2208,19 @@ export interface components {
             by_month: components["schemas"]["MonthForecast"][];
             /**
              * By Owner
-             * @description Owners with open or won deals in the range
+             * @description Owners with open or won deals
              */
             by_owner: components["schemas"]["OwnerForecast"][];
             /**
              * By Stage
-             * @description Open stages (open deals) and the won stage (won deals)
+             * @description Open stages (their open deals) and the won stage (won deals)
              */
             by_stage: components["schemas"]["StageForecast"][];
-            /** @description Value of the deals won in the range */
+            /** @description Value of those won deals */
             closed_revenue: components["schemas"]["MoneyTotals"];
             /**
              * Deal Count
-             * @description Open deals expected to close in the range
+             * @description Open deals
              */
             deal_count: number;
             /**
@@ -2129,11 +2244,32 @@ export interface components {
              * @description Currencies with no exchange rate into the base currency: their amounts appear in by_currency but are left out of every base total
              */
             unconverted_currencies: string[];
+            /** @description Open deals with no expected close date (won_count is always 0: a won deal counts in the month it closed) */
+            undated: components["schemas"]["ForecastFigures"];
             /** @description Expected revenue of those open deals */
             weighted_forecast: components["schemas"]["MoneyTotals"];
             /**
              * Won Count
-             * @description Deals won (closed as won) in the range
+             * @description Deals won
+             */
+            won_count: number;
+        };
+        /** ForecastFigures */
+        ForecastFigures: {
+            /** @description Value of those won deals */
+            closed_revenue: components["schemas"]["MoneyTotals"];
+            /**
+             * Deal Count
+             * @description Open deals
+             */
+            deal_count: number;
+            /** @description Value of those open deals */
+            total_pipeline: components["schemas"]["MoneyTotals"];
+            /** @description Expected revenue of those open deals */
+            weighted_forecast: components["schemas"]["MoneyTotals"];
+            /**
+             * Won Count
+             * @description Deals won
              */
             won_count: number;
         };
@@ -2170,6 +2306,11 @@ export interface components {
              * @default null
              */
             notes: string | null;
+            /**
+             * Serial Number
+             * @default null
+             */
+            serial_number: string | null;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -2321,6 +2462,13 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /**
+         * MatchKind
+         * @description How a term matched, best first: a whole word, a word's start, digits inside a number, or approximately
+         *     (another spelling or script of the word, or one typo away).
+         * @enum {string}
+         */
+        MatchKind: "exact" | "prefix" | "infix" | "approximate";
         /** Me */
         Me: {
             /**
@@ -2384,16 +2532,16 @@ export interface components {
         };
         /** MonthForecast */
         MonthForecast: {
-            /** @description Value of the deals won in the range */
+            /** @description Value of those won deals */
             closed_revenue: components["schemas"]["MoneyTotals"];
             /**
              * Deal Count
-             * @description Open deals expected to close in the range
+             * @description Open deals
              */
             deal_count: number;
             /**
              * Month
-             * @description Open deals by month of expected close; won deals by month of closing
+             * @description Open deals expected to close in this month; deals won (closed) in this month
              */
             month: string;
             /** @description Value of those open deals */
@@ -2402,7 +2550,7 @@ export interface components {
             weighted_forecast: components["schemas"]["MoneyTotals"];
             /**
              * Won Count
-             * @description Deals won (closed as won) in the range
+             * @description Deals won
              */
             won_count: number;
         };
@@ -2616,7 +2764,7 @@ export interface components {
             results: components["schemas"]["Order"][];
             /**
              * Total
-             * @description Records that match; counting stops at 5000 (see total_exact)
+             * @description Records that match; counting stops at 4000 (see total_exact)
              */
             total: number;
             /**
@@ -2628,11 +2776,11 @@ export interface components {
         };
         /** OwnerForecast */
         OwnerForecast: {
-            /** @description Value of the deals won in the range */
+            /** @description Value of those won deals */
             closed_revenue: components["schemas"]["MoneyTotals"];
             /**
              * Deal Count
-             * @description Open deals expected to close in the range
+             * @description Open deals
              */
             deal_count: number;
             /**
@@ -2646,7 +2794,7 @@ export interface components {
             weighted_forecast: components["schemas"]["MoneyTotals"];
             /**
              * Won Count
-             * @description Deals won (closed as won) in the range
+             * @description Deals won
              */
             won_count: number;
         };
@@ -2823,6 +2971,19 @@ export interface components {
         RoleChange: {
             role: components["schemas"]["Role"];
         };
+        /**
+         * SearchMatch
+         * @description How a search result matched: its weakest term's kind, and the fields its terms were found in.
+         */
+        SearchMatch: {
+            /**
+             * Fields
+             * @description The fields the terms matched, in the order of the terms
+             */
+            fields: string[];
+            /** @description exact (whole words), prefix (word starts), infix (digits inside a number) or approximate (other spelling or script, or one typo) */
+            kind: components["schemas"]["MatchKind"];
+        };
         /** ShippingAddress */
         ShippingAddress: {
             /**
@@ -2968,11 +3129,11 @@ export interface components {
         };
         /** StageForecast */
         StageForecast: {
-            /** @description Value of the deals won in the range */
+            /** @description Value of those won deals */
             closed_revenue: components["schemas"]["MoneyTotals"];
             /**
              * Deal Count
-             * @description Open deals expected to close in the range
+             * @description Open deals
              */
             deal_count: number;
             /** Id */
@@ -2986,7 +3147,7 @@ export interface components {
             weighted_forecast: components["schemas"]["MoneyTotals"];
             /**
              * Won Count
-             * @description Deals won (closed as won) in the range
+             * @description Deals won
              */
             won_count: number;
         };
@@ -3062,7 +3223,7 @@ export interface components {
             results: components["schemas"]["AuditEntry"][];
             /**
              * Total
-             * @description Records that match; counting stops at 5000 (see total_exact)
+             * @description Records that match; counting stops at 4000 (see total_exact)
              */
             total: number;
             /**
@@ -3171,6 +3332,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -3272,6 +3444,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -3290,6 +3473,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 activity_id: string;
             };
             cookie?: never;
@@ -3332,6 +3516,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -3353,6 +3548,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 activity_id: string;
             };
             cookie?: never;
@@ -3453,6 +3649,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -3474,6 +3681,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 activity_id: string;
             };
             cookie?: never;
@@ -3532,6 +3740,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -3553,6 +3772,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 activity_id: string;
             };
             cookie?: never;
@@ -3653,6 +3873,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -3674,6 +3905,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 activity_id: string;
             };
             cookie?: never;
@@ -3743,6 +3975,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -3786,6 +4029,17 @@ export interface operations {
             /** @description Not allowed for this caller */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3893,6 +4147,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -3911,6 +4176,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The API key's prefix: 8 hexadecimal digits */
                 prefix: string;
             };
             cookie?: never;
@@ -3951,6 +4217,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -3969,6 +4246,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A Firebase Auth user's uid: 1-128 characters */
                 uid: string;
             };
             cookie?: never;
@@ -4051,6 +4329,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -4075,7 +4364,7 @@ export interface operations {
                 /** @description 1-based; deep pages cost the skipped reads, prefer cursor */
                 page?: number;
                 cursor?: string | null;
-                /** @description Default name; search results come in a stable order of their own */
+                /** @description Default name; search results come best first instead */
                 order_by?: components["schemas"]["CustomerOrder"] | null;
             };
             header?: never;
@@ -4114,6 +4403,17 @@ export interface operations {
             /** @description Not allowed for this caller */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4221,6 +4521,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -4239,6 +4550,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 customer_id: string;
             };
             cookie?: never;
@@ -4281,6 +4593,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -4302,6 +4625,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 customer_id: string;
             };
             cookie?: never;
@@ -4402,6 +4726,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -4423,6 +4758,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 customer_id: string;
             };
             cookie?: never;
@@ -4481,6 +4817,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -4502,6 +4849,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 customer_id: string;
             };
             cookie?: never;
@@ -4602,6 +4950,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -4634,6 +4993,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 customer_id: string;
             };
             cookie?: never;
@@ -4685,6 +5045,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -4706,6 +5077,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 customer_id: string;
             };
             cookie?: never;
@@ -4797,6 +5169,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -4827,6 +5210,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 customer_id: string;
             };
             cookie?: never;
@@ -4878,6 +5262,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -4899,6 +5294,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 customer_id: string;
             };
             cookie?: never;
@@ -4990,6 +5386,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -5011,6 +5418,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 customer_id: string;
             };
             cookie?: never;
@@ -5102,6 +5510,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -5127,6 +5546,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 customer_id: string;
             };
             cookie?: never;
@@ -5178,6 +5598,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -5199,6 +5630,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 customer_id: string;
             };
             cookie?: never;
@@ -5268,6 +5700,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -5286,6 +5729,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 customer_id: string;
             };
             cookie?: never;
@@ -5328,6 +5772,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -5352,6 +5807,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 customer_id: string;
             };
             cookie?: never;
@@ -5403,6 +5859,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -5424,6 +5891,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 customer_id: string;
             };
             cookie?: never;
@@ -5493,6 +5961,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -5536,6 +6015,17 @@ export interface operations {
             /** @description Not allowed for this caller */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5607,6 +6097,17 @@ export interface operations {
             /** @description Not allowed for this caller */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5714,6 +6215,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -5782,6 +6294,17 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5860,6 +6383,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -5924,6 +6458,17 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6000,6 +6545,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -6018,6 +6574,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 deal_id: string;
             };
             cookie?: never;
@@ -6060,6 +6617,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -6081,6 +6649,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 deal_id: string;
             };
             cookie?: never;
@@ -6181,6 +6750,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -6202,6 +6782,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 deal_id: string;
             };
             cookie?: never;
@@ -6260,6 +6841,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -6281,6 +6873,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 deal_id: string;
             };
             cookie?: never;
@@ -6381,6 +6974,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -6402,6 +7006,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 deal_id: string;
             };
             cookie?: never;
@@ -6471,6 +7076,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -6492,6 +7108,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 deal_id: string;
             };
             cookie?: never;
@@ -6583,6 +7200,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -6604,6 +7232,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 deal_id: string;
             };
             cookie?: never;
@@ -6673,6 +7302,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -6694,6 +7334,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 deal_id: string;
             };
             cookie?: never;
@@ -6785,6 +7426,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -6806,6 +7458,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 deal_id: string;
             };
             cookie?: never;
@@ -6897,6 +7550,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -6940,6 +7604,17 @@ export interface operations {
             /** @description Not allowed for this caller */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7006,6 +7681,17 @@ export interface operations {
             /** @description Not allowed for this caller */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7113,6 +7799,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -7131,6 +7828,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 order_id: string;
             };
             cookie?: never;
@@ -7173,6 +7871,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -7194,6 +7903,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 order_id: string;
             };
             cookie?: never;
@@ -7294,6 +8004,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -7315,6 +8036,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 order_id: string;
             };
             cookie?: never;
@@ -7373,6 +8095,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -7394,6 +8127,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 order_id: string;
             };
             cookie?: never;
@@ -7494,6 +8228,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -7515,6 +8260,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 order_id: string;
             };
             cookie?: never;
@@ -7606,6 +8352,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -7649,6 +8406,17 @@ export interface operations {
             /** @description Not allowed for this caller */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7756,6 +8524,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -7774,6 +8553,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 pipeline_id: string;
             };
             cookie?: never;
@@ -7816,6 +8596,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -7837,6 +8628,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 pipeline_id: string;
             };
             cookie?: never;
@@ -7937,6 +8729,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -7961,6 +8764,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 pipeline_id: string;
             };
             cookie?: never;
@@ -8028,6 +8832,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -8049,6 +8864,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
                 pipeline_id: string;
             };
             cookie?: never;
@@ -8149,6 +8965,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Database unavailable; retry after the Retry-After delay */
             503: {
                 headers: {
@@ -8192,6 +9019,17 @@ export interface operations {
             /** @description Not allowed for this caller */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8281,6 +9119,17 @@ export interface operations {
             /** @description Body failed validation */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
