@@ -41,7 +41,10 @@ export function OwnedItemsEditor({ editable }: { editable: boolean }) {
               text("quantity", t("customer.quantity"), { inputMode: "numeric" }),
               text("serial_numbers", t("customer.serialNumbers"), { hint: t("customer.serialNumbersHint") }),
             ]}
-            {kind === "freetext" && text("description", t("customer.description"))}
+            {kind === "freetext" && [
+              text("description", t("customer.description")),
+              text("serial_number", t("customer.serialNumber")),
+            ]}
             {text("notes", t("customer.itemNotes"))}
             {editable && (
               <button type="button" className="link" onClick={() => remove(index)}

@@ -79,7 +79,7 @@ function itemValues(item: OwnedItem): OwnedItemValues {
       quantity: item.quantity == null ? "" : String(item.quantity), serial_numbers: (item.serial_numbers ?? []).join(", "),
     });
   } else {
-    values.description = text(item.description);
+    Object.assign(values, { description: text(item.description), serial_number: text(item.serial_number) });
   }
   values.notes = text(item.notes);
   return values;
@@ -127,7 +127,9 @@ export function toOwnedItem(values: OwnedItemValues): OwnedItem {
       serial_numbers: splitList(values.serial_numbers), notes,
     };
   }
-  return { type: "freetext", description: orNull(values.description), notes };
+  return {
+    type: "freetext", description: orNull(values.description), serial_number: orNull(values.serial_number), notes,
+  };
 }
 
 function location(values: CustomerFormValues["location"]) {
