@@ -1,5 +1,5 @@
-"""Operator commands: the local stack, demo data, dev tokens, API keys, user roles, repair of the deal totals, and
-re-indexing customer search."""
+"""Operator commands: the local stack, demo data, dev tokens, API keys, user roles, repair of the deal totals,
+re-indexing customer search, and the MCP server over stdio."""
 
 from __future__ import annotations
 
@@ -115,6 +115,17 @@ def cmd_reindex_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_mcp(args: argparse.Namespace) -> int:
+    """The MCP server over stdio for a desktop assistant, acting with the API key in $CRM_API_KEY."""
+    from crm.assistants.stdio import API_KEY_VARIABLE, serve_stdio
+
+    api_key = os.environ.get(API_KEY_VARIABLE, "").strip()
+    if not api_key:
+        print(f"set {API_KEY_VARIABLE} to an API key (crm api-key create --name ... --role ...)", file=sys.stderr)
+        return 2
+    return serve_stdio(get_settings(), api_key)
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="crm", description=__doc__)
     sub = root.add_subparsers(dest="command", required=True)
@@ -152,6 +163,9 @@ def parser() -> argparse.ArgumentParser:
     reindex.add_argument("--batch-size", type=int, default=DEFAULT_BATCH)
     reindex.add_argument("--restart", action="store_true", help="start over instead of resuming an unfinished run")
     reindex.set_defaults(run=cmd_reindex_search)
+    mcp = sub.add_parser("mcp", help="serve the MCP tools over stdio for a desktop assistant (API key in "
+                                     "$CRM_API_KEY)")
+    mcp.set_defaults(run=cmd_mcp)
     return root
 
 

@@ -14,6 +14,7 @@ from crm.errors import NotFoundError, UnauthenticatedError
 from crm.http import (  # noqa: F401  (registers the operations)
     activities,
     admin,
+    assistants,
     customer_summary,
     customers,
     deal_reports,

@@ -123,6 +123,7 @@ def _operation(op: Operation, refs: dict[Any, Any], schemas: dict[str, Any]) -> 
     if op.response:
         success["content"] = {"application/json": {"schema": refs[(op.response, "serialization")]}}
     responses: dict[str, Any] = {str(op.status): success}
+    responses |= {str(status): {"description": description} for status, description in op.other_answers}
     statuses = set(op.errors) | _implied_statuses(op)
     error_content = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     for status in sorted(statuses):

@@ -56,6 +56,7 @@ class Operation:
     public: bool = False
     errors: tuple[int, ...] = ()
     access: Access | None = None
+    other_answers: tuple[tuple[int, str], ...] = ()  # further statuses with no body: (status, description)
 
     def __post_init__(self) -> None:
         if not self.public and self.access is None:
