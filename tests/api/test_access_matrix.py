@@ -160,6 +160,10 @@ EXPECTED: dict[str, Expect] = {
     "list_api_keys": Expect(admin_only(200)),
     "revoke_api_key": Expect(admin_only(204)),
     "set_user_role": Expect(admin_only(200), body=lambda r: {"role": "manager"}),
+    # assistants (a tool's own access is checked in the tool's result: tests/api/assistants)
+    "mcp_exchange": Expect(everyone(), body=lambda r: {"jsonrpc": "2.0", "id": 1, "method": "tools/list"}),
+    "list_ai_tools": Expect(everyone()),
+    "get_customer_ai_context": Expect(records_read()),
     # identity
     "get_me": Expect({**everyone(), NO_ROLE: (200, 200)}),
 }
