@@ -4,7 +4,7 @@ answer is one JSON document (no event stream to hold open)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,7 +43,7 @@ async def _serve(server: Server[Any], scope: dict[str, Any], body: bytes, exchan
     manager = StreamableHTTPSessionManager(app=server, json_response=True, stateless=True)
     delivered = False
 
-    async def receive() -> dict[str, Any]:
+    async def receive() -> MutableMapping[str, Any]:
         nonlocal delivered
         if not delivered:
             delivered = True
@@ -51,7 +51,7 @@ async def _serve(server: Server[Any], scope: dict[str, Any], body: bytes, exchan
         await anyio.sleep_forever()
         raise AssertionError("unreachable")
 
-    async def send(message: dict[str, Any]) -> None:
+    async def send(message: MutableMapping[str, Any]) -> None:
         if message["type"] == "http.response.start":
             exchange.status = message["status"]
             exchange.headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in message.get("headers", [])]

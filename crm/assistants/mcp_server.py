@@ -69,7 +69,8 @@ def build_server(session: ToolSession) -> Server[Any]:
             code = RESOURCE_NOT_FOUND if isinstance(error, NotFoundError) else types.INVALID_REQUEST
             raise MCPError(code=code, message=error.message, data=dispatch.error_document(error)["error"]) from None
         text = json.dumps(result.document(), ensure_ascii=False)
-        contents = [types.TextResourceContents(uri=str(params.uri), mime_type="application/json", text=text)]
+        document = types.TextResourceContents(uri=str(params.uri), mime_type="application/json", text=text)
+        contents: list[types.TextResourceContents | types.BlobResourceContents] = [document]
         return types.ReadResourceResult(contents=contents)
 
     return Server(SERVER_NAME, version="1.0.0", title="CRM", instructions=INSTRUCTIONS, on_list_tools=list_tools,

@@ -90,8 +90,8 @@ class NewCustomer(ToolArguments):
     source: Annotated[CustomerSource, Field(description="How the customer found us")] | None = None
     tags: Annotated[list[Tag], Field(max_length=20, description="Short labels, lower-cased")] | None = None
     language: Annotated[Language, Field(description="Language to write to them in, e.g. el or en")] | None = None
-    city: Label | None = None
-    country: Label | None = None
+    city: Annotated[Label, Field(description="Where they are: city")] | None = None
+    country: Annotated[Label, Field(description="Where they are: country")] | None = None
     note: Annotated[NoteText, Field(description="A first note about the customer")] | None = None
     owner_id: Annotated[str, Field(min_length=1, max_length=128, description=(
         "Who is responsible; the caller unless given (only managers and admins give a customer to someone "
