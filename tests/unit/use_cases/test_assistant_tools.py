@@ -27,11 +27,13 @@ class Session:
 @pytest.fixture
 def call(memory: MemoryDatabase):
     backend = ToolBackend(customers=MemoryReader(memory, "customers"), deals=MemoryDealReader(memory),
-                          activities=MemoryReader(memory, "activities"), audit=None, transactions=MemoryTransactions(memory),
-                          reports=None, default_language="el", default_phone_region="GR")  # type: ignore[arg-type]
+                          activities=MemoryReader(memory, "activities"), audit=None,  # type: ignore[arg-type]
+                          transactions=MemoryTransactions(memory), reports=None,  # type: ignore[arg-type]
+                          default_language="el", default_phone_region="GR")
 
     def run(tool: str, role: Role = Role.MANAGER, **arguments: Any) -> dict[str, Any]:
-        return dispatch.call_tool(Session(backend, Caller(uid=f"{role.value}-1", role=role, via="token")), tool, arguments).document()
+        session = Session(backend, Caller(uid=f"{role.value}-1", role=role, via="token"))
+        return dispatch.call_tool(session, tool, arguments).document()
 
     return run
 
