@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/ai/tools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The assistant tools as JSON-schema function definitions, for the caller's role
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["list_ai_tools"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/crm/activities": {
         parameters: {
             query?: never;
@@ -832,6 +852,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers/{customer_id}/ai-context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's AI context: the customer summary (the same as /crm/customers/{customer_id}/summary)
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["get_customer_ai_context"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/docs": {
         parameters: {
             query?: never;
@@ -860,6 +900,26 @@ export interface paths {
         get: operations["health"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The MCP server (Model Context Protocol, streamable HTTP; stateless, JSON answers)
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        post: operations["mcp_exchange"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1197,6 +1257,53 @@ export interface components {
             results: components["schemas"]["ApiKeyPublic"][];
             /** Total */
             total: number;
+        };
+        /** AssistantFunction */
+        AssistantFunction: {
+            /** @description What the tool needs of the caller's role */
+            access: components["schemas"]["Access"];
+            /** Description */
+            description: string;
+            /** Name */
+            name: string;
+            /**
+             * Parameters
+             * @description The arguments as JSON Schema
+             */
+            parameters: {
+                [key: string]: unknown;
+            };
+            /**
+             * Read Only
+             * @description False for a tool that changes records
+             */
+            read_only: boolean;
+            /** Title */
+            title: string;
+        };
+        /** AssistantResourceTemplate */
+        AssistantResourceTemplate: {
+            /** Description */
+            description: string;
+            /** Name */
+            name: string;
+            /** Title */
+            title: string;
+            /** Uri Template */
+            uri_template: string;
+        };
+        /** AssistantTools */
+        AssistantTools: {
+            /**
+             * Resources
+             * @description Records an MCP client may read by URI
+             */
+            resources: components["schemas"]["AssistantResourceTemplate"][];
+            /**
+             * Tools
+             * @description The tools the caller's role may call, as function definitions (name, description, parameters)
+             */
+            tools: components["schemas"]["AssistantFunction"][];
         };
         /**
          * AuditAction
@@ -2469,6 +2576,70 @@ export interface components {
          * @enum {string}
          */
         MatchKind: "exact" | "prefix" | "infix" | "approximate";
+        /** McpError */
+        McpError: {
+            /** Code */
+            code: number;
+            /**
+             * Data
+             * @default null
+             */
+            data: unknown;
+            /** Message */
+            message: string;
+        };
+        /**
+         * McpMessage
+         * @description A JSON-RPC 2.0 request or notification of the Model Context Protocol.
+         */
+        McpMessage: {
+            /**
+             * Id
+             * @description Left out for a notification
+             * @default null
+             */
+            id: number | string | null;
+            /**
+             * Jsonrpc
+             * @constant
+             */
+            jsonrpc: "2.0";
+            /**
+             * Method
+             * @description e.g. initialize, tools/list, tools/call, resources/read
+             */
+            method: string;
+            /**
+             * Params
+             * @default null
+             */
+            params: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
+         * McpReply
+         * @description The JSON-RPC answer: ``result`` or ``error``. A tool's refusal is a result with ``isError`` true and the
+         *     REST API's error document as ``structuredContent``.
+         */
+        McpReply: {
+            /** @default null */
+            error: components["schemas"]["McpError"] | null;
+            /** Id */
+            id: number | string | null;
+            /**
+             * Jsonrpc
+             * @constant
+             */
+            jsonrpc: "2.0";
+            /**
+             * Result
+             * @default null
+             */
+            result: {
+                [key: string]: unknown;
+            } | null;
+        };
         /** Me */
         Me: {
             /**
@@ -3272,6 +3443,66 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_ai_tools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantTools"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     list_activities: {
         parameters: {
             query?: {
@@ -9149,6 +9380,78 @@ export interface operations {
             };
         };
     };
+    get_customer_ai_context: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerSummary"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     docs: {
         parameters: {
             query?: never;
@@ -9182,6 +9485,125 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    mcp_exchange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["McpMessage"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["McpReply"];
+                };
+            };
+            /** @description A notification, accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
