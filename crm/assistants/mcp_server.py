@@ -73,7 +73,12 @@ def build_server(session: ToolSession) -> Server[Any]:
         contents: list[types.TextResourceContents | types.BlobResourceContents] = [document]
         return types.ReadResourceResult(contents=contents)
 
-    return Server(SERVER_NAME, version="1.0.0", title="CRM", instructions=INSTRUCTIONS, on_list_tools=list_tools,
+    def input_schema(name: str) -> dict[str, Any] | None:
+        tool = CATALOG.tool(name)
+        return tool.input_schema() if tool else None
+
+    return Server(SERVER_NAME, version="1.0.0", title="CRM", instructions=INSTRUCTIONS,
+                  get_tool_input_schema=input_schema, on_list_tools=list_tools,
                   on_call_tool=call_tool, on_list_resources=list_resources,
                   on_list_resource_templates=list_templates, on_read_resource=read_resource)
 
