@@ -16,8 +16,8 @@ What it does:
 3. On each transport, after ``--warmup`` untimed calls, times ``--repeat`` calls of a search
    (``search_customers`` with a demo customer's surname) and of a write (``add_customer_note`` on one customer),
    each measured around ``client.call_tool`` (client, transport, authentication, the use case, Firestore on the
-   emulator). For comparison, in the same run, the same search through the REST API
-   (``GET /api/crm/customers?search=``) over the same HTTP server with httpx.
+   emulator). Over HTTP, the same search through the REST API (``GET /api/crm/customers?search=``, same server,
+   same httpx client) takes turns with the MCP calls, so the two meet the same load.
 4. Cold start: in fresh interpreters (``--imports`` of each), the time to import the function's app and create it;
    the modules loaded after a request that does not touch /api/mcp (is the MCP SDK among them?); the time of the
    first and of the second POST /api/mcp in that process; and the time to import the MCP server's modules on top
@@ -69,17 +69,6 @@ def percentiles(samples: list[float]) -> dict[str, float]:
     return {"median": round(statistics.median(ordered), 1), "p95": round(p95, 1)}
 
 
-async def timed(call: Callable[[], Awaitable[Any]], warmup: int, repeat: int) -> list[float]:
-    for _ in range(warmup):
-        await call()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        await call()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
-
-
 def run(args: argparse.Namespace, address: str) -> dict[str, Any]:
     env = {"CRM_ENV": "local", "FIRESTORE_EMULATOR_HOST": address, "GOOGLE_CLOUD_PROJECT": "demo-crm-bench",
            "CRM_COLLECTION_PREFIX": f"b{uuid.uuid4().hex[:8]}_", "CRM_RATE_LIMIT_PER_MINUTE": "1000000",
@@ -112,13 +101,13 @@ def run(args: argparse.Namespace, address: str) -> dict[str, Any]:
     base = f"http://127.0.0.1:{server.server_port}"
     latency: dict[str, dict[str, dict[str, float]]] = {}
 
-    async def measure(client: Client) -> dict[str, dict[str, float]]:
+    counter = iter(range(1_000_000))
+
+    def calls(client: Client) -> dict[str, Callable[[], Awaitable[Any]]]:
         async def search() -> None:
             result = await client.call_tool("search_customers", {"search": surname})
             if result.is_error or not result.structured_content["results"]:
                 warn(f"search for {surname!r} found nothing or failed: {result.content}")
-
-        counter = iter(range(1_000_000))
 
         async def write() -> None:
             result = await client.call_tool("add_customer_note", {"customer_id": first.id,
@@ -126,25 +115,38 @@ def run(args: argparse.Namespace, address: str) -> dict[str, Any]:
             if result.is_error:
                 warn(f"note failed: {result.content}")
 
-        return {"search": percentiles(await timed(search, args.warmup, args.repeat)),
-                "write": percentiles(await timed(write, args.warmup, args.repeat))}
+        return {"search": search, "write": write}
+
+    async def measure(named: dict[str, Callable[[], Awaitable[Any]]]) -> dict[str, list[float]]:
+        """Each call ``--repeat`` times, taking turns, so that every kind meets the same load of the machine."""
+        for call in named.values():
+            for _ in range(args.warmup):
+                await call()
+        samples: dict[str, list[float]] = {name: [] for name in named}
+        for _ in range(args.repeat):
+            for name, call in named.items():
+                start = time.perf_counter()
+                await call()
+                samples[name].append((time.perf_counter() - start) * 1000)
+        return samples
 
     async def over_http() -> None:
         async with (httpx2.AsyncClient(headers={"X-API-Key": secret}, timeout=60) as http,
                     Client(streamable_http_client(f"{base}/api/mcp", http_client=http)) as client):
-            latency["http"] = await measure(client)
-
             async def rest() -> None:
                 answer = await http.get(f"{base}/api/crm/customers", params={"search": surname, "page_size": 10})
                 assert answer.status_code == 200, answer.text
 
-            latency["rest"] = {"search": percentiles(await timed(rest, args.warmup, args.repeat))}
+            samples = await measure({**calls(client), "rest": rest})
+            latency["http"] = {name: percentiles(samples[name]) for name in ("search", "write")}
+            latency["rest"] = {"search": percentiles(samples["rest"])}
 
     async def over_stdio() -> None:
         parameters = StdioServerParameters(command=sys.executable, args=["-m", "crm.cli", "mcp"],
                                            env={**env, "CRM_API_KEY": secret}, cwd=str(ROOT))
         async with Client(parameters) as client:
-            latency["stdio"] = await measure(client)
+            samples = await measure(calls(client))
+            latency["stdio"] = {name: percentiles(values) for name, values in samples.items()}
 
     for name, transport in (("HTTP", over_http), ("stdio", over_stdio)):
         print(f"Timing tool calls over {name} ...", flush=True)

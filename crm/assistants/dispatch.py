@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
@@ -78,10 +79,9 @@ def _arguments(tool: AssistantTool[Any], arguments: dict[str, Any], phone_region
         raise ValidationFailedError(f"the arguments of {tool.name} are not valid", validation_details(exc)) from None
 
 
-def _guarded(run: Any) -> ToolResult:
+def _guarded(run: Callable[[], ToolResult]) -> ToolResult:
     """Run a use case; arguments that pass the tool's own model but not the domain's are reported the same way."""
     try:
-        result: ToolResult = run()
+        return run()
     except ValidationError as exc:
         raise ValidationFailedError("the arguments are not valid", validation_details(exc)) from None
-    return result
