@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from crm.devstack.auth_emulator import DEMO_USERS, AuthEmulator
 from crm.devstack.console_build import ensure_console_built
 from crm.devstack.emulator import FirestoreEmulator
+from crm.settings import Settings
 
 STARTING_PAGE = (b'<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="2">'
                  b"<title>CRM</title><p>The CRM is starting (emulators, demo data, console build)&hellip;")
@@ -66,6 +67,7 @@ def run_local_stack(*, port: int | None, emulator_port: int | None, demo_custome
             auth.create_user(user)
         front.target = ConsoleApp(settings, firebase_web_config(project, auth.url, firestore.address))
         _print_ready(server.url, firestore.address, auth.address, loaded)
+        print_mcp_endpoint(server.url, settings)
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
         stop.wait()
@@ -85,3 +87,15 @@ def _print_ready(url: str, firestore: str, auth: str, loaded: int) -> None:
     for user in DEMO_USERS:
         print(f"  {user.email:24} {user.password:20} {user.role or 'no role yet'}")
     print("Ctrl-C stops everything.", flush=True)
+
+
+def print_mcp_endpoint(url: str, settings: Settings) -> None:
+    """An API key for trying an assistant against the local stack (a manager's; it lives as long as the emulator)."""
+    from crm.identity import Role, create_api_key
+    from crm.store.api_keys import FirestoreApiKeyStore
+    from crm.store.client import firestore_client
+    from crm.store.collections import CollectionNames
+
+    keys = FirestoreApiKeyStore(firestore_client(settings), CollectionNames(settings.collection_prefix))
+    secret, _ = create_api_key(keys, "Local assistant", Role.MANAGER, created_by="crm dev")
+    print(f"MCP:     {url}/api/mcp  (header X-API-Key: {secret}, role manager)", flush=True)
