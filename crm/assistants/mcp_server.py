@@ -17,7 +17,7 @@ from mcp.shared.exceptions import MCPError
 
 from crm.assistants import dispatch
 from crm.assistants.sessions import ToolSession
-from crm.errors import CrmError, NotFoundError
+from crm.errors import CrmError, NotFoundError, http_status_for
 from crm.services.assistants import CATALOG, AssistantTool, ToolResult
 
 SERVER_NAME = "crm"
@@ -66,7 +66,8 @@ def build_server(session: ToolSession) -> Server[Any]:
             result = await _in_thread(dispatch.read_resource, session, str(params.uri))
         except Exception as exc:
             error = dispatch.as_crm_error(exc)
-            code = RESOURCE_NOT_FOUND if isinstance(error, NotFoundError) else types.INVALID_REQUEST
+            code = (RESOURCE_NOT_FOUND if isinstance(error, NotFoundError)
+                    else types.INTERNAL_ERROR if http_status_for(error) >= 500 else types.INVALID_REQUEST)
             raise MCPError(code=code, message=error.message, data=dispatch.error_document(error)["error"]) from None
         text = json.dumps(result.document(), ensure_ascii=False)
         document = types.TextResourceContents(uri=str(params.uri), mime_type="application/json", text=text)

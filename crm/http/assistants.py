@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from flask import Response, request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from crm.domain.access import Access
 from crm.domain.customer_summary import CustomerSummary
@@ -31,6 +31,13 @@ class McpMessage(BaseModel):
     id: int | str | None = Field(None, description="Left out for a notification")
     method: str = Field(max_length=200, description="e.g. initialize, tools/list, tools/call, resources/read")
     params: dict[str, Any] | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _not_null(cls, value: int | str | None) -> int | str:
+        if value is None:
+            raise ValueError("a request's id is a string or a number; leave it out for a notification")
+        return value
 
 
 class McpError(BaseModel):

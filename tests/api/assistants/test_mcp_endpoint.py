@@ -30,6 +30,7 @@ def test_a_user_without_a_role_is_refused(app, token_for):
 
 def test_a_body_that_is_not_json_rpc_is_refused_before_the_sdk(client):
     assert_error(client.post("/api/mcp", json={"method": "tools/list"}), 422, "VALIDATION_FAILED")
+    assert_error(client.post("/api/mcp", json={**LIST, "id": None}), 422, "VALIDATION_FAILED")
     assert_error(client.post("/api/mcp", data="[]", content_type="application/json"), 422, "VALIDATION_FAILED")
     assert_error(client.post("/api/mcp", data="{", content_type="application/json"), 400, "INVALID_ARGUMENT")
     assert_error(client.get("/api/mcp"), 405, "METHOD_NOT_ALLOWED")
