@@ -86,9 +86,13 @@ def run(args: argparse.Namespace, address: str) -> dict[str, Any]:
     from crm.http import create_app
     from crm.identity import Role, create_api_key
     from crm.settings import settings_from_env
+    from crm.store.client import firestore_client
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     settings = settings_from_env()
+    # A fresh emulator on a busy machine may take longer than a commit's time budget to answer its first call (a
+    # commit is not retried on a deadline); a read is retried, so it wakes the emulator first.
+    firestore_client(settings).collection(f"{settings.collection_prefix}warm_up").document("first").get()
     print(f"Loading {args.customers} demo customers ...", flush=True)
     load_demo(args.customers, settings)
     app = create_app(settings)
