@@ -189,7 +189,7 @@ print(json.dumps({'app': (created - start) * 1000, 'before': before, 'after': 'm
 """
 SDK_SCRIPT = """
 import json, time
-import crm.http.app
+import crm.http.app, crm.http.operations
 start = time.perf_counter()
 import crm.assistants.http_exchange, crm.assistants.mcp_server
 print(json.dumps({'mcp_modules': (time.perf_counter() - start) * 1000}))

@@ -7,10 +7,11 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from flask import Response, request
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
 from crm.domain.access import Access
 from crm.domain.customer_summary import CustomerSummary
+from crm.domain.model import Model
 from crm.http.dependencies import caller, deps
 from crm.http.parsing import parse_body
 from crm.http.responses import json_response
@@ -22,7 +23,7 @@ TAG = "assistants"
 PASSED_HEADERS = ("content-type", "mcp-protocol-version", "mcp-method", "mcp-name", "last-event-id")
 
 
-class McpMessage(BaseModel):
+class McpMessage(Model):
     """A JSON-RPC 2.0 request or notification of the Model Context Protocol."""
 
     model_config = ConfigDict(extra="forbid")
@@ -40,13 +41,13 @@ class McpMessage(BaseModel):
         return value
 
 
-class McpError(BaseModel):
+class McpError(Model):
     code: int
     message: str
     data: Any = None
 
 
-class McpReply(BaseModel):
+class McpReply(Model):
     """The JSON-RPC answer: ``result`` or ``error``. A tool's refusal is a result with ``isError`` true and the
     REST API's error document as ``structuredContent``."""
 
@@ -56,7 +57,7 @@ class McpReply(BaseModel):
     error: McpError | None = None
 
 
-class AssistantFunction(BaseModel):
+class AssistantFunction(Model):
     name: str
     title: str
     description: str
@@ -65,14 +66,14 @@ class AssistantFunction(BaseModel):
     read_only: bool = Field(description="False for a tool that changes records")
 
 
-class AssistantResourceTemplate(BaseModel):
+class AssistantResourceTemplate(Model):
     uri_template: str
     name: str
     title: str
     description: str
 
 
-class AssistantTools(BaseModel):
+class AssistantTools(Model):
     tools: list[AssistantFunction] = Field(description="The tools the caller's role may call, as function "
                                                        "definitions (name, description, parameters)")
     resources: list[AssistantResourceTemplate] = Field(description="Records an MCP client may read by URI")

@@ -12,6 +12,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict
 
 from crm.domain.access import Access, allows
+from crm.domain.model import Model
 from crm.identity import Caller, Role
 from crm.services.assistants.schema import assistant_schema
 from crm.services.deal_reports import DealFigures
@@ -20,7 +21,7 @@ from crm.services.ports import ActivityReader, AuditReader, CustomerReader, Deal
 A = TypeVar("A", bound=BaseModel)
 
 
-class ToolArguments(BaseModel):
+class ToolArguments(Model):
     """A tool's arguments: unknown names are refused, so a misspelt argument is an error rather than ignored."""
 
     model_config = ConfigDict(extra="forbid")
