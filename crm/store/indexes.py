@@ -36,6 +36,7 @@ LISTS = (
         orders=_both("name_sort", "created_at", "updated_at", "lifetime_value_cents"),
         unindexed=("notes", "contacts", "owned_items", "location", "nextcloud_folder", "linked_user_ids"),
     ),
+    ListQueries("customers", filters=("owner_id",), orders=(("deleted_at", DESC),)),  # deleted customers
     ListQueries(
         "deals",
         filters=("pipeline_id", "stage", "customer_id", "owner_id", "status"),
