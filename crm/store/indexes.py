@@ -88,6 +88,7 @@ CLIENT_QUERIES = (
     ClientQuery("a rep's deals of a pipeline", "deals", ("pipeline_id", "owner_id"), RECENT),
     ClientQuery("deals of a customer", "deals", ("customer_id",), RECENT),
     ClientQuery("a rep's deals of a customer", "deals", ("customer_id", "owner_id"), RECENT),
+    ClientQuery("activities", "activities", (), RECENT),
     ClientQuery("the caller's activities", "activities", ("owner_id",), RECENT),
     ClientQuery("activities of a customer", "activities", ("customer_id",), RECENT),
     ClientQuery("a rep's activities of a customer", "activities", ("customer_id", "owner_id"), RECENT),
