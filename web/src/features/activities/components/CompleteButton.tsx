@@ -30,7 +30,8 @@ export function CompleteButton({ activity }: { activity: Activity }) {
 
   return (
     <button type="button" className="complete" onClick={() => void run()} disabled={complete.isPending}>
-      ✓ {t("activities.complete")}<span className="visually-hidden">: {activity.subject}</span>
+      <span aria-hidden="true">✓ </span>{t("activities.complete")}
+      <span className="visually-hidden">: {activity.subject}</span>
     </button>
   );
 }

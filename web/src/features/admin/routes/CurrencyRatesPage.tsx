@@ -49,7 +49,8 @@ function RatesEditor({ base, initial }: { base: string; initial: Record<string, 
       notify(t("admin.rates.saved"));
     } catch (error) {
       setFromApi(error instanceof ApiError ? apiProblems(rows, error.details) : {});
-      setBanner(toUserError(error, t).message);
+      // the messages the rows show stay off the banner
+      setBanner(toUserError(error, t, rows.map((row) => `rates.${code(row)}`)).message);
     }
   }
 
