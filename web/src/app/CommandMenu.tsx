@@ -103,8 +103,13 @@ export function CommandMenu() {
   const searching = searchesCustomers(query) && (customers.isFetching || search !== query.trim());
   return (
     <>
-      <button type="button" className="command-button" onClick={() => setOpen(true)} aria-keyshortcuts="Control+K Meta+K">
-        <span>{t("ui.commands.open")}</span> <kbd>Ctrl K</kbd>
+      <button type="button" className="command-button" onClick={() => setOpen(true)} aria-keyshortcuts="Control+K Meta+K"
+        aria-label={t("ui.commands.open")}>
+        <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
+          <circle cx="6.5" cy="6.5" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.8" />
+          <path d="M10 10l4.5 4.5" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+        </svg>
+        <span className="command-label">{t("ui.commands.open")}</span> <kbd>Ctrl K</kbd>
       </button>
       <dialog ref={dialog} className="command-menu" aria-label={t("ui.commands.title")} onClose={() => setOpen(false)}
         onClick={(event) => event.target === dialog.current && setOpen(false)}>

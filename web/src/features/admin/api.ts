@@ -6,6 +6,7 @@ import type { Role } from "@/api/types";
 import { usersKey } from "@/components/users";
 
 export type ApiKey = components["schemas"]["ApiKeyPublic"];
+type ApiKeysPage = components["schemas"]["ApiKeysPage"];
 const ratesKey = ["settings", "currency-rates"] as const;
 const keysKey = ["admin", "api-keys"] as const;
 
@@ -47,7 +48,11 @@ export function useCreateApiKey() {
   return useMutation({
     mutationFn: ({ name, role }: { name: string; role: Role }) =>
       unwrap(api.POST("/api/crm/admin/api-keys", { body: { name, role } })),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keysKey }),
+    onSuccess: ({ secret: _secret, ...made }) => {
+      queryClient.setQueryData<ApiKeysPage>(keysKey, (page) =>
+        page && { results: [...page.results, made], total: page.total + 1 });
+      void queryClient.invalidateQueries({ queryKey: keysKey });
+    },
     gcTime: 0,
   });
 }

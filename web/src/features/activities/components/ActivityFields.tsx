@@ -30,9 +30,11 @@ export function ActivityFields({ mode, editable, assignsOwners }: Props) {
       <div className="grid">
         <SelectField label={t("activities.type")} {...register("type")} error={error("type")}
           options={ACTIVITY_TYPES.map((type) => ({ value: type, label: t(`activities.types.${type}`) }))} />
-        <TextField label={t("activities.subject")} required maxLength={200} autoComplete="off" {...register("subject")}
+        <TextField label={t("activities.subject")} required maxLength={200} autoComplete="off"
+          {...register("subject", { validate: (text) => !!text.trim() || t("activities.needSubject") })}
           error={error("subject")} className="wide" />
-        <Controller control={control} name="customer" render={({ field }) => (
+        <Controller control={control} name="customer" rules={{ required: t("activities.needCustomer") }}
+          render={({ field }) => (
           <CustomerPicker label={t("activities.customer")} value={field.value} required disabled={!editable}
             inputRef={field.ref}
             onChange={(picked) => { field.onChange(picked); setValue("deal_id", ""); }} error={error("customer")} />

@@ -23,7 +23,7 @@ export function ActivityTable({ activities, writable, showOwner, caption }: Prop
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            {writable && <th scope="col"><span className="visually-hidden">{t("activities.complete")}</span></th>}
+            {writable && <th scope="col" className="narrow-col"><span className="visually-hidden">{t("activities.complete")}</span></th>}
             <th scope="col">{t("activities.subject")}</th>
             <th scope="col" className="col-wide">{t("activities.type")}</th>
             <th scope="col">{t("activities.customer")}</th>

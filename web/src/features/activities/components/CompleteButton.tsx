@@ -29,9 +29,9 @@ export function CompleteButton({ activity }: { activity: Activity }) {
   }
 
   return (
-    <button type="button" className="complete" onClick={() => void run()} disabled={complete.isPending}>
+    <button type="button" className="complete" onClick={() => void run()} disabled={complete.isPending}
+      aria-label={`${t("activities.complete")}: ${activity.subject}`}>
       <span aria-hidden="true">✓ </span>{t("activities.complete")}
-      <span className="visually-hidden">: {activity.subject}</span>
     </button>
   );
 }
