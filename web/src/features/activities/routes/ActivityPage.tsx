@@ -1,15 +1,14 @@
-import { useEffect, useRef, useState } from "react";
-import { FormProvider, useForm } from "react-hook-form";
+import { useState } from "react";
+import { FormProvider } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { toUserError } from "@/api/errors";
 import { useAccess } from "@/auth/session";
 import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { CustomerName } from "@/components/CustomerName";
-import { showFieldErrors } from "@/components/fields";
-import { renameFields } from "@/components/formErrors";
 import { ErrorState, Spinner } from "@/components/States";
 import { useNotify } from "@/components/Toasts";
+import { SaveProblem, useRecordForm } from "@/components/useRecordForm";
 import { UserName } from "@/components/UserName";
 import "@/components/components.css";
 import { useCustomerChoice } from "@/components/CustomerPicker";
@@ -19,7 +18,7 @@ import { activityKeys, useActivity, useDeleteActivity, useUpdateActivity } from 
 import { ActivityFields } from "../components/ActivityFields";
 import { CompleteButton } from "../components/CompleteButton";
 import { DueDate } from "../components/DueDate";
-import { ACTIVITY_FORM_FIELDS, FORM_FIELD_OF, toFormValues, toUpdate, type Activity, type ActivityFormValues } from "../logic/activityForm";
+import { ACTIVITY_FORM_FIELDS, FORM_FIELD_OF, toFormValues, toUpdate, type Activity } from "../logic/activityForm";
 import "../activities.css";
 
 export default function ActivityPage() {
@@ -104,63 +103,31 @@ interface FormProps {
   reload: () => Promise<Activity | undefined>;
 }
 
-/** The activity's fields, saved with If-Match; a save that finds it changed (412) offers the other version, keeping
- * what the user changed. */
+/** The activity's fields, saved with If-Match (useRecordForm). */
 function ActivityEditForm({ activity, customerName, reload }: FormProps) {
   const { t } = useTranslation();
   const me = useAccess();
   const notify = useNotify();
   const editable = me.can("write");
-  const form = useForm<ActivityFormValues>({ defaultValues: toFormValues(activity, customerName) });
-  const loaded = useRef({ version: activity.version, values: toFormValues(activity, customerName) });
-  const [banner, setBanner] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
   const update = useUpdateActivity(activity.id);
-
-  useEffect(() => {
-    if (activity.version === loaded.current.version || form.formState.isDirty) return;
-    loaded.current = { version: activity.version, values: toFormValues(activity, customerName) };
-    form.reset(loaded.current.values);
-  }, [activity, customerName, form]);
-
-  async function save(values: ActivityFormValues) {
-    setBanner(null);
-    const changes = toUpdate(values, loaded.current.values);
-    if (Object.keys(changes).length === 0) return;
-    try {
-      const saved = await update.mutateAsync({ update: changes, version: loaded.current.version });
-      loaded.current = { version: saved.version, values: toFormValues(saved, values.customer?.name ?? customerName) };
-      form.reset(loaded.current.values);
-      notify(t("activities.saved"));
-    } catch (error) {
-      const shown = renameFields(toUserError(error, t, ACTIVITY_FORM_FIELDS), FORM_FIELD_OF);
-      setConflict(shown.conflict);
-      setBanner(shown.message);
-      showFieldErrors(form.setError, shown);
-    }
-  }
-
-  async function loadTheirVersion() {
-    const fresh = await reload();
-    if (!fresh) return;
-    const values = toFormValues(fresh, customerName);
-    form.reset(values, { keepDirtyValues: true });
-    loaded.current = { version: fresh.version, values };
-    setConflict(false);
-    setBanner(null);
-  }
+  const { form, submit, banner, conflict, loadTheirVersion } = useRecordForm({
+    record: activity,
+    toValues: (record: Activity) => toFormValues(record, customerName),
+    toUpdate,
+    save: (changes, version) => update.mutateAsync({ update: changes, version }),
+    reload,
+    fields: ACTIVITY_FORM_FIELDS,
+    renames: FORM_FIELD_OF,
+    onSaved: () => notify(t("activities.saved")),
+  });
 
   return (
     <FormProvider {...form}>
-      <form className="panel" onSubmit={form.handleSubmit(save)} noValidate aria-labelledby="activity-form-title">
+      <form className="panel" onSubmit={submit} noValidate aria-labelledby="activity-form-title">
         <h2 id="activity-form-title">{t("activities.details")}</h2>
         {!editable && <p className="notice">{t("activities.viewOnly")}</p>}
-        {banner && (
-          <div className={`notice ${conflict ? "warning" : "error"}`} role="alert">
-            <p>{conflict ? t("activities.conflict") : banner}</p>
-            {conflict && <button type="button" onClick={() => void loadTheirVersion()}>{t("activities.reload")}</button>}
-          </div>
-        )}
+        <SaveProblem banner={banner} conflict={conflict} conflictText={t("activities.conflict")}
+          reloadText={t("activities.reload")} onReload={() => void loadTheirVersion()} />
         <ActivityFields mode="edit" editable={editable} assignsOwners={me.assigns_owners} />
         {editable && (
           <div className="form-actions">

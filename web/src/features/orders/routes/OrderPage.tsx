@@ -1,15 +1,14 @@
-import { useEffect, useRef, useState } from "react";
-import { FormProvider, useForm } from "react-hook-form";
+import { useState } from "react";
+import { FormProvider } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { toUserError } from "@/api/errors";
 import { useAccess } from "@/auth/session";
 import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { CustomerName } from "@/components/CustomerName";
-import { showFieldErrors } from "@/components/fields";
-import { renameFields } from "@/components/formErrors";
 import { ErrorState, Spinner } from "@/components/States";
 import { useNotify } from "@/components/Toasts";
+import { SaveProblem, useRecordForm } from "@/components/useRecordForm";
 import { UserName } from "@/components/UserName";
 import "@/components/components.css";
 import { formatDateTime, formatMoney } from "@/i18n/format";
@@ -18,7 +17,7 @@ import { orderKeys, useDeleteOrder, useOrder, useTransitionOrder, useUpdateOrder
 import { OrderFields } from "../components/OrderFields";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import type { OrderStatus } from "../logic/orderFilters";
-import { FORM_FIELD_OF, ORDER_FORM_FIELDS, toFormValues, toUpdate, type Order, type OrderFormValues } from "../logic/orderForm";
+import { FORM_FIELD_OF, ORDER_FORM_FIELDS, toFormValues, toUpdate, type Order } from "../logic/orderForm";
 import "../orders.css";
 
 export default function OrderPage() {
@@ -148,62 +147,32 @@ interface FormProps {
   reload: () => Promise<Order | undefined>;
 }
 
-/** The order's fields, saved with If-Match; total and currency only while the order allows (money_editable). */
+/** The order's fields, saved with If-Match (useRecordForm); total and currency only while the order allows
+ * (money_editable). */
 function OrderEditForm({ order, reload }: FormProps) {
   const { t } = useTranslation();
   const me = useAccess();
   const notify = useNotify();
   const editable = me.can("write");
-  const form = useForm<OrderFormValues>({ defaultValues: toFormValues(order, "") });
-  const loaded = useRef({ version: order.version, values: toFormValues(order, "") });
-  const [banner, setBanner] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
   const update = useUpdateOrder(order.id);
-
-  useEffect(() => {
-    if (order.version === loaded.current.version || form.formState.isDirty) return;
-    loaded.current = { version: order.version, values: toFormValues(order, "") };
-    form.reset(loaded.current.values);
-  }, [order, form]);
-
-  async function save(values: OrderFormValues) {
-    setBanner(null);
-    const changes = toUpdate(values, loaded.current.values);
-    if (Object.keys(changes).length === 0) return;
-    try {
-      const saved = await update.mutateAsync({ update: changes, version: loaded.current.version });
-      loaded.current = { version: saved.version, values: toFormValues(saved, "") };
-      form.reset(loaded.current.values);
-      notify(t("orders.saved"));
-    } catch (error) {
-      const shown = renameFields(toUserError(error, t, ORDER_FORM_FIELDS), FORM_FIELD_OF);
-      setConflict(shown.conflict);
-      setBanner(shown.message);
-      showFieldErrors(form.setError, shown);
-    }
-  }
-
-  async function loadTheirVersion() {
-    const fresh = await reload();
-    if (!fresh) return;
-    const values = toFormValues(fresh, "");
-    form.reset(values, { keepDirtyValues: true });
-    loaded.current = { version: fresh.version, values };
-    setConflict(false);
-    setBanner(null);
-  }
+  const { form, submit, banner, conflict, loadTheirVersion } = useRecordForm({
+    record: order,
+    toValues: (record: Order) => toFormValues(record, ""),
+    toUpdate,
+    save: (changes, version) => update.mutateAsync({ update: changes, version }),
+    reload,
+    fields: ORDER_FORM_FIELDS,
+    renames: FORM_FIELD_OF,
+    onSaved: () => notify(t("orders.saved")),
+  });
 
   return (
     <FormProvider {...form}>
-      <form className="panel" onSubmit={form.handleSubmit(save)} noValidate aria-labelledby="order-form-title">
+      <form className="panel" onSubmit={submit} noValidate aria-labelledby="order-form-title">
         <h2 id="order-form-title">{t("orders.details")}</h2>
         {!editable && <p className="notice">{t("orders.viewOnly")}</p>}
-        {banner && (
-          <div className={`notice ${conflict ? "warning" : "error"}`} role="alert">
-            <p>{conflict ? t("orders.conflict") : banner}</p>
-            {conflict && <button type="button" onClick={() => void loadTheirVersion()}>{t("orders.reload")}</button>}
-          </div>
-        )}
+        <SaveProblem banner={banner} conflict={conflict} conflictText={t("orders.conflict")}
+          reloadText={t("orders.reload")} onReload={() => void loadTheirVersion()} />
         <OrderFields mode="edit" editable={editable} moneyEditable={editable && order.money_editable}
           assignsOwners={me.assigns_owners} />
         {editable && (
