@@ -89,6 +89,28 @@ def test_an_activity_page_edits_and_deletes(open_console, stack, marker):
     assert manager.call("GET", f"/activities/{activity['id']}")[0] == 404
 
 
+def test_a_save_after_someone_else_saved_the_activity_offers_their_version_and_keeps_what_was_typed(
+        open_console, stack, marker):
+    manager = stack.api_as("manager")
+    activity = manager.create("/activities", type="call", subject=f"Call about delivery {marker}")
+    page = open_console("manager", path=f"/activities/{activity['id']}")
+    page.get_by_label("Subject").fill(f"Call about the late delivery {marker}")
+    status, _ = stack.api_as("admin").call("PATCH", f"/activities/{activity['id']}",
+                                           {"description": "Asked for a callback after 5"})
+    assert status == 200
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Someone else saved this activity first.")).to_be_visible()
+    screenshot(page, "activity-conflict")
+    page.get_by_role("button", name="Load their version and keep my changes").click()
+    expect(page.get_by_label("Description")).to_have_value("Asked for a callback after 5")
+    expect(page.get_by_label("Subject")).to_have_value(f"Call about the late delivery {marker}")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Changes saved.")).to_be_visible()
+    saved = manager.call("GET", f"/activities/{activity['id']}")[1]
+    assert (saved["subject"], saved["description"]) == (f"Call about the late delivery {marker}",
+                                                        "Asked for a callback after 5")
+
+
 def test_the_customer_page_adds_and_completes_activities(open_console, stack, marker):
     customer = stack.api_as("manager").create_customer(name=f"Carla Panel {marker}")
     page = open_console("manager", path=f"/customers/{customer['id']}")

@@ -74,7 +74,7 @@ def test_cancelling_asks_first_and_a_taken_order_number_shows_on_its_field(open_
     screenshot(page, "order-create-error")
 
 
-def test_the_list_filters_by_status_and_customer(open_console, stack, marker):
+def test_the_list_filters_by_status_and_customer_and_the_keyboard_moves_between_rows(open_console, stack, marker):
     api = stack.api_as("admin")
     first, second = api.create_customer(name=f"Fay First {marker}"), api.create_customer(name=f"Sam Second {marker}")
     for n, customer in enumerate([first, first, second]):
@@ -89,6 +89,12 @@ def test_the_list_filters_by_status_and_customer(open_console, stack, marker):
     customer_box.fill(f"fay first {marker}")
     page.get_by_role("option", name=re.compile(f"Fay First {marker}")).click()
     expect(page.get_by_text("2 of 2 orders")).to_be_visible()
+    numbers = page.get_by_role("table").locator("tbody th[scope=row] a")
+    numbers.first.focus()
+    page.keyboard.press("ArrowDown")
+    expect(numbers.nth(1)).to_be_focused()
+    page.keyboard.press("Home")
+    expect(numbers.first).to_be_focused()
     page.get_by_label("Status").select_option("confirmed")
     expect(page.get_by_text("1 of 1 order")).to_be_visible()
     expect(page.get_by_role("row", name=re.compile(made["order_number"]))).to_contain_text("Confirmed")

@@ -11,6 +11,7 @@ export const uiTexts = {
       pickerHint: "Type a name or email to find a user.",
     },
     combo: { clear: "Clear {{label}}", noMatches: "No matches." },
+    tableKeys: "In the table, the arrow keys, Home, End, Page Up and Page Down move between rows; Enter opens one.",
     customers: { pickerHint: "Type a name, email or phone to find a customer.", gone: "Deleted customer" },
     match: {
       approximate: "similar spelling",
@@ -39,6 +40,7 @@ export const uiTexts = {
       pickerHint: "Πληκτρολογήστε όνομα ή email για να βρείτε χρήστη.",
     },
     combo: { clear: "Καθαρισμός: {{label}}", noMatches: "Δεν βρέθηκε τίποτα." },
+    tableKeys: "Στον πίνακα, τα βέλη, τα Home, End, Page Up και Page Down μετακινούν ανάμεσα στις γραμμές· το Enter ανοίγει μία.",
     customers: { pickerHint: "Πληκτρολογήστε όνομα, email ή τηλέφωνο για να βρείτε πελάτη.", gone: "Διαγραμμένος πελάτης" },
     match: {
       approximate: "παρόμοια γραφή",

@@ -1,6 +1,8 @@
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CustomerName } from "@/components/CustomerName";
+import { onRowKeys } from "@/components/tableKeys";
 import { UserName } from "@/components/UserName";
 import { dueKind } from "../logic/due";
 import type { Activity } from "../logic/activityForm";
@@ -17,9 +19,10 @@ interface Props {
 /** Activities as rows: complete (for who may), subject, kind, customer, due (overdue marked), priority, owner. */
 export function ActivityTable({ activities, writable, showOwner, caption }: Props) {
   const { t } = useTranslation();
+  const hint = useId();
   return (
     <div className="table-wrap">
-      <table className="record-table activity-table">
+      <table className="record-table activity-table" aria-describedby={hint}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -32,7 +35,7 @@ export function ActivityTable({ activities, writable, showOwner, caption }: Prop
             {showOwner && <th scope="col" className="col-wide">{t("activities.owner")}</th>}
           </tr>
         </thead>
-        <tbody>
+        <tbody onKeyDown={onRowKeys}>
           {activities.map((activity) => (
             <tr key={activity.id} className={dueKind(activity) === "overdue" ? "overdue-row" : undefined}>
               {writable && <td><CompleteButton activity={activity} /></td>}
@@ -53,6 +56,7 @@ export function ActivityTable({ activities, writable, showOwner, caption }: Prop
           ))}
         </tbody>
       </table>
+      <p id={hint} className="visually-hidden">{t("ui.tableKeys")}</p>
     </div>
   );
 }

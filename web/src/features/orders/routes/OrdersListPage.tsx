@@ -5,6 +5,7 @@ import { useAccess } from "@/auth/session";
 import { CustomerName } from "@/components/CustomerName";
 import { CustomerPicker, useCustomerChoice } from "@/components/CustomerPicker";
 import { EmptyState, ErrorState, Spinner } from "@/components/States";
+import { onRowKeys } from "@/components/tableKeys";
 import { useSlashFocus } from "@/components/useSlashFocus";
 import { UserName } from "@/components/UserName";
 import { UserPicker } from "@/components/UserPicker";
@@ -87,7 +88,7 @@ export default function OrdersListPage() {
       ) : (
         <>
           <div className="table-wrap">
-            <table className="record-table">
+            <table className="record-table" aria-describedby="orders-table-keys">
               <caption className="visually-hidden">{t("orders.title")}</caption>
               <thead>
                 <tr>
@@ -99,7 +100,7 @@ export default function OrdersListPage() {
                   <th scope="col" className="col-wide">{t("orders.createdAt")}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody onKeyDown={onRowKeys}>
                 {orders.map((order) => (
                   <tr key={order.id}>
                     <th scope="row"><Link to={`/orders/${order.id}`}>{order.order_number}</Link></th>
@@ -112,6 +113,7 @@ export default function OrdersListPage() {
                 ))}
               </tbody>
             </table>
+            <p id="orders-table-keys" className="visually-hidden">{t("ui.tableKeys")}</p>
           </div>
           {list.hasNextPage && (
             <button type="button" className="load-more" onClick={() => void list.fetchNextPage()}
