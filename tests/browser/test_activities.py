@@ -92,7 +92,9 @@ def test_an_activity_page_edits_and_deletes(open_console, stack, marker):
 def test_a_save_after_someone_else_saved_the_activity_offers_their_version_and_keeps_what_was_typed(
         open_console, stack, marker):
     manager = stack.api_as("manager")
-    activity = manager.create("/activities", type="call", subject=f"Call about delivery {marker}")
+    customer = manager.create_customer(name=f"Della Late {marker}")
+    activity = manager.create("/activities", type="call", subject=f"Call about delivery {marker}",
+                              customer_id=customer["id"])
     page = open_console("manager", path=f"/activities/{activity['id']}")
     page.get_by_label("Subject").fill(f"Call about the late delivery {marker}")
     status, _ = stack.api_as("admin").call("PATCH", f"/activities/{activity['id']}",

@@ -2,11 +2,14 @@
  * the other version while keeping what the user changed, and changes made elsewhere fill the form while it is
  * untouched. */
 import { useEffect, useRef, useState } from "react";
-import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from "react-hook-form";
+import {
+  useForm, type DefaultValues, type FieldValues, type Path, type PathValue, type UseFormReturn,
+} from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { toUserError } from "@/api/errors";
 import { showFieldErrors } from "./fields";
 import { renameFields } from "./formErrors";
+import { changedFields } from "./keepEdits";
 
 interface Options<R extends { version: string }, V extends FieldValues, U> {
   record: R;
@@ -63,11 +66,18 @@ export function useRecordForm<R extends { version: string }, V extends FieldValu
   }
 
   async function loadTheirVersion() {
+    // Every field the user changed since the version they started from keeps what they typed (and stays
+    // unsaved); the others take the saved values.
+    const typed = form.getValues();
+    const mine = changedFields(typed, loaded.current.values);
     const fresh = await reload();
     if (!fresh) return;
     const values = toValues(fresh);
-    form.reset(values, { keepDirtyValues: true });
     loaded.current = { version: fresh.version, values };
+    form.reset(values);
+    for (const field of mine) {
+      form.setValue(field as Path<V>, typed[field] as PathValue<V, Path<V>>, { shouldDirty: true });
+    }
     setConflict(false);
     setBanner(null);
   }
