@@ -122,7 +122,8 @@ def open_console(browser, stack: Stack, tmp_path: Path) -> Iterator[Callable[...
 
 
 def _note(message, problems: list[str]) -> None:
-    if message.type == "error" and not (EXPECTED_HTTP_ERRORS.search(message.text) or SLOW_FIRESTORE.search(message.text)):
+    expected = EXPECTED_HTTP_ERRORS.search(message.text) or SLOW_FIRESTORE.search(message.text)
+    if message.type == "error" and not expected:
         problems.append(f"console error: {message.text}")
 
 

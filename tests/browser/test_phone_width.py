@@ -26,6 +26,8 @@ def test_my_work_an_order_and_the_command_menu_fit_a_phone(open_console, stack, 
     row = page.get_by_role("row", name=re.compile(f"Call from the road {marker}"))
     expect(row).to_be_visible()
     expect(page.get_by_role("button", name=f"Complete: Call from the road {marker}")).to_be_visible()
+    due = row.get_by_text("No due date").bounding_box()
+    assert due is not None and due["x"] + due["width"] <= PHONE[0]  # the due column is not cut off
     assert page_width(page) <= PHONE[0]
     screenshot(page, "activities-phone")
 

@@ -31,7 +31,7 @@ export function CompleteButton({ activity }: { activity: Activity }) {
   return (
     <button type="button" className="complete" onClick={() => void run()} disabled={complete.isPending}
       aria-label={`${t("activities.complete")}: ${activity.subject}`}>
-      <span aria-hidden="true">✓ </span>{t("activities.complete")}
+      <span aria-hidden="true">✓</span> <span className="complete-word">{t("activities.complete")}</span>
     </button>
   );
 }
