@@ -143,3 +143,15 @@ def test_a_viewer_sees_everyones_work_and_no_control_that_writes(open_console, s
     page.get_by_role("link", name=f"Quote follow-up {marker}").click()
     expect(page.get_by_label("Subject")).to_be_disabled()
     expect(page.get_by_role("button", name="Delete")).to_have_count(0)
+
+
+def test_an_activity_given_to_a_rep_by_someone_else_appears_in_their_open_work(open_console, stack, marker):
+    customer = stack.api_as("manager").create_customer(name=f"Lena Live {marker}", owner_id=USERS["rep"].uid)
+    page = open_console("rep", path=f"/activities?customer={customer['id']}")
+    expect(page.get_by_text("Nothing open. Plan your next call or meeting.")).to_be_visible()
+    page.evaluate("window.notReloaded = true")
+    stack.api_as("manager").create("/activities", type="meeting", subject=f"Site visit {marker}",
+                                   customer_id=customer["id"], owner_id=USERS["rep"].uid)
+    # Sooner than the polling fallback (20 s) could bring it: the rep's Firestore listener did.
+    expect(page.get_by_role("row", name=re.compile(f"Site visit {marker}"))).to_be_visible(timeout=10_000)
+    assert page.evaluate("window.notReloaded") is True

@@ -124,3 +124,18 @@ def test_a_rep_sees_only_their_orders_and_a_viewer_changes_nothing(open_console,
     viewer.goto(f"{stack.url}/orders")
     expect(viewer.get_by_role("heading", name="Orders")).to_be_visible()
     expect(viewer.get_by_role("link", name="New order")).to_have_count(0)
+
+
+def test_a_move_by_someone_else_shows_on_the_open_order_page(open_console, stack, marker):
+    admin = stack.api_as("admin")
+    customer = admin.create_customer(name=f"Lou Live {marker}")
+    order = admin.create("/orders", customer_id=customer["id"], order_number=f"LIVE-{marker}", total="12.00")
+    page = open_console("manager", path=f"/orders/{order['id']}")
+    expect(page.get_by_role("button", name="Confirm")).to_be_visible()
+    page.evaluate("window.notReloaded = true")
+    status, _ = admin.call("POST", f"/orders/{order['id']}/transition", {"status": "confirmed"})
+    assert status == 200
+    # Sooner than the polling fallback (20 s) could bring it: the Firestore listener on the order did.
+    expect(page.get_by_role("button", name="Start processing")).to_be_visible(timeout=10_000)
+    expect(page.get_by_role("button", name="Confirm")).to_have_count(0)
+    assert page.evaluate("window.notReloaded") is True

@@ -104,7 +104,7 @@ export function Combobox({
   return (
     <div className={`field combo ${className ?? ""}`}>
       <label htmlFor={id}>{label}</label>
-      <div className="combo-box">
+      <div className={clearable ? "combo-box clearable" : "combo-box"}>
         <input id={id} ref={inputRef} type="text" role="combobox" autoComplete="off" value={shown}
           placeholder={placeholder} disabled={disabled} required={required}
           aria-expanded={expanded} aria-controls={listId} aria-autocomplete="list"
