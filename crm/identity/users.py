@@ -15,8 +15,9 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from crm.domain.model import Model
 from crm.domain.paging import ListPage
 from crm.errors import InvalidArgumentError
 from crm.identity.caller import Role
@@ -25,7 +26,7 @@ MAX_DIRECTORY_USERS = 10_000
 MAX_USERS_PAGE = 1000
 
 
-class DirectoryUser(BaseModel):
+class DirectoryUser(Model):
     """A user as the directory lists them."""
 
     uid: str
@@ -52,7 +53,7 @@ class RoleFilter(StrEnum):
     NONE = "none"
 
 
-class UserListParams(BaseModel):
+class UserListParams(Model):
     """Query parameters of GET /users."""
 
     model_config = ConfigDict(extra="forbid")
