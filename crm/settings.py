@@ -27,6 +27,7 @@ class Settings:
     max_body_bytes: int = 256 * 1024
     api_key_cache_seconds: float = 30.0
     unknown_api_key_cache_seconds: float = 60.0
+    user_directory_cache_seconds: float = 60.0
     requests_per_minute: int = 600
     request_burst: int = 120
     failed_logins_per_minute: int = 10
@@ -73,6 +74,7 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
         max_body_bytes=int(env.get("CRM_MAX_BODY_BYTES", 256 * 1024)),
         api_key_cache_seconds=float(env.get("CRM_API_KEY_CACHE_SECONDS", 30)),
         unknown_api_key_cache_seconds=float(env.get("CRM_UNKNOWN_API_KEY_CACHE_SECONDS", 60)),
+        user_directory_cache_seconds=float(env.get("CRM_USER_DIRECTORY_CACHE_SECONDS", 60)),
         requests_per_minute=_positive(env, "CRM_RATE_LIMIT_PER_MINUTE", 600),
         request_burst=_positive(env, "CRM_RATE_LIMIT_BURST", 120),
         failed_logins_per_minute=_positive(env, "CRM_AUTH_FAILURES_PER_MINUTE", 10),

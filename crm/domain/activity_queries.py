@@ -47,6 +47,7 @@ class ActivityListParams(Model):
     overdue: Annotated[
         bool | None, Field(description="true: due before now and still scheduled or in progress")
     ] = None
+    open: Annotated[bool | None, Field(description="true: scheduled or in progress, whenever due")] = None
     page_size: Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)] = 25
     page: Annotated[int, Field(ge=1)] = 1
     cursor: Annotated[str, Field(max_length=2000)] | None = None
@@ -60,8 +61,12 @@ class ActivityListParams(Model):
     def _check(self) -> ActivityListParams:
         if self.overdue is False:
             raise ValueError("overdue takes only true; leave it out to list activities whether overdue or not")
+        if self.open is False:
+            raise ValueError("open takes only true; leave it out to list activities whether open or not")
         if self.overdue and self.status is not None and self.status not in OPEN_STATUSES:
             raise ValueError(f"an overdue activity is scheduled or in_progress, never {self.status.value}")
+        if self.open and self.status is not None and self.status not in OPEN_STATUSES:
+            raise ValueError(f"an open activity is scheduled or in_progress, never {self.status.value}")
         if self.ranged and self.order_by is not None and self.order_by.field != "due_at":
             raise ValueError("a due range or overdue orders by due_at; leave order_by out or use due_at or -due_at")
         if self.due_from and self.due_to and self.due_from > self.due_to:
@@ -80,7 +85,7 @@ class ActivityListParams(Model):
         return self.order_by or ActivityOrder.DUE_AT
 
     def statuses(self) -> list[ActivityStatus]:
-        """The statuses the list is limited to: the one asked for, or the open ones when overdue, else all."""
+        """The statuses the list is limited to: the one asked for, or the open ones when open or overdue, else all."""
         if self.status is not None:
             return [self.status]
-        return list(OPEN_STATUSES) if self.overdue else []
+        return list(OPEN_STATUSES) if self.overdue or self.open else []

@@ -64,3 +64,12 @@ class CustomerListParams(Model):
     def order(self) -> CustomerOrder:
         return self.order_by or CustomerOrder.NAME
 
+
+class DeletedCustomerListParams(Model):
+    """Query parameters of GET /deleted-customers: deleted customers, most recently deleted first."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    owner_id: Annotated[str, Field(min_length=1, max_length=128)] | None = None
+    page_size: Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)] = 25
+    cursor: Annotated[str, Field(max_length=2000, description="next_cursor of the previous page")] | None = None

@@ -13,6 +13,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    computed_field,
     model_validator,
 )
 
@@ -127,6 +128,16 @@ class Order(Versioned):
     delivered_at: datetime | None = None
     cancelled_at: datetime | None = None
     ltv_base_cents: int = Field(0, exclude=True, description="What delivery credited to the customer's lifetime value")
+
+    @computed_field(description="The statuses POST /transition accepts from this one; empty once final")
+    @property
+    def next_statuses(self) -> list[OrderStatus]:
+        return list(NEXT_STATUSES[self.status])
+
+    @computed_field(description="Whether total and currency may still change: only while pending or confirmed")
+    @property
+    def money_editable(self) -> bool:
+        return self.status in MONEY_EDITABLE
 
 
 class OrdersPage(ListPage[Order]):

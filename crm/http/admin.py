@@ -91,5 +91,5 @@ def revoke_api_key(prefix: str) -> Response:
 @api.route("/crm/admin/users/<uid>/role", "PUT", summary="Set a user's role (takes effect on their next token)",
            tag=TAG, access=Access.ADMIN, body=RoleChange, response=UserRole, errors=(404, 413, 422))
 def set_user_role(uid: str) -> Response:
-    role = identity.set_user_role(deps().user_roles, uid, parse_body(RoleChange).role)
+    role = identity.set_user_role(deps().user_roles, uid, parse_body(RoleChange).role, deps().user_directory)
     return json_response(UserRole(uid=uid, role=role))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Response, request, url_for
 
 from crm.domain.access import Access
-from crm.domain.customer_queries import CustomerListParams
+from crm.domain.customer_queries import CustomerListParams, DeletedCustomerListParams
 from crm.domain.customers import Customer, CustomerCreate, CustomersPage, CustomerUpdate, NoteCreate
 from crm.http.dependencies import caller, deps
 from crm.http.parsing import if_match, parse_body, parse_query
@@ -64,6 +64,13 @@ def delete_customer(customer_id: str) -> Response:
            response=Customer, errors=(404, 409))
 def restore_customer(customer_id: str) -> Response:
     return json_response(customers.restore_customer(deps().transactions, customer_id, caller()))
+
+
+@api.route("/crm/deleted-customers", "GET", summary="Deleted customers, most recently deleted first, to restore",
+           tag=TAG, access=Access.WRITE, query=DeletedCustomerListParams, response=CustomersPage, errors=(400,))
+def list_deleted_customers() -> Response:
+    params = parse_query(DeletedCustomerListParams)
+    return json_response(customers.list_deleted_customers(deps().customers, params, caller()))
 
 
 @api.route(f"{ONE}/notes", "POST", summary="Append a note", tag=TAG, access=Access.WRITE, body=NoteCreate,

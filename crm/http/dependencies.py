@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from flask import current_app, g
 
 from crm.http.rate_limits import RateLimits
-from crm.identity import Authenticator, Caller
+from crm.identity import Authenticator, Caller, UserAccounts, UserDirectory
 from crm.identity.firebase_tokens import FirebaseTokenVerifier
-from crm.identity.firebase_users import FirebaseUserRoles
+from crm.identity.firebase_users import FirebaseUserDirectory, FirebaseUserRoles
 from crm.settings import Settings
 from crm.store.activities import FirestoreActivityReader
 from crm.store.api_keys import FirestoreApiKeyStore
@@ -72,6 +72,14 @@ class Dependencies:
     @functools.cached_property
     def user_roles(self) -> FirebaseUserRoles:
         return FirebaseUserRoles(self.settings)
+
+    @functools.cached_property
+    def user_accounts(self) -> UserAccounts:
+        return FirebaseUserDirectory(self.settings)
+
+    @functools.cached_property
+    def user_directory(self) -> UserDirectory:
+        return UserDirectory(self.user_accounts, self.settings.user_directory_cache_seconds)
 
     @functools.cached_property
     def authenticator(self) -> Authenticator:

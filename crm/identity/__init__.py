@@ -21,6 +21,14 @@ from crm.identity.credentials import (
     InvalidTokenError,
 )
 from crm.identity.user_roles import UserRoles, set_user_role
+from crm.identity.users import (
+    DirectoryUser,
+    UserAccounts,
+    UserDirectory,
+    UserListParams,
+    UsersPage,
+    list_users,
+)
 
 __all__ = [
     "API_KEY_PREFIX",
@@ -32,13 +40,19 @@ __all__ = [
     "BearerToken",
     "Caller",
     "Credential",
+    "DirectoryUser",
     "InvalidTokenError",
     "Role",
     "TokenVerifier",
+    "UserAccounts",
+    "UserDirectory",
+    "UserListParams",
     "UserRoles",
+    "UsersPage",
     "create_api_key",
     "hash_api_key",
     "list_api_keys",
+    "list_users",
     "revoke_api_key",
     "set_user_role",
 ]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from crm.domain import access
 from crm.domain import customers as rules
 from crm.domain.common import require_version, utc_now
-from crm.domain.customer_queries import CustomerListParams
+from crm.domain.customer_queries import CustomerListParams, DeletedCustomerListParams
 from crm.domain.customers import Customer, CustomerCreate, CustomersPage, CustomerUpdate
 from crm.errors import FailedPreconditionError, NotFoundError
 from crm.identity import Caller
@@ -53,6 +53,16 @@ def list_customers(reader: CustomerReader, params: CustomerListParams, caller: C
     """
     params = params.model_copy(update={"owner_id": access.list_owner(caller, params.owner_id)})
     return CustomersPage.of(reader.list(params), params.page_size)
+
+
+def list_deleted_customers(reader: CustomerReader, params: DeletedCustomerListParams, caller: Caller) -> CustomersPage:
+    """One page of deleted customers, most recently deleted first, for restoring them; a rep's holds only their own.
+
+    Raises:
+        PermissionDeniedError: a rep asked for another owner's customers.
+    """
+    params = params.model_copy(update={"owner_id": access.list_owner(caller, params.owner_id)})
+    return CustomersPage.of(reader.list_deleted(params), params.page_size)
 
 
 def update_customer(transactions: Transactions, customer_id: str, data: CustomerUpdate, caller: Caller,

@@ -9,7 +9,7 @@ from typing import Protocol, TypeVar
 
 from crm.domain.activities import Activity
 from crm.domain.activity_queries import ActivityListParams
-from crm.domain.customer_queries import CustomerListParams
+from crm.domain.customer_queries import CustomerListParams, DeletedCustomerListParams
 from crm.domain.customers import Customer, CustomerListItem
 from crm.domain.deal_queries import DealListParams
 from crm.domain.deals import Deal
@@ -146,6 +146,7 @@ class Transactions(Protocol):
 class CustomerReader(Protocol):
     def get(self, customer_id: str) -> Customer | None: ...
     def list(self, params: CustomerListParams) -> Page[CustomerListItem]: ...
+    def list_deleted(self, params: DeletedCustomerListParams) -> Page[CustomerListItem]: ...
 
 
 class DealReader(Protocol):

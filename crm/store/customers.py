@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -11,7 +12,7 @@ from google.cloud.firestore_v1 import FieldFilter
 
 from crm.domain.claims import CUSTOMER_EMAIL
 from crm.domain.common import from_cents, to_cents
-from crm.domain.customer_queries import CustomerListParams
+from crm.domain.customer_queries import CustomerListParams, DeletedCustomerListParams
 from crm.domain.customers import Customer, CustomerListItem
 from crm.domain.paging import Page
 from crm.store import read_meter
@@ -31,6 +32,7 @@ SORT_FIELDS = {
 }
 DERIVED_FIELDS = ("name_sort", "lifetime_value_cents", *SEARCH_FIELDS)
 NOT_STORED = {"id", "email", "phone", "lifetime_value", "version"}
+DELETED_SINCE = datetime(1970, 1, 1, tzinfo=UTC)  # every deletion is later: "deleted_at > this" means deleted
 IMPORT_BATCH = 50  # a customer carries hundreds of search keys: larger batches outlast the emulator's call deadline
 
 
@@ -91,6 +93,14 @@ class FirestoreCustomerReader:
                                         params.order.value)
         request = PageRequest(params.page, params.page_size, params.cursor, fingerprint)
         return fetch_page(self._customers, query, request, sort_field, descending, _list_item)
+
+    def list_deleted(self, params: DeletedCustomerListParams) -> Page[CustomerListItem]:
+        """One page of deleted customers, most recently deleted first, with the total deleted."""
+        query: Queryable = self._customers.where(filter=FieldFilter("deleted_at", ">", DELETED_SINCE))
+        if params.owner_id:
+            query = query.where(filter=FieldFilter("owner_id", "==", params.owner_id))
+        request = PageRequest(1, params.page_size, params.cursor, query_fingerprint("deleted", params.owner_id))
+        return fetch_page(self._customers, query, request, "deleted_at", True, _list_item)
 
     def _filtered(self, params: CustomerListParams) -> tuple[Queryable, str | None, bool]:
         query: Queryable = self._customers.where(filter=FieldFilter("deleted_at", "==", None))

@@ -36,6 +36,7 @@ LISTS = (
         orders=_both("name_sort", "created_at", "updated_at", "lifetime_value_cents"),
         unindexed=("notes", "contacts", "owned_items", "location", "nextcloud_folder", "linked_user_ids"),
     ),
+    ListQueries("customers", filters=("owner_id",), orders=(("deleted_at", DESC),)),  # deleted customers
     ListQueries(
         "deals",
         filters=("pipeline_id", "stage", "customer_id", "owner_id", "status"),
@@ -87,6 +88,7 @@ CLIENT_QUERIES = (
     ClientQuery("a rep's deals of a pipeline", "deals", ("pipeline_id", "owner_id"), RECENT),
     ClientQuery("deals of a customer", "deals", ("customer_id",), RECENT),
     ClientQuery("a rep's deals of a customer", "deals", ("customer_id", "owner_id"), RECENT),
+    ClientQuery("activities", "activities", (), RECENT),
     ClientQuery("the caller's activities", "activities", ("owner_id",), RECENT),
     ClientQuery("activities of a customer", "activities", ("customer_id",), RECENT),
     ClientQuery("a rep's activities of a customer", "activities", ("customer_id", "owner_id"), RECENT),

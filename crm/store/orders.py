@@ -22,10 +22,11 @@ SORT_FIELDS = {"created_at": "created_at", "total": "total_cents", "order_number
 EQUALITY_FILTERS = ("customer_id", "status", "owner_id")
 DERIVED_FIELDS = ("total_cents", "order_number_key")
 TIMESTAMPS = ("created_at", "updated_at", "delivered_at", "cancelled_at")
+COMPUTED = ("next_statuses", "money_editable")
 
 
 def order_to_document(order: Order) -> dict[str, Any]:
-    data = order.model_dump(mode="json", exclude={"id", "total", "status_history", "version"})
+    data = order.model_dump(mode="json", exclude={"id", "total", "status_history", "version", *COMPUTED})
     for field in TIMESTAMPS:
         data[field] = getattr(order, field)
     data["status_history"] = [

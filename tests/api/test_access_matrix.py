@@ -4,9 +4,10 @@ answered with the exact status promised; and the same again with API-key callers
 The cases come from ``crm.http.routing.api.operations``, so an endpoint added later without a row in EXPECTED
 fails here (test_every_operation_has_an_expectation, and each of its cases) instead of skipping the checks.
 
-Everything runs on the Firestore emulator. The one substitute: PUT /admin/users/{uid}/role calls Firebase Auth,
-which is not running in tests, so the app's user-roles adapter (crm.identity.firebase_users.FirebaseUserRoles) is
-replaced by a recording fake of that adapter, for that one external call only.
+Everything runs on the Firestore emulator. The substitutes: PUT /admin/users/{uid}/role and GET /users call
+Firebase Auth, which is not running in tests, so the app's user-roles adapter and accounts adapter
+(crm.identity.firebase_users.FirebaseUserRoles and FirebaseUserDirectory) are replaced by fakes of those adapters,
+for those external calls only.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from crm.http.routing import Operation, api
-from crm.identity import Role, create_api_key
+from crm.identity import DirectoryUser, Role, create_api_key
 from tests.api.helpers import assert_error
 from tests.utils.factories import customer_body
 
@@ -100,6 +101,7 @@ EXPECTED: dict[str, Expect] = {
     "put_customer": Expect(records_write(200), body=lambda r: {"name": "Changed"}, changes="customer"),
     "delete_customer": Expect(records_write(204), changes="customer"),
     "restore_customer": Expect(records_write(200), needs=("deleted",)),
+    "list_deleted_customers": Expect(records_write(200, rep_foreign=403), needs=("deleted",), query=owner_filter),
     "add_customer_note": Expect(records_write(201), body=lambda r: {"text": "Called"}, changes="customer"),
     "upgrade_customer": Expect(records_write(200), changes="customer"),
     "convert_lead": Expect(records_write(201), changes="customer"),
@@ -164,6 +166,7 @@ EXPECTED: dict[str, Expect] = {
     "mcp_exchange": Expect(everyone(), body=lambda r: {"jsonrpc": "2.0", "id": 1, "method": "tools/list"}),
     "list_ai_tools": Expect(everyone()),
     "get_customer_ai_context": Expect(records_read()),
+    "list_users": Expect(everyone()),
     # identity
     "get_me": Expect({**everyone(), NO_ROLE: (200, 200)}),
 }
@@ -193,6 +196,13 @@ class RecordingUserRoles:
         return {"role": role.value}
 
 
+class StaticAccounts:
+    """Stands in for crm.identity.firebase_users.FirebaseUserDirectory: Firebase Auth is not running in tests."""
+
+    def all_users(self) -> list[DirectoryUser]:
+        return [DirectoryUser(uid="some-user", display_name="Some User", role=Role.REP)]
+
+
 def test_every_operation_has_an_expectation():
     missing = sorted(f"{op.method} {op.path} ({op.endpoint})" for op in PRIVATE if op.endpoint not in EXPECTED)
     assert not missing, f"declare the access expectations of: {', '.join(missing)}"
@@ -217,6 +227,7 @@ def test_access(app, anonymous, token_for, op: Operation, role: str, scope: str,
     caller_uid, caller = _caller(app, token_for, role, via)
     records = _arrange(setup, app, caller_uid if scope == "own" else OTHER, _needs(op, expect))
     app.extensions["crm"].user_roles = roles = RecordingUserRoles()
+    app.extensions["crm"].user_accounts = StaticAccounts()
     watched = getattr(records, expect.changes) if expect.changes else None
     before = _fetch(setup, expect.changes, watched) if watched else None
 

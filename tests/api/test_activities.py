@@ -262,6 +262,8 @@ def test_a_customers_activities(client, agenda, customer):
     pytest.param({"overdue": "true"}, ["elsewhere", "late"], id="overdue"),
     pytest.param({"overdue": "true", "order_by": "-due_at"}, ["late", "elsewhere"], id="overdue descending"),
     pytest.param({"status": "completed"}, ["late_done"], id="status"),
+    pytest.param({"open": "true"}, ["elsewhere", "late", "soon", "undated"], id="open, undated last"),
+    pytest.param({"open": "true", "due_to": iso(NOW)}, ["elsewhere", "late"], id="open and due by now"),
     pytest.param({"type": "note"}, ["undated"], id="type"),
     pytest.param({"owner_id": "user-1", "order_by": "priority"}, ["soon", "elsewhere", "late", "late_done",
                                                                    "undated"], id="owner by priority"),

@@ -151,6 +151,28 @@ def test_a_refused_transition_is_409_listing_the_allowed_statuses(client, place,
     assert client.get(order_url(order["id"])).get_json()["status"] == order["status"]
 
 
+@pytest.mark.parametrize(("path", "next_statuses", "money_editable"), [
+    pytest.param((), ["confirmed", "cancelled"], True, id="pending"),
+    pytest.param(("confirmed",), ["processing", "cancelled"], True, id="confirmed"),
+    pytest.param(("confirmed", "processing"), ["shipped", "cancelled"], False, id="processing"),
+    pytest.param(("confirmed", "processing", "shipped"), ["delivered"], False, id="shipped"),
+    pytest.param(("confirmed", "processing", "shipped", "delivered"), [], False, id="delivered"),
+    pytest.param(("cancelled",), [], False, id="cancelled"),
+])
+def test_an_order_says_which_statuses_it_may_move_to_and_whether_its_money_may_change(
+        client, place, path, next_statuses, money_editable):
+    moved = move(client, place(), *path)
+    fetched = client.get(order_url(moved["id"])).get_json()
+    listed = client.get(ORDERS).get_json()["results"][0]
+
+    for order in (moved, fetched, listed):
+        assert (order["next_statuses"], order["money_editable"]) == (next_statuses, money_editable)
+    for status in next_statuses:  # each status offered is one the transition takes
+        fresh = move(client, place(order_number=f"SO-{status}"), *path)
+        response = client.post(order_url(fresh["id"], "transition"), json={"status": status})
+        assert response.status_code == 200, response.get_json()
+
+
 @pytest.mark.parametrize(("body", "field"), [
     pytest.param({"status": "lost"}, "status", id="unknown status"),
     pytest.param({}, "status", id="no status"),

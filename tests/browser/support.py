@@ -17,6 +17,7 @@ class ConsoleUser:
     email: str
     password: str
     role: str | None
+    name: str
 
 
 class ApiCaller:
@@ -36,6 +37,11 @@ class ApiCaller:
                 return response.status, json.loads(raw) if raw else None
         except urllib.error.HTTPError as error:
             return error.code, json.loads(error.read() or b"null")
+
+    def create(self, path: str, **fields: Any) -> dict:
+        status, body = self.call("POST", path, fields)
+        assert status == 201, body
+        return body
 
     def create_customer(self, **fields: Any) -> dict:
         status, body = self.call("POST", "/customers", fields)

@@ -229,6 +229,8 @@ def test_server_owned_fields_are_declared():
 @pytest.mark.parametrize(("query", "message"), [
     pytest.param({"overdue": "false"}, "only true", id="overdue=false"),
     pytest.param({"overdue": "true", "status": "completed"}, "never completed", id="overdue and completed"),
+    pytest.param({"open": "false"}, "only true", id="open=false"),
+    pytest.param({"open": "true", "status": "cancelled"}, "never cancelled", id="open and cancelled"),
     pytest.param({"overdue": "true", "order_by": "priority"}, "orders by due_at", id="overdue ordered by priority"),
     pytest.param({"due_from": "2026-01-01T00:00:00Z", "order_by": "-created_at"}, "orders by due_at",
                  id="range ordered by created_at"),
@@ -258,6 +260,8 @@ def test_list_order(query, order):
     pytest.param({"status": "completed"}, [S.COMPLETED], id="one status"),
     pytest.param({"overdue": "true"}, [S.SCHEDULED, S.IN_PROGRESS], id="overdue: the open ones"),
     pytest.param({"overdue": "true", "status": "in_progress"}, [S.IN_PROGRESS], id="overdue and in_progress"),
+    pytest.param({"open": "true"}, [S.SCHEDULED, S.IN_PROGRESS], id="open: scheduled or in progress"),
+    pytest.param({"open": "true", "status": "scheduled"}, [S.SCHEDULED], id="open and scheduled"),
 ])
 def test_list_statuses(query, statuses):
     assert ActivityListParams.model_validate(query).statuses() == statuses

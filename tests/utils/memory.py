@@ -284,6 +284,9 @@ class MemoryReader:
     def list(self, params: Any) -> Any:
         raise NotImplementedError("lists are Firestore queries: test them on the emulator")
 
+    def list_deleted(self, params: Any) -> Any:
+        raise NotImplementedError("lists are Firestore queries: test them on the emulator")
+
 
 class MemoryDealReader(MemoryReader):
     """Deals by id, and deals per stage as the pipeline use cases count them before changing stages."""

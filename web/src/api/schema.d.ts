@@ -676,6 +676,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crm/deleted-customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deleted customers, most recently deleted first, to restore
+         * @description Needs write access (roles: admin, manager, rep); a rep only reaches the records they own.
+         */
+        get: operations["list_deleted_customers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/crm/me": {
         parameters: {
             query?: never;
@@ -845,6 +865,26 @@ export interface paths {
          * @description Needs admin access (roles: admin).
          */
         put: operations["put_currency_rates"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The users' directory: uid, name, email and role, by name
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["list_users"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1103,6 +1143,12 @@ export interface components {
              * @default null
              */
             due_to: string | null;
+            /**
+             * Open
+             * @description true: scheduled or in progress, whenever due
+             * @default null
+             */
+            open: boolean | null;
             /**
              * @description Default due_at (undated last); priority is high first, then soonest due. With a due range or overdue, only due_at or -due_at
              * @default null
@@ -2292,6 +2338,55 @@ export interface components {
              */
             total_exact: boolean;
         };
+        /**
+         * DeletedCustomerListParams
+         * @description Query parameters of GET /deleted-customers: deleted customers, most recently deleted first.
+         */
+        DeletedCustomerListParams: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor: string | null;
+            /**
+             * Owner Id
+             * @default null
+             */
+            owner_id: string | null;
+            /**
+             * Page Size
+             * @default 25
+             */
+            page_size: number;
+        };
+        /**
+         * DirectoryUser
+         * @description A user as the directory lists them.
+         */
+        DirectoryUser: {
+            /**
+             * Disabled
+             * @default false
+             */
+            disabled: boolean;
+            /**
+             * Display Name
+             * @default null
+             */
+            display_name: string | null;
+            /**
+             * Email
+             * @default null
+             */
+            email: string | null;
+            /**
+             * @description null until an admin gives the user a role
+             * @default null
+             */
+            role: components["schemas"]["Role"] | null;
+            /** Uid */
+            uid: string;
+        };
         Error: {
             error: {
                 code: string;
@@ -2766,6 +2861,16 @@ export interface components {
             /** Id */
             id: string;
             /**
+             * Money Editable
+             * @description Whether total and currency may still change: only while pending or confirmed
+             */
+            readonly money_editable: boolean;
+            /**
+             * Next Statuses
+             * @description The statuses POST /transition accepts from this one; empty once final
+             */
+            readonly next_statuses: components["schemas"]["OrderStatus"][];
+            /**
              * Notes
              * @default null
              */
@@ -3143,6 +3248,11 @@ export interface components {
             role: components["schemas"]["Role"];
         };
         /**
+         * RoleFilter
+         * @enum {string}
+         */
+        RoleFilter: "admin" | "manager" | "rep" | "viewer" | "none";
+        /**
          * SearchMatch
          * @description How a search result matched: its weakest term's kind, and the fields its terms were found in.
          */
@@ -3428,11 +3538,65 @@ export interface components {
              */
             page_size: number;
         };
+        /**
+         * UserListParams
+         * @description Query parameters of GET /users.
+         */
+        UserListParams: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor: string | null;
+            /**
+             * Page Size
+             * @default 100
+             */
+            page_size: number;
+            /**
+             * @description Users with this role; none: users without a role
+             * @default null
+             */
+            role: components["schemas"]["RoleFilter"] | null;
+            /**
+             * Search
+             * @default null
+             */
+            search: string | null;
+        };
         /** UserRole */
         UserRole: {
             role: components["schemas"]["Role"];
             /** Uid */
             uid: string;
+        };
+        /**
+         * UsersPage
+         * @description One page of users, by name.
+         */
+        UsersPage: {
+            /**
+             * Next Cursor
+             * @description Pass as cursor for the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Results */
+            results: components["schemas"]["DirectoryUser"][];
+            /**
+             * Total
+             * @description Records that match; counting stops at 4000 (see total_exact)
+             */
+            total: number;
+            /**
+             * Total Exact
+             * @description False when more records match than were counted
+             * @default true
+             */
+            total_exact: boolean;
         };
     };
     responses: never;
@@ -3515,6 +3679,8 @@ export interface operations {
                 due_to?: string | null;
                 /** @description true: due before now and still scheduled or in progress */
                 overdue?: boolean | null;
+                /** @description true: scheduled or in progress, whenever due */
+                open?: boolean | null;
                 page_size?: number;
                 page?: number;
                 cursor?: string | null;
@@ -5216,6 +5382,8 @@ export interface operations {
                 due_to?: string | null;
                 /** @description true: due before now and still scheduled or in progress */
                 overdue?: boolean | null;
+                /** @description true: scheduled or in progress, whenever due */
+                open?: boolean | null;
                 page_size?: number;
                 page?: number;
                 cursor?: string | null;
@@ -7805,6 +7973,79 @@ export interface operations {
             };
         };
     };
+    list_deleted_customers: {
+        parameters: {
+            query?: {
+                owner_id?: string | null;
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomersPage"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     get_me: {
         parameters: {
             query?: never;
@@ -9349,6 +9590,81 @@ export interface operations {
             };
             /** @description Body failed validation */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_users: {
+        parameters: {
+            query?: {
+                search?: string | null;
+                /** @description Users with this role; none: users without a role */
+                role?: components["schemas"]["RoleFilter"] | null;
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsersPage"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,6 +16,10 @@ export type AuditEntry = Schemas["AuditEntry"];
 export type Deal = Schemas["Deal"];
 export type Order = Schemas["Order"];
 export type Activity = Schemas["Activity"];
+export type CustomerListItem = Schemas["CustomerListItem"];
+export type SearchMatch = Schemas["SearchMatch"];
+export type DirectoryUser = Schemas["DirectoryUser"];
+export type Role = Schemas["Role"];
 
 export const CUSTOMER_STATUSES: CustomerStatus[] = ["lead", "prospect", "customer", "churned"];
 export const CUSTOMER_SOURCES: CustomerSource[] = ["website", "referral", "advertising", "cold_outreach", "other"];

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { NavLink, Outlet } from "react-router";
 import { signOutEverywhere, useAccess } from "@/auth/session";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
+import { CommandMenu } from "./CommandMenu";
 import { FEATURES } from "./features";
 
 /** The frame of every signed-in screen: skip link, menu (only what the role may open), language, sign-out. */
@@ -22,6 +23,7 @@ export function Layout() {
           </ul>
         </nav>
         <div className="topbar-end">
+          <CommandMenu />
           <span className="who" title={me.uid}>
             {t("app.signedInAs", { email: me.email ?? me.uid, role: t(`roles.${me.role}`) })}
           </span>

@@ -10,11 +10,23 @@ export interface FeatureTexts {
   el: Record<string, unknown>;
 }
 
+/** An entry of the command menu (Ctrl/Cmd+K): a screen to go to, or something to create. */
+export interface FeatureCommand {
+  id: string;
+  /** A text key, like nav labels. */
+  label: string;
+  to: string;
+  access: AccessKind;
+  group: "go" | "create";
+}
+
 export interface Feature {
   id: string;
   nav?: { to: string; label: string; access: AccessKind };
   routes: RouteObject[];
   texts?: FeatureTexts;
+  /** More entries for the command menu than the menu entry, which it offers anyway. */
+  commands?: FeatureCommand[];
 }
 
 /** A route whose page module is loaded only when the route is first visited. */

@@ -1,11 +1,19 @@
 /** Every feature of the console, in menu order. */
+import { activitiesFeature } from "@/features/activities";
+import { adminFeature } from "@/features/admin";
 import { assistantsFeature } from "@/features/assistants";
 import { customersFeature } from "@/features/customers";
+import { deletedCustomersFeature } from "@/features/deletedCustomers";
+import { ordersFeature } from "@/features/orders";
+import { UI_TEXTS_ID, uiTexts } from "@/components/texts";
 import type { Feature } from "./feature";
 
-export const FEATURES: Feature[] = [customersFeature, assistantsFeature];
+export const FEATURES: Feature[] = [
+  customersFeature, activitiesFeature, ordersFeature, adminFeature, deletedCustomersFeature, assistantsFeature,
+];
 
-/** The features' own texts by feature id, for i18n. */
-export const FEATURE_TEXTS = Object.fromEntries(
-  FEATURES.flatMap((feature) => (feature.texts ? [[feature.id, feature.texts]] : [])),
-);
+/** The features' own texts by feature id, and the shared components' under "ui", for i18n. */
+export const FEATURE_TEXTS = Object.fromEntries([
+  ...FEATURES.flatMap((feature) => (feature.texts ? [[feature.id, feature.texts]] : [])),
+  [UI_TEXTS_ID, uiTexts],
+]);

@@ -23,7 +23,11 @@ export type Signal =
   /** The most recently changed active customer the user may see (a rep: their own). */
   | { kind: "customers"; ownerId?: string }
   /** One customer document. */
-  | { kind: "customer"; id: string };
+  | { kind: "customer"; id: string }
+  /** The most recently changed order or activity with these fields (a rep's queries name their own owner_id). */
+  | { kind: "recent"; collection: "orders" | "activities"; equals?: Record<string, string> }
+  /** One order or activity document. */
+  | { kind: "record"; collection: "orders" | "activities"; id: string };
 
 export interface SignalHandlers {
   /** A snapshot arrived; ``changedAt`` is the newest `updated_at` it shows (ms), ``first`` whether it is the first. */
@@ -52,8 +56,16 @@ export function listen(signal: Signal, handlers: SignalHandlers): () => void {
   };
   void firestore().then(({ sdk, db }) => {
     if (stopped) return;
-    if (signal.kind === "customer") {
-      stop = sdk.onSnapshot(sdk.doc(db, "customers", signal.id), (snap) => deliver(changedAt(snap)), onError);
+    if (signal.kind === "customer" || signal.kind === "record") {
+      const path = signal.kind === "customer" ? "customers" : signal.collection;
+      stop = sdk.onSnapshot(sdk.doc(db, path, signal.id), (snap) => deliver(changedAt(snap)), onError);
+      return;
+    }
+    if (signal.kind === "recent") {
+      const equals = Object.entries(signal.equals ?? {}).map(([field, value]) => sdk.where(field, "==", value));
+      const recent = sdk.query(sdk.collection(db, signal.collection), ...equals, sdk.orderBy("updated_at", "desc"),
+        sdk.limit(1));
+      stop = sdk.onSnapshot(recent, (snap) => deliver(changedAt(snap.docs[0])), onError);
       return;
     }
     const constraints: QueryConstraint[] = [sdk.where("deleted_at", "==", null)];

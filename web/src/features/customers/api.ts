@@ -15,7 +15,7 @@ export const customerKeys = {
   detail: (id: string) => ["customers", "record", id, "detail"] as const,
   summary: (id: string) => ["customers", "record", id, "summary"] as const,
   timeline: (id: string) => ["customers", "record", id, "timeline"] as const,
-  related: (id: string, kind: "deals" | "orders" | "activities") => ["customers", "record", id, kind] as const,
+  related: (id: string, kind: "deals" | "orders") => ["customers", "record", id, kind] as const,
 };
 
 const path = (id: string) => ({ params: { path: { customer_id: id } } });
@@ -71,15 +71,6 @@ export function useCustomerOrders(id: string) {
   return useQuery({
     queryKey: customerKeys.related(id, "orders"),
     queryFn: ({ signal }) => unwrap(api.GET("/api/crm/customers/{customer_id}/orders", {
-      params: { path: { customer_id: id }, query: { page_size: 20 } }, signal,
-    })),
-  });
-}
-
-export function useCustomerActivities(id: string) {
-  return useQuery({
-    queryKey: customerKeys.related(id, "activities"),
-    queryFn: ({ signal }) => unwrap(api.GET("/api/crm/customers/{customer_id}/activities", {
       params: { path: { customer_id: id }, query: { page_size: 20 } }, signal,
     })),
   });

@@ -9,4 +9,5 @@ export const customersFeature: Feature = {
     { path: "customers/new", ...lazyPage(() => import("./routes/NewCustomerPage")) },
     { path: "customers/:customerId", ...lazyPage(() => import("./routes/CustomerPage")) },
   ],
+  commands: [{ id: "customers:new", label: "customers.new", to: "/customers/new", access: "write", group: "create" }],
 };

@@ -1,7 +1,8 @@
-import { useFormContext } from "react-hook-form";
+import { Controller, useFormContext } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { CUSTOMER_SOURCES, CUSTOMER_STATUSES } from "@/api/types";
 import { errorAt, SelectField, TextField } from "@/components/fields";
+import { UserPicker } from "@/components/UserPicker";
 import { sortByText } from "@/i18n/format";
 import type { CustomerFormValues } from "../logic/formValues";
 import { ContactsEditor } from "./ContactsEditor";
@@ -25,7 +26,7 @@ interface Props {
 /** Every field of a customer, for the create form and the customer page alike. */
 export function CustomerFields({ mode, editable, assignsOwners }: Props) {
   const { t, i18n } = useTranslation();
-  const { register, watch, formState: { errors } } = useFormContext<CustomerFormValues>();
+  const { register, control, watch, formState: { errors } } = useFormContext<CustomerFormValues>();
   const error = (path: string) => errorAt(errors, path);
   const uiLanguage = i18n.resolvedLanguage ?? "en";
   const language = watch("language");
@@ -50,8 +51,10 @@ export function CustomerFields({ mode, editable, assignsOwners }: Props) {
         <SelectField label={t("customer.language")} {...register("language")} error={error("language")}
           options={[...(mode === "create" ? [{ value: "", label: "—" }] : []), ...languageOptions(uiLanguage, language)]} />
         {assignsOwners && (
-          <TextField label={t("customer.owner")} hint={t("customer.ownerHint")} {...register("owner_id")}
-            error={error("owner_id")} autoComplete="off" />
+          <Controller control={control} name="owner_id" render={({ field }) => (
+            <UserPicker label={t("customer.owner")} value={field.value} onChange={field.onChange} inputRef={field.ref}
+              error={error("owner_id")} disabled={!editable} clearable={mode === "create"} />
+          )} />
         )}
         <TextField label={t("customer.tags")} hint={t("customer.tagsHint")} {...register("tags")} error={error("tags")} />
         <TextField label={t("customer.folder")} {...register("nextcloud_folder")} error={error("nextcloud_folder")} />

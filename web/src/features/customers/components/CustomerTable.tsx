@@ -2,13 +2,14 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Customer } from "@/api/types";
+import type { CustomerListItem } from "@/api/types";
+import { SearchMatchNote } from "@/components/SearchMatchNote";
 import { formatMoney, formatRelative } from "@/i18n/format";
-import { Owner } from "./Owner";
+import { UserName } from "@/components/UserName";
 import { StatusBadge } from "./StatusBadge";
 
 interface Props {
-  customers: Customer[];
+  customers: CustomerListItem[];
   currency: string;
   hasMore: boolean;
   loadingMore: boolean;
@@ -123,13 +124,14 @@ export function CustomerTable({ customers, currency, hasMore, loadingMore, onLoa
                 onFocus={() => { activeRef.current = item.index; setActive(item.index); }}>
                 <th scope="row">
                   <Link to={`/customers/${customer.id}`} tabIndex={item.index === active ? 0 : -1}>{customer.name}</Link>
+                  <SearchMatchNote match={customer.match} />
                 </th>
                 <td className="col-wide">{customer.organization}</td>
                 <td className="col-wide">{customer.email}</td>
                 <td className="col-wide">{customer.phone}</td>
                 <td><StatusBadge status={customer.status} /></td>
                 <td className="col-wide">{customer.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)}</td>
-                <td className="col-wide"><Owner uid={customer.owner_id} /></td>
+                <td className="col-wide"><UserName uid={customer.owner_id} /></td>
                 <td className="num">{formatMoney(customer.lifetime_value, currency, language)}</td>
                 <td className="col-wide">
                   {customer.last_activity_at && (

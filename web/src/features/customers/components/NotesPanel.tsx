@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { toUserError } from "@/api/errors";
 import type { Customer } from "@/api/types";
 import { useAccess } from "@/auth/session";
+import { userLabel, useUsers } from "@/components/users";
 import { formatDateTime } from "@/i18n/format";
 import { useAddNote } from "../api";
 
@@ -10,6 +11,7 @@ export function NotesPanel({ customer }: { customer: Customer }) {
   const { t, i18n } = useTranslation();
   const me = useAccess();
   const addNote = useAddNote(customer.id, me);
+  const users = useUsers();
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const language = i18n.resolvedLanguage ?? "en";
@@ -52,7 +54,7 @@ export function NotesPanel({ customer }: { customer: Customer }) {
               <p>{note.text}</p>
               <small className="muted">
                 {t("customer.noteBy", {
-                  by: note.by === me.uid ? t("common.you") : note.by, at: formatDateTime(note.at, language),
+                  by: userLabel(note.by, users.data, me.uid, t), at: formatDateTime(note.at, language),
                 })}
               </small>
             </li>

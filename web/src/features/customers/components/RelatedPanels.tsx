@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useAccess } from "@/auth/session";
 import { EmptyState, ErrorState, Spinner } from "@/components/States";
-import { formatDate, formatDateTime, formatMoney } from "@/i18n/format";
+import { UserName } from "@/components/UserName";
+import { formatDateTime, formatMoney } from "@/i18n/format";
 import {
-  useCustomerActivities, useCustomerDeals, useCustomerOrders, useCustomerSummary, useCustomerTimeline,
-  useStageNames,
+  useCustomerDeals, useCustomerOrders, useCustomerSummary, useCustomerTimeline, useStageNames,
 } from "../api";
 
 function useLanguage() {
@@ -25,14 +26,14 @@ export function SummaryPanel({ id }: { id: string }) {
   );
 }
 
-/** The customer's deals, orders and activities; each links to its own screen. */
+/** The customer's deals and orders; each links to its own screen (activities have a panel of their own). */
 export function RelatedPanels({ id }: { id: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const deals = useCustomerDeals(id);
   const orders = useCustomerOrders(id);
-  const activities = useCustomerActivities(id);
   const stageName = useStageNames();
+  const me = useAccess();
   return (
     <>
       <section className="panel" aria-labelledby="deals-title">
@@ -68,23 +69,7 @@ export function RelatedPanels({ id }: { id: string }) {
                   ))}
                 </ul>
               )}
-      </section>
-      <section className="panel" aria-labelledby="activities-title">
-        <h2 id="activities-title">{t("customer.activities")}</h2>
-        {activities.isPending ? <Spinner label={t("app.loading")} />
-          : activities.isError ? <ErrorState error={activities.error} onRetry={() => void activities.refetch()} />
-            : activities.data.results.length === 0 ? <EmptyState>{t("customer.noActivities")}</EmptyState>
-              : (
-                <ul className="related">
-                  {activities.data.results.map((activity) => (
-                    <li key={activity.id}>
-                      <Link to={`/activities/${activity.id}`}>{activity.subject}</Link>
-                      <span>{t(`activityStatus.${activity.status}`)}</span>
-                      <span>{activity.due_at && t("customer.due", { at: formatDate(activity.due_at, language) })}</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
+        {me.can("write") && <p><Link to={`/orders/new?customer=${id}`}>{t("orders.newForCustomer")}</Link></p>}
       </section>
     </>
   );
@@ -107,7 +92,7 @@ export function TimelinePanel({ id }: { id: string }) {
                   <li key={entry.id}>
                     <span>{entry.summary}</span>
                     <small className="muted">
-                      <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time> · {entry.by}
+                      <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time> · <UserName uid={entry.by} />
                     </small>
                   </li>
                 ))}

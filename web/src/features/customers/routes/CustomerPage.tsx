@@ -4,14 +4,15 @@ import { Link, useParams } from "react-router";
 import { toUserError } from "@/api/errors";
 import { useAccess } from "@/auth/session";
 import { ErrorState, Spinner } from "@/components/States";
+import { UserName } from "@/components/UserName";
 import { useNotify } from "@/components/Toasts";
 import { formatDate, formatMoney, formatRelative } from "@/i18n/format";
+import { CustomerActivitiesPanel } from "@/features/activities";
 import { useLiveSignal } from "@/live/useLiveSignal";
 import { customerKeys, useBaseCurrency, useCustomer, useRestoreCustomer } from "../api";
 import { CustomerActions } from "../components/CustomerActions";
 import { CustomerEditForm } from "../components/CustomerEditForm";
 import { NotesPanel } from "../components/NotesPanel";
-import { Owner } from "../components/Owner";
 import { RelatedPanels, SummaryPanel, TimelinePanel } from "../components/RelatedPanels";
 import { StatusBadge } from "../components/StatusBadge";
 
@@ -66,7 +67,7 @@ export default function CustomerPage() {
             <StatusBadge status={record.status} />
             {record.organization && <span>{record.organization}</span>}
             <span>{t("customer.lifetimeValue")}: <strong>{formatMoney(record.lifetime_value, currency, language)}</strong></span>
-            <span>{t("customer.owner")}: <Owner uid={record.owner_id} /></span>
+            <span>{t("customer.owner")}: <UserName uid={record.owner_id} /></span>
             {record.last_activity_at && (
               <span>{t("customer.lastActivity")}: {formatRelative(record.last_activity_at, language)}</span>
             )}
@@ -85,6 +86,7 @@ export default function CustomerPage() {
         <aside className="side-column">
           <SummaryPanel id={record.id} />
           <NotesPanel customer={record} />
+          <CustomerActivitiesPanel customerId={record.id} />
           <RelatedPanels id={record.id} />
         </aside>
       </div>

@@ -35,7 +35,10 @@ export default function CustomersListPage() {
     <div className="page list-page">
       <div className="page-head">
         <h1>{t("customers.title")}</h1>
-        {me.can("write") && <Link className="button primary" to="/customers/new">{t("customers.new")}</Link>}
+        <div className="actions">
+          {me.can("write") && <Link to="/customers/deleted">{t("deletedCustomers.link")}</Link>}
+          {me.can("write") && <Link className="button primary" to="/customers/new">{t("customers.new")}</Link>}
+        </div>
       </div>
       <CustomerFilters filters={filters} onChange={setFilters} />
       <p className="count" role="status" aria-live="polite">

@@ -1,0 +1,62 @@
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { CustomerName } from "@/components/CustomerName";
+import { onRowKeys } from "@/components/tableKeys";
+import { UserName } from "@/components/UserName";
+import { dueKind } from "../logic/due";
+import type { Activity } from "../logic/activityForm";
+import { CompleteButton } from "./CompleteButton";
+import { DueDate } from "./DueDate";
+
+interface Props {
+  activities: Activity[];
+  writable: boolean;
+  showOwner: boolean;
+  caption: string;
+}
+
+/** Activities as rows: complete (for who may), subject, kind, customer, due (overdue marked), priority, owner. */
+export function ActivityTable({ activities, writable, showOwner, caption }: Props) {
+  const { t } = useTranslation();
+  const hint = useId();
+  return (
+    <div className="table-wrap">
+      <table className="record-table activity-table" aria-describedby={hint}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {writable && <th scope="col" className="narrow-col"><span className="visually-hidden">{t("activities.complete")}</span></th>}
+            <th scope="col">{t("activities.subject")}</th>
+            <th scope="col" className="col-wide">{t("activities.type")}</th>
+            <th scope="col">{t("activities.customer")}</th>
+            <th scope="col">{t("activities.due")}</th>
+            <th scope="col" className="col-wide">{t("activities.priority")}</th>
+            {showOwner && <th scope="col" className="col-wide">{t("activities.owner")}</th>}
+          </tr>
+        </thead>
+        <tbody onKeyDown={onRowKeys}>
+          {activities.map((activity) => (
+            <tr key={activity.id} className={dueKind(activity) === "overdue" ? "overdue-row" : undefined}>
+              {writable && <td><CompleteButton activity={activity} /></td>}
+              <th scope="row">
+                <Link to={`/activities/${activity.id}`}>{activity.subject}</Link>
+                {activity.status !== "scheduled" && (
+                  <span className={`badge ${activity.status === "completed" ? "positive" : "neutral"} status-note`}>
+                    {t(`activityStatus.${activity.status}`)}
+                  </span>
+                )}
+              </th>
+              <td className="col-wide">{t(`activities.types.${activity.type}`)}</td>
+              <td><CustomerName id={activity.customer_id} /></td>
+              <td><DueDate activity={activity} /></td>
+              <td className="col-wide">{t(`activities.priorities.${activity.priority}`)}</td>
+              {showOwner && <td className="col-wide"><UserName uid={activity.owner_id} /></td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p id={hint} className="visually-hidden">{t("ui.tableKeys")}</p>
+    </div>
+  );
+}

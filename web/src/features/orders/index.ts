@@ -1,0 +1,15 @@
+/** Orders: the list, the new-order form, and an order's page with the status moves it allows. */
+import { lazyPage, type Feature } from "@/app/feature";
+import { ordersTexts } from "./texts";
+
+export const ordersFeature: Feature = {
+  id: "orders",
+  nav: { to: "/orders", label: "orders.nav", access: "read" },
+  routes: [
+    { path: "orders", ...lazyPage(() => import("./routes/OrdersListPage")) },
+    { path: "orders/new", ...lazyPage(() => import("./routes/NewOrderPage")) },
+    { path: "orders/:orderId", ...lazyPage(() => import("./routes/OrderPage")) },
+  ],
+  texts: ordersTexts,
+  commands: [{ id: "orders:new", label: "orders.new", to: "/orders/new", access: "write", group: "create" }],
+};
