@@ -14,6 +14,7 @@ from crm.store.orders import TxOrders
 from crm.store.pipeline_stats import TxPipelineStats
 from crm.store.pipelines import TxPipelines, ensure_default_pipeline
 from crm.store.unit_of_work import TransactionRunner, UnitOfWork
+from crm.store.webhooks.outbox import WebhookOutbox
 
 
 class CrmTransaction:
@@ -35,7 +36,8 @@ class CrmTransactions(TransactionRunner):
     deal's change can also queue on its customer's in-process lock (a deal never changes customer)."""
 
     def __init__(self, db: firestore.Client, names: CollectionNames, base_currency: str):
-        super().__init__(db, names, bind=lambda uow: CrmTransaction(uow, base_currency))
+        super().__init__(db, names, bind=lambda uow: CrmTransaction(uow, base_currency),
+                         outbox=WebhookOutbox(db, names))
         self._deals = db.collection(names.deals)
         self._customer_of: dict[str, str] = {}
 
