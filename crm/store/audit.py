@@ -72,10 +72,10 @@ class AuditTrail:
             changes.append(RecordChange(entity, ref, before, after, known))
         return changes
 
-    def entries(self, actor: str, changes: list[RecordChange] | None = None) -> list[dict[str, Any]]:
-        """The audit documents of ``changes`` (the writes so far), by ``actor`` (a uid) at the commit time."""
+    def entries(self, actor: str) -> list[dict[str, Any]]:
+        """The audit documents of the writes so far, by ``actor`` (a uid) at the commit time."""
         entries = []
-        for change in self.changes() if changes is None else changes:
+        for change in self.changes():
             record = audit_record(change.entity, change.ref.id, change.before, change.after,
                                   previous_known=change.previous_known)
             if record is not None:

@@ -123,10 +123,9 @@ class UnitOfWork:
         for write in self._writes:
             write(self.transaction)
         audit = self.db.collection(self.names.audit)
-        changes = self._audit.changes()
-        for entry in self._audit.entries(self.actor.uid, changes):
+        for entry in self._audit.entries(self.actor.uid):
             self.transaction.create(audit.document(), entry)
-        for ref, document in self._outbox.documents(changes, self.actor.uid) if self._outbox else ():
+        for ref, document in self._outbox.documents(self._audit.changes(), self.actor.uid) if self._outbox else ():
             self.transaction.create(ref, document)
 
 
