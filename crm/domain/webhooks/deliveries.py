@@ -3,7 +3,9 @@ endpoint is disabled."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -102,3 +104,35 @@ class Notice(BaseModel):
 class NoticesPage(BaseModel):
     results: list[Notice]
     total: int
+
+
+@dataclass(frozen=True)
+class SendResult:
+    """What one request to a receiver came to: its answer's status (None: no answer), how long it took, what went
+    wrong, and the start of the answer."""
+
+    status_code: int | None
+    duration_ms: int
+    error: str | None = None
+    response: str | None = None
+
+    def attempt(self, at: datetime) -> DeliveryAttempt:
+        return DeliveryAttempt(at=at, status_code=self.status_code, duration_ms=self.duration_ms,
+                               error=self.error[:MAX_ERROR] if self.error else None,
+                               response=self.response[:MAX_RESPONSE_EXCERPT] if self.response else None)
+
+
+def stream_id(endpoint_id: str, record_key: str) -> str:
+    """The id of one record's stream of deliveries to one endpoint ("deal/ID" is a record's key)."""
+    return f"{endpoint_id}-{hashlib.sha256(record_key.encode()).hexdigest()[:24]}"
+
+
+def event_payload(event_id: str, event_type: str, occurred_at: datetime, subject: str, record_id: str,
+                  data: dict[str, Any], actor: str | None) -> dict[str, Any]:
+    """The body of an event's request, the same at every attempt."""
+    return {"id": event_id, "type": event_type, "occurred_at": _iso(occurred_at),
+            "subject": {"type": subject, "id": record_id}, "actor": actor, "data": data}
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")

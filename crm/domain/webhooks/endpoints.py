@@ -7,17 +7,17 @@ from datetime import datetime
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import BaseModel, Field, StringConstraints, field_validator
 
 from crm.domain.common import InputModel, Versioned, refuse_null
-from crm.domain.paging import ListPage
 from crm.domain.webhooks.events import EVENT_TYPES
 from crm.errors import ValidationFailedError
 
 ALL_EVENTS = "*"
-SECRET_PREFIX = "whsec_"
+SECRET_PREFIX = "whsec_"  # noqa: S105 (the prefix that marks a secret, not one)
 MAX_URL_LENGTH = 2048
 MAX_KEEP_PREVIOUS_HOURS = 7 * 24
+MAX_ENDPOINTS = 50
 PRIVATE_NAMES = ("localhost", ".localhost", ".local", ".internal", ".home.arpa")
 
 Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_URL_LENGTH)]
@@ -95,16 +95,21 @@ class StoredWebhookEndpoint(WebhookEndpoint):
         return WebhookEndpoint(**self.model_dump(exclude={"secret", "previous_secret", "version"}))
 
     def signing_secrets(self, now: datetime) -> list[str]:
-        keep_previous = self.previous_secret and self.previous_secret_expires_at and now < self.previous_secret_expires_at
-        return [self.secret, self.previous_secret] if keep_previous and self.previous_secret else [self.secret]
+        expires = self.previous_secret_expires_at
+        if self.previous_secret and expires is not None and now < expires:
+            return [self.secret, self.previous_secret]
+        return [self.secret]
 
 
 class WebhookEndpointWithSecret(WebhookEndpoint):
     secret: str = Field(description="Signs every request (see X-CRM-Signature); shown only in this response")
 
 
-class WebhookEndpointsPage(ListPage[WebhookEndpoint]):
-    """The endpoints, oldest first."""
+class WebhookEndpointsList(BaseModel):
+    """Every endpoint, oldest first."""
+
+    results: list[WebhookEndpoint]
+    total: int
 
 
 class SecretRotation(InputModel):
@@ -112,12 +117,13 @@ class SecretRotation(InputModel):
         "How long requests are also signed with the old secret, so receivers can switch over"))] = 24
 
 
-class EventTypeInfo(InputModel):
+class EventTypeInfo(BaseModel):
     type: str
+    subject: str
     description: str
 
 
-class EventTypesList(InputModel):
+class EventTypesList(BaseModel):
     results: list[EventTypeInfo]
 
 

@@ -15,7 +15,8 @@ DISABLE_MIN_FAILURES = 10
 def retry_delay(failures: int, jitter: float = 0.5) -> timedelta:
     """The wait after the ``failures``-th failed attempt in a row: 30 s, doubling up to 3 hours, spread by up to
     10% either way (``jitter`` in [0, 1): 0.5 is no spread) so that retries of many deliveries do not arrive at once."""
-    delay = min(FIRST_RETRY * 2 ** (max(failures, 1) - 1), MAX_RETRY_DELAY)
+    doublings = min(max(failures, 1) - 1, 20)
+    delay: timedelta = min(FIRST_RETRY * (2**doublings), MAX_RETRY_DELAY)
     return delay * (1 - JITTER + 2 * JITTER * jitter)
 
 
