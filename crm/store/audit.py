@@ -37,6 +37,8 @@ class AuditTrail:
             names.activities: AuditEntity.ACTIVITY,
             names.pipelines: AuditEntity.PIPELINE,
             names.config: AuditEntity.SETTINGS,
+            names.webhook_endpoints: AuditEntity.WEBHOOK_ENDPOINT,
+            names.lead_sources: AuditEntity.LEAD_SOURCE,
         }
         self._read: dict[str, firestore.DocumentSnapshot] = {}
         self._made: set[str] = set()

@@ -14,6 +14,7 @@ from crm.store.orders import TxOrders
 from crm.store.pipeline_stats import TxPipelineStats
 from crm.store.pipelines import TxPipelines, ensure_default_pipeline
 from crm.store.unit_of_work import TransactionRunner, UnitOfWork
+from crm.store.webhooks.endpoints import TxWebhookEndpoints
 from crm.store.webhooks.outbox import WebhookOutbox
 
 
@@ -29,6 +30,7 @@ class CrmTransaction:
         self.stats = TxPipelineStats(uow)
         self.activities = TxActivities(uow)
         self.orders = TxOrders(uow)
+        self.webhook_endpoints = TxWebhookEndpoints(uow)
 
 
 class CrmTransactions(TransactionRunner):

@@ -21,15 +21,9 @@ from crm.domain.common import utc_now
 from crm.domain.webhooks import retries, signing
 from crm.domain.webhooks.deliveries import Outcome, WebhookDelivery, stream_id
 from crm.domain.webhooks.endpoints import StoredWebhookEndpoint
+from crm.domain.webhooks.queue import QueuedDelivery, StreamClaim
 from crm.errors import NotFoundError
-from crm.services.webhooks.ports import (
-    DeliveryQueue,
-    EndpointHealth,
-    EndpointReader,
-    QueuedDelivery,
-    StreamClaim,
-    WebhookSender,
-)
+from crm.services.webhooks.ports import DeliveryQueue, EndpointHealth, EndpointReader, WebhookSender
 
 LEASE = timedelta(minutes=2)
 LEASE_MARGIN = timedelta(seconds=30)  # a request takes up to 10 s: stop starting new ones this long before the end
@@ -133,8 +127,8 @@ class Deliverer:
             return set()
         endpoints = self._endpoints.all()
 
-        def targets(event_type: str) -> list[str]:
-            return [endpoint.id for endpoint in endpoints if endpoint.subscribes(event_type)]
+        def targets(event_type: str, occurred_at: datetime) -> list[str]:
+            return [e.id for e in endpoints if e.subscribes(event_type) and e.created_at <= occurred_at]
 
         streams: set[str] = set()
         for event_id in event_ids:
@@ -192,6 +186,7 @@ class Deliverer:
                     self._queue.cancel_pending(claim.stream_id, now)
                     return None, False
                 outcome, next_at = self._attempt(delivery, endpoint, figures)
+                endpoint = self._after(endpoint, outcome)
                 if outcome is not Outcome.DELIVERED and self._disable_if_failing(endpoint, figures):
                     endpoint = endpoint.model_copy(update={"enabled": False})
                 if outcome is Outcome.RETRY:
@@ -219,10 +214,17 @@ class Deliverer:
         else:
             next_at = retries.next_attempt(delivery.window_start, finished, delivery.attempt_count + 1, self._jitter())
             outcome = Outcome.RETRY if next_at is not None else Outcome.GIVEN_UP
-            self._health.note_failure(endpoint.id, finished)
+            self._health.note_failure(endpoint.id, finished, first=endpoint.failing_since is None)
         self._queue.record(delivery, attempt, outcome, next_at)
         figures.add(outcome)
         return outcome, next_at
+
+    def _after(self, endpoint: StoredWebhookEndpoint, outcome: Outcome) -> StoredWebhookEndpoint:
+        """The endpoint's health as this run now knows it (its stored record is updated by the health port)."""
+        if outcome is Outcome.DELIVERED:
+            return endpoint.model_copy(update={"consecutive_failures": 0, "failing_since": None})
+        return endpoint.model_copy(update={"consecutive_failures": endpoint.consecutive_failures + 1,
+                                           "failing_since": endpoint.failing_since or self._clock()})
 
     def _disable_if_failing(self, endpoint: StoredWebhookEndpoint, figures: DeliveryFigures) -> bool:
         """Whether the endpoint is disabled now, having failed for long enough (checked on its stored record only

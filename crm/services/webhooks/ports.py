@@ -4,9 +4,8 @@ crm.store.webhooks, the HTTP sender in crm.outbound)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from crm.domain.paging import Page
 from crm.domain.webhooks.deliveries import (
@@ -19,6 +18,7 @@ from crm.domain.webhooks.deliveries import (
     WebhookDeliveryDetail,
 )
 from crm.domain.webhooks.endpoints import StoredWebhookEndpoint
+from crm.domain.webhooks.queue import Dispatched, QueuedDelivery, StreamClaim
 from crm.identity import Caller
 
 T = TypeVar("T")
@@ -55,8 +55,8 @@ class EndpointHealth(Protocol):
 
     def note_success(self, endpoint_id: str, now: datetime) -> None: ...
 
-    def note_failure(self, endpoint_id: str, now: datetime) -> None:
-        """Count a failed attempt; the first after a success starts ``failing_since``."""
+    def note_failure(self, endpoint_id: str, now: datetime, *, first: bool) -> None:
+        """Count a failed attempt; the ``first`` after a success starts ``failing_since``."""
         ...
 
     def disable_failing(self, endpoint_id: str, now: datetime, should_disable: Callable[[StoredWebhookEndpoint], bool],
@@ -66,48 +66,14 @@ class EndpointHealth(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class StreamClaim:
-    """The lease on one record's deliveries to one endpoint: only its holder sends them."""
-
-    stream_id: str
-    endpoint_id: str
-    token: str
-    enqueued: int
-
-
-@dataclass(frozen=True)
-class QueuedDelivery:
-    id: str
-    stream_id: str
-    endpoint_id: str
-    event_id: str
-    event_type: str
-    window_start: datetime
-    next_attempt_at: datetime | None
-    attempt_count: int
-    attempts: list[DeliveryAttempt] = field(default_factory=list)
-    payload: dict[str, Any] | None = None
-
-
-@dataclass(frozen=True)
-class Dispatched:
-    """What dispatching an event did: the streams that got deliveries, and whether the event itself was reached
-    (a record with a long backlog is dispatched a batch at a time, oldest first)."""
-
-    streams: list[str]
-    events: int
-    reached: bool
-
-
 class DeliveryQueue(Protocol):
     def undispatched(self, before: datetime, limit: int) -> list[str]:
         """Ids of events written before ``before`` and not yet dispatched, oldest first."""
         ...
 
-    def dispatch(self, event_id: str, targets: Callable[[str], list[str]], now: datetime) -> Dispatched:
+    def dispatch(self, event_id: str, targets: Callable[[str, datetime], list[str]], now: datetime) -> Dispatched:
         """Turn the event, and the record's earlier undispatched events first, into deliveries to the endpoints
-        ``targets(event_type)`` names, in one transaction, in the record's order."""
+        ``targets(event_type, occurred_at)`` names, in one transaction, in the record's order."""
         ...
 
     def due_streams(self, now: datetime, limit: int) -> list[str]: ...
