@@ -150,29 +150,31 @@ def test_an_endpoint_that_keeps_failing_is_disabled_with_a_notice_and_resumes_wh
         subscribe, create, deliverer, receiver, clock, endpoint_store, notices, transactions, queue, caller, log):
     receiver.answer = lambda request: 500
     endpoint = subscribe("customer.created")
-    create(name="Acme")
+    first = create(name="Acme")
     deliverer.drain()
-
-    clock.advance(hours=2)
-    deliverer.sweep()  # a failure two hours after the first: not disabled yet
-    assert endpoint_store.get(endpoint.id).enabled
-    for _ in range(30):
+    later = None
+    for _ in range(40):
         if not endpoint_store.get(endpoint.id).enabled:
             break
-        clock.advance(hours=1)
-        create(name="Another")
-        deliverer.drain()
+        if later is None and clock.now - deliveries(log, endpoint.id)[0].window_start > timedelta(hours=20):
+            later = create(name="Created while failing")
+            deliverer.drain()
+        due = [d.next_attempt_at for d in deliveries(log, endpoint.id, DeliveryState.PENDING) if d.next_attempt_at]
+        clock.now = max(clock.now, min(due))
+        deliverer.sweep()
 
     disabled = endpoint_store.get(endpoint.id)
     assert not disabled.enabled and disabled.disabled_reason == "failing for too long"
     assert clock.now - disabled.failing_since >= DISABLE_AFTER and disabled.consecutive_failures >= 10
     [notice] = notices.active()
     assert notice.endpoint_id == endpoint.id and "disabled" in notice.message
+    by_record = {d.record_id: d for d in deliveries(log, endpoint.id)}
+    assert by_record[first.id].state is DeliveryState.FAILED and by_record[later.id].state is DeliveryState.PENDING
     attempts = len(receiver.requests)
     create(name="While disabled")
     clock.advance(hours=1)
     deliverer.drain()
-    assert len(receiver.requests) == attempts, "nothing goes to a disabled endpoint"
+    assert len(receiver.requests) == attempts and len(deliveries(log, endpoint.id)) == 2, "none for a disabled one"
 
     receiver.answer = lambda request: 200
     endpoint_service.update_endpoint(transactions, queue, notices, endpoint.id,
@@ -180,8 +182,7 @@ def test_an_endpoint_that_keeps_failing_is_disabled_with_a_notice_and_resumes_wh
     deliverer.drain()
 
     assert notices.active() == []
-    pending = deliveries(log, endpoint.id, DeliveryState.PENDING)
-    assert pending == [], "the deliveries pending when it was disabled went once it was enabled again"
+    assert log.get(by_record[later.id].id).state is DeliveryState.DELIVERED, "pending deliveries resume"
     assert endpoint_store.get(endpoint.id).consecutive_failures == 0
 
 
@@ -210,3 +211,47 @@ def test_a_rotated_secret_signs_beside_the_old_one_for_a_while(subscribe, create
     for secret in (endpoint.secret, rotated.secret):
         assert verify_like_a_receiver(secret, request.headers["X-CRM-Signature"], request.body)
     assert rotated.secret != endpoint.secret
+
+
+def test_a_receiver_down_for_an_hour_loses_nothing_and_gets_each_records_events_in_order(
+        subscribe, create, update_data, transactions, caller, deliverer, receiver, clock, log, db, names,
+        endpoint_store):
+    from crm.services import customers as customer_service
+
+    state = {"down": True}
+    accepted: list[dict] = []
+
+    def answer(request):
+        if state["down"]:
+            return 503
+        accepted.append(request.json)
+        return 200
+
+    receiver.answer = answer
+    endpoint = subscribe("customer.created", "customer.updated")
+    records = [create(name=f"Record {n}") for n in range(2)]
+    deliverer.drain()
+    for minute in range(0, 60, 20):  # changes keep coming while the receiver is down
+        clock.advance(minutes=20)
+        for record in records:
+            customer_service.update_customer(transactions, record.id, update_data(name=f"{record.name} @{minute}"),
+                                             caller)
+        deliverer.drain()
+    assert accepted == [] and receiver.requests, "the receiver was down"
+
+    state["down"] = False
+    for _ in range(20):
+        pending = deliveries(log, endpoint.id, DeliveryState.PENDING)
+        if not pending:
+            break
+        clock.now = max([clock.now, *(d.next_attempt_at for d in pending if d.next_attempt_at)])
+        deliverer.sweep()
+
+    written = sorted((s.to_dict() | {"id": s.id} for s in db.collection(names.webhook_events).stream()),
+                     key=lambda e: (e["occurred_at"], e["seq"]))
+    assert len(written) == 2 + 2 * 3
+    for record in records:
+        expected = [e["id"] for e in written if e["record_id"] == record.id]
+        got = list(dict.fromkeys(body["id"] for body in accepted if body["subject"]["id"] == record.id))
+        assert got == expected, "every event arrived, in the record's order"
+    assert endpoint_store.get(endpoint.id).enabled
