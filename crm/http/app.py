@@ -25,6 +25,7 @@ from crm.http import (  # noqa: F401  (registers the operations)
     orders,
     pipelines,
     timeline,
+    webhooks,
 )
 from crm.http.cors import allow_listed_origins
 from crm.http.credentials import credential_from

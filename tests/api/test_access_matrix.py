@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
+from crm.domain.common import utc_now
+from crm.domain.webhooks.deliveries import SendResult
 from crm.http.routing import Operation, api
 from crm.identity import Role, create_api_key
 from tests.api.helpers import assert_error
@@ -70,6 +72,9 @@ class Records:
     pipeline: str = ""
     prefix: str = ""
     uid: str = "some-user"
+    endpoint: str = ""
+    delivery: str = ""
+    notice: str = ""
 
 
 @dataclass(frozen=True)
@@ -160,6 +165,21 @@ EXPECTED: dict[str, Expect] = {
     "list_api_keys": Expect(admin_only(200)),
     "revoke_api_key": Expect(admin_only(204)),
     "set_user_role": Expect(admin_only(200), body=lambda r: {"role": "manager"}),
+    # webhooks
+    "list_webhook_event_types": Expect(admin_only(200)),
+    "list_webhook_endpoints": Expect(admin_only(200)),
+    "create_webhook_endpoint": Expect(admin_only(201), body=lambda r: {"url": "https://hooks.example.com/matrix",
+                                                                       "events": ["deal.won"]}),
+    "get_webhook_endpoint": Expect(admin_only(200)),
+    "patch_webhook_endpoint": Expect(admin_only(200), body=lambda r: {"description": "Changed"}),
+    "delete_webhook_endpoint": Expect(admin_only(204)),
+    "rotate_webhook_secret": Expect(admin_only(200)),
+    "ping_webhook_endpoint": Expect(admin_only(201)),
+    "list_webhook_deliveries": Expect(admin_only(200)),
+    "get_webhook_delivery": Expect(admin_only(200)),
+    "redeliver_webhook": Expect(admin_only(201)),
+    "list_admin_notices": Expect(admin_only(200)),
+    "dismiss_admin_notice": Expect(admin_only(200)),
     # identity
     "get_me": Expect({**everyone(), NO_ROLE: (200, 200)}),
 }
@@ -173,9 +193,21 @@ CASES = [
     for op in PRIVATE for scope in SCOPES
 ]
 NEEDS_FROM_PATH = {"customer_id": "customer", "deal_id": "deal", "order_id": "order", "activity_id": "activity",
-                   "pipeline_id": "pipeline", "prefix": "api_key"}
+                   "pipeline_id": "pipeline", "prefix": "api_key", "endpoint_id": "webhook", "delivery_id": "delivery",
+                   "notice_id": "notice"}
 RECORD_URLS = {"customer": "/api/crm/customers/{}", "deal": "/api/crm/deals/{}", "order": "/api/crm/orders/{}",
                "activity": "/api/crm/activities/{}"}
+
+
+class RecordingWebhookSender:
+    """Stands in for crm.outbound.webhook_sender.HttpWebhookSender: no request leaves the machine."""
+
+    def __init__(self) -> None:
+        self.sent: list[str] = []
+
+    def send(self, url: str, body: bytes, headers: dict[str, str]) -> SendResult:
+        self.sent.append(url)
+        return SendResult(200, 1)
 
 
 class RecordingUserRoles:
@@ -213,6 +245,7 @@ def test_access(app, anonymous, token_for, op: Operation, role: str, scope: str,
     caller_uid, caller = _caller(app, token_for, role, via)
     records = _arrange(setup, app, caller_uid if scope == "own" else OTHER, _needs(op, expect))
     app.extensions["crm"].user_roles = roles = RecordingUserRoles()
+    app.extensions["crm"].webhooks.sender = RecordingWebhookSender()
     watched = getattr(records, expect.changes) if expect.changes else None
     before = _fetch(setup, expect.changes, watched) if watched else None
 
@@ -271,7 +304,20 @@ def _arrange(setup: FlaskClient, app, owner: str, needs: set[str]) -> Records:
         records.pipeline = _created(setup, "/api/crm/pipelines", pipeline_body(records))
     if "api_key" in needs:
         records.prefix = create_api_key(app.extensions["crm"].api_keys, "Target", Role.REP, "setup-admin")[1].prefix
+    if needs & {"webhook", "delivery", "notice"}:
+        _arrange_webhooks(setup, app, records, needs)
     return records
+
+
+def _arrange_webhooks(setup: FlaskClient, app, records: Records, needs: set[str]) -> None:
+    hooks = app.extensions["crm"].webhooks
+    records.endpoint = _created(setup, "/api/crm/admin/webhooks", {"url": "https://hooks.example.com/target",
+                                                                   "events": ["*"]})
+    if "delivery" in needs:
+        records.delivery = hooks.queue.enqueue_ping(records.endpoint, utc_now()).id
+    if "notice" in needs:
+        hooks.endpoints.disable_failing(records.endpoint, utc_now(), lambda e: True, lambda e: "disabled for a test")
+        records.notice = hooks.notices.active()[0].id
 
 
 def _created(setup: FlaskClient, url: str, body: dict[str, Any]) -> str:
@@ -289,6 +335,7 @@ def _url(op: Operation, records: Records) -> str:
     for name in op.path_parameters:
         value = {"customer_id": records.customer, "deal_id": records.deal, "order_id": records.order,
                  "activity_id": records.activity, "pipeline_id": records.pipeline, "prefix": records.prefix,
-                 "uid": records.uid}[name]
+                 "uid": records.uid, "endpoint_id": records.endpoint, "delivery_id": records.delivery,
+                 "notice_id": records.notice}[name]
         path = path.replace(f"<{name}>", value)
     return "/api" + path

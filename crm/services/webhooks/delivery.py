@@ -22,7 +22,6 @@ from crm.domain.webhooks import retries, signing
 from crm.domain.webhooks.deliveries import Outcome, WebhookDelivery, stream_id
 from crm.domain.webhooks.endpoints import StoredWebhookEndpoint
 from crm.domain.webhooks.queue import QueuedDelivery, StreamClaim
-from crm.errors import NotFoundError
 from crm.services.webhooks.ports import DeliveryQueue, EndpointHealth, EndpointReader, WebhookSender
 
 LEASE = timedelta(minutes=2)
@@ -250,18 +249,3 @@ class Deliverer:
 
 def delivery_stream(delivery: WebhookDelivery) -> str:
     return stream_id(delivery.endpoint_id, f"{delivery.subject}/{delivery.record_id}")
-
-
-def redeliver(queue: DeliveryQueue, deliverer: Deliverer | None, delivery_id: str) -> WebhookDelivery:
-    """Queue the delivery's event again for its endpoint (behind the record's other deliveries), and send it now if
-    its turn has come.
-
-    Raises:
-        NotFoundError: no such delivery, or its event has expired.
-    """
-    queued = queue.redeliver(delivery_id, utc_now())
-    if queued is None:
-        raise NotFoundError(f"webhook delivery {delivery_id} not found (or its event has expired)")
-    if deliverer is not None:
-        deliverer.send_now(queued)
-    return queued

@@ -14,7 +14,7 @@ import pytest
 from crm.domain.webhooks.deliveries import DeliveryListParams, DeliveryState
 from crm.domain.webhooks.endpoints import SecretRotation, WebhookEndpointUpdate
 from crm.domain.webhooks.retries import DISABLE_AFTER, FIRST_RETRY
-from crm.services.webhooks import delivery as delivery_service
+from crm.services.webhooks import deliveries as delivery_service
 from crm.services.webhooks import endpoints as endpoint_service
 from tests.utils.deal_steps import move
 
@@ -192,7 +192,7 @@ def test_a_delivery_can_be_sent_again(subscribe, create, deliverer, receiver, lo
     deliverer.drain()
     [first] = deliveries(log, endpoint.id)
 
-    again = delivery_service.redeliver(queue, deliverer, first.id)
+    again = delivery_service.redeliver(queue, deliverer, first.id, log)
 
     assert again.redelivery_of == first.id and again.event_id == first.event_id
     assert [r.headers["X-CRM-Event-Id"] for r in receiver.requests] == [first.event_id] * 2
