@@ -1,5 +1,5 @@
-"""Operator commands: the local stack, demo data, dev tokens, API keys, user roles, repair of the deal totals, and
-re-indexing customer search."""
+"""Operator commands: the local stack, demo data, dev tokens, API keys, user roles, repair of the deal totals,
+re-indexing customer search, and webhook delivery."""
 
 from __future__ import annotations
 
@@ -115,6 +115,14 @@ def cmd_reindex_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_webhooks(args: argparse.Namespace) -> int:
+    from crm.devstack import webhook_tools
+
+    if args.action == "listen":
+        return webhook_tools.listen(args.port, args.secret)
+    return webhook_tools.deliver(once=args.once)
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="crm", description=__doc__)
     sub = root.add_subparsers(dest="command", required=True)
@@ -152,6 +160,16 @@ def parser() -> argparse.ArgumentParser:
     reindex.add_argument("--batch-size", type=int, default=DEFAULT_BATCH)
     reindex.add_argument("--restart", action="store_true", help="start over instead of resuming an unfinished run")
     reindex.set_defaults(run=cmd_reindex_search)
+    hooks = sub.add_parser("webhooks", help="deliver webhooks from the outbox, or receive them locally")
+    hooks_sub = hooks.add_subparsers(dest="action", required=True)
+    deliver = hooks_sub.add_parser("deliver", help="send what the outbox holds (default: keep watching it)")
+    mode = deliver.add_mutually_exclusive_group()
+    mode.add_argument("--once", action="store_true", help="send everything due now, then stop")
+    mode.add_argument("--watch", action="store_true", help="deliver events as they arrive until Ctrl-C (default)")
+    listen = hooks_sub.add_parser("listen", help="a local receiver that prints each webhook it gets")
+    listen.add_argument("--port", type=int, default=0, help="default: a free port")
+    listen.add_argument("--secret", default=None, help="the endpoint's secret, to check signatures")
+    hooks.set_defaults(run=cmd_webhooks)
     return root
 
 

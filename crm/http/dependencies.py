@@ -26,7 +26,7 @@ from crm.store.idempotency import FirestoreIdempotencyStore
 from crm.store.orders import FirestoreOrderReader
 
 if TYPE_CHECKING:
-    from crm.http.webhooks.wiring import WebhookDependencies
+    from crm.outbound.webhooks import WebhookDependencies
 
 
 @dataclass
@@ -89,7 +89,7 @@ class Dependencies:
 
     @functools.cached_property
     def webhooks(self) -> WebhookDependencies:
-        from crm.http.webhooks.wiring import WebhookDependencies
+        from crm.outbound.webhooks import WebhookDependencies
 
         return WebhookDependencies(self.settings, firestore_client(self.settings), self.names)
 

@@ -81,13 +81,14 @@ class Deliverer:
         self._drive_all(streams, figures, self._clock() + self._budget)
         return figures
 
-    def sweep(self, limit: int = 500) -> DeliveryFigures:
-        """Dispatch events the trigger missed, then send every stream that is due (retries among them), until
-        nothing is due or the run's budget is spent: the scheduled function's work, and the CLI's."""
+    def sweep(self, limit: int = 500, *, stale: timedelta = STALE_EVENT) -> DeliveryFigures:
+        """Dispatch events the trigger missed (written ``stale`` ago or earlier), then send every stream that is due
+        (retries among them), until nothing is due or the run's budget is spent: the scheduled function's work, and
+        the CLI's."""
         figures = DeliveryFigures()
         deadline = self._clock() + self._budget
-        stale = self._queue.undispatched(self._clock() - STALE_EVENT, limit)
-        self._dispatch(stale, figures)
+        stale_ids = self._queue.undispatched(self._clock() - stale, limit)
+        self._dispatch(stale_ids, figures)
         while self._clock() < deadline:
             due = self._queue.due_streams(self._clock(), limit)
             if not due:
@@ -102,7 +103,7 @@ class Deliverer:
         """Dispatch every undispatched event now and send everything due (for the CLI and tests)."""
         figures = DeliveryFigures()
         for _ in range(settle):
-            events = self._queue.undispatched(self._clock() + timedelta(seconds=1), 1000)
+            events = self._queue.undispatched(None, 1000)
             self._dispatch(events, figures)
             run = self.sweep()
             figures.attempts += run.attempts

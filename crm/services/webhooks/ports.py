@@ -67,8 +67,8 @@ class EndpointHealth(Protocol):
 
 
 class DeliveryQueue(Protocol):
-    def undispatched(self, before: datetime, limit: int) -> list[str]:
-        """Ids of events written before ``before`` and not yet dispatched, oldest first."""
+    def undispatched(self, before: datetime | None, limit: int) -> list[str]:
+        """Ids of events written before ``before`` (None: whenever) and not yet dispatched, oldest first."""
         ...
 
     def dispatch(self, event_id: str, targets: Callable[[str, datetime], list[str]], now: datetime) -> Dispatched:

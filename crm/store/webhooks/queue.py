@@ -55,9 +55,11 @@ class FirestoreDeliveryQueue:
 
     # ------------------------------------------------------------------ dispatch
 
-    def undispatched(self, before: datetime, limit: int) -> list[str]:
-        query = (self._events.where(filter=FieldFilter("state", "==", PENDING))
-                 .where(filter=FieldFilter("occurred_at", "<", before)).order_by("occurred_at").limit(limit))
+    def undispatched(self, before: datetime | None, limit: int) -> list[str]:
+        query = self._events.where(filter=FieldFilter("state", "==", PENDING))
+        if before is not None:
+            query = query.where(filter=FieldFilter("occurred_at", "<", before))
+        query = query.order_by("occurred_at").limit(limit)
         snapshots = list(query.select([]).stream())
         read_meter.record_documents(len(snapshots))
         return [s.id for s in snapshots]
