@@ -168,7 +168,8 @@ def index_document() -> dict[str, Any]:
     for query in CLIENT_QUERIES:
         indexes += [i for i in _client_query_indexes(query) if i not in indexes]
     indexes += [{"collectionGroup": group, "queryScope": "COLLECTION",
-                 "fields": [{"fieldPath": f, "order": order} for f, order in fields]} for group, fields in QUEUE_INDEXES]
+                 "fields": [{"fieldPath": f, "order": order} for f, order in fields]}
+                for group, fields in QUEUE_INDEXES]
     return {"indexes": indexes, "fieldOverrides": _field_overrides()}
 
 
