@@ -10,6 +10,7 @@ from crm.store.collections import CollectionNames
 from crm.store.config import TxConfig
 from crm.store.customers import TxCustomers
 from crm.store.deals import TxDeals
+from crm.store.lead_intake.sources import TxLeadSources
 from crm.store.orders import TxOrders
 from crm.store.pipeline_stats import TxPipelineStats
 from crm.store.pipelines import TxPipelines, ensure_default_pipeline
@@ -31,6 +32,7 @@ class CrmTransaction:
         self.activities = TxActivities(uow)
         self.orders = TxOrders(uow)
         self.webhook_endpoints = TxWebhookEndpoints(uow)
+        self.lead_sources = TxLeadSources(uow)
 
 
 class CrmTransactions(TransactionRunner):

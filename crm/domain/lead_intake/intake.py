@@ -4,6 +4,7 @@ it up, or, for someone we already have, only the task."""
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from crm.domain.activities import ActivityCreate, ActivityType
 from crm.domain.attribution import Consent
@@ -12,6 +13,12 @@ from crm.domain.lead_intake.sources import LeadSource
 from crm.domain.lead_intake.submissions import LeadSubmission
 
 MAX_DESCRIPTION = 5000
+
+
+class LeadOutcome(StrEnum):
+    CREATED = "created"
+    MATCHED = "matched"
+    SPAM = "spam"
 
 
 def lead_customer(submission: LeadSubmission, source: LeadSource, now: datetime) -> CustomerCreate:
