@@ -19,6 +19,7 @@ from crm.http import (  # noqa: F401  (registers the operations)
     deal_reports,
     deals,
     docs,
+    lead_intake,
     leads,
     me,
     meta,
@@ -53,6 +54,7 @@ def create_app(settings: Settings) -> Flask:
     register_error_handlers(app)
     app.after_request(add_security_headers)
     allow_listed_origins(app, settings)
+    lead_intake.allow_source_origins(app)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.before_request(_authenticate)
     app.before_request(_refuse_impossible_path_parameters)

@@ -26,6 +26,7 @@ from crm.store.idempotency import FirestoreIdempotencyStore
 from crm.store.orders import FirestoreOrderReader
 
 if TYPE_CHECKING:
+    from crm.http.lead_intake.wiring import LeadIntakeDependencies
     from crm.outbound.webhooks import WebhookDependencies
 
 
@@ -92,6 +93,12 @@ class Dependencies:
         from crm.outbound.webhooks import WebhookDependencies
 
         return WebhookDependencies(self.settings, firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def lead_intake(self) -> LeadIntakeDependencies:
+        from crm.http.lead_intake.wiring import LeadIntakeDependencies
+
+        return LeadIntakeDependencies(self.settings, firestore_client(self.settings), self.names)
 
 
 def deps() -> Dependencies:

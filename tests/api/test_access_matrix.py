@@ -75,6 +75,7 @@ class Records:
     endpoint: str = ""
     delivery: str = ""
     notice: str = ""
+    lead_source: str = ""
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,15 @@ EXPECTED: dict[str, Expect] = {
     "redeliver_webhook": Expect(admin_only(201)),
     "list_admin_notices": Expect(admin_only(200)),
     "dismiss_admin_notice": Expect(admin_only(200)),
+    # lead sources
+    "list_lead_sources": Expect(admin_only(200)),
+    "create_lead_source": Expect(admin_only(201), body=lambda r: {"name": "Matrix form"}),
+    "get_lead_source": Expect(admin_only(200)),
+    "patch_lead_source": Expect(admin_only(200), body=lambda r: {"name": "Renamed form"}),
+    "delete_lead_source": Expect(admin_only(204)),
+    "rotate_lead_source_secret": Expect(admin_only(200)),
+    "rotate_lead_source_token": Expect(admin_only(200)),
+    "get_lead_form_snippet": Expect(admin_only(200)),
     # identity
     "get_me": Expect({**everyone(), NO_ROLE: (200, 200)}),
 }
@@ -194,7 +204,7 @@ CASES = [
 ]
 NEEDS_FROM_PATH = {"customer_id": "customer", "deal_id": "deal", "order_id": "order", "activity_id": "activity",
                    "pipeline_id": "pipeline", "prefix": "api_key", "endpoint_id": "webhook", "delivery_id": "delivery",
-                   "notice_id": "notice"}
+                   "notice_id": "notice", "source_id": "lead_source"}
 RECORD_URLS = {"customer": "/api/crm/customers/{}", "deal": "/api/crm/deals/{}", "order": "/api/crm/orders/{}",
                "activity": "/api/crm/activities/{}"}
 
@@ -306,6 +316,8 @@ def _arrange(setup: FlaskClient, app, owner: str, needs: set[str]) -> Records:
         records.prefix = create_api_key(app.extensions["crm"].api_keys, "Target", Role.REP, "setup-admin")[1].prefix
     if needs & {"webhook", "delivery", "notice"}:
         _arrange_webhooks(setup, app, records, needs)
+    if "lead_source" in needs:
+        records.lead_source = _created(setup, "/api/crm/admin/lead-sources", {"name": "Target form"})
     return records
 
 
@@ -336,6 +348,6 @@ def _url(op: Operation, records: Records) -> str:
         value = {"customer_id": records.customer, "deal_id": records.deal, "order_id": records.order,
                  "activity_id": records.activity, "pipeline_id": records.pipeline, "prefix": records.prefix,
                  "uid": records.uid, "endpoint_id": records.endpoint, "delivery_id": records.delivery,
-                 "notice_id": records.notice}[name]
+                 "notice_id": records.notice, "source_id": records.lead_source}[name]
         path = path.replace(f"<{name}>", value)
     return "/api" + path

@@ -16,9 +16,8 @@ from crm.domain.webhooks.endpoints import (
     WebhookEndpointUpdate,
     WebhookEndpointWithSecret,
 )
-from crm.errors import InvalidArgumentError
 from crm.http.dependencies import caller, deps
-from crm.http.idempotency import HEADER
+from crm.http.idempotency import refuse_idempotency_key
 from crm.http.parsing import if_match, optional_body, parse_body
 from crm.http.responses import json_response, no_content
 from crm.http.routing import api
@@ -46,7 +45,7 @@ def list_webhook_endpoints() -> Response:
            access=Access.ADMIN, body=WebhookEndpointCreate, response=WebhookEndpointWithSecret, status=201,
            errors=(409, 413, 422))
 def create_webhook_endpoint() -> Response:
-    _refuse_idempotency_key()
+    refuse_idempotency_key()
     created = service.create_endpoint(deps().transactions, deps().webhooks.endpoints,
                                       parse_body(WebhookEndpointCreate), caller(),
                                       allow_private=deps().settings.local_mode)
@@ -81,7 +80,7 @@ def delete_webhook_endpoint(endpoint_id: str) -> Response:
            "beside it for keep_previous_hours", tag=TAG, access=Access.ADMIN, body=SecretRotation,
            response=WebhookEndpointWithSecret, errors=(404, 413, 422))
 def rotate_webhook_secret(endpoint_id: str) -> Response:
-    _refuse_idempotency_key()
+    refuse_idempotency_key()
     rotation = optional_body(SecretRotation)
     return json_response(service.rotate_secret(deps().transactions, endpoint_id, rotation, caller()))
 
@@ -93,9 +92,3 @@ def ping_webhook_endpoint(endpoint_id: str) -> Response:
     sent = ping(hooks.endpoints, hooks.queue, hooks.deliverer, hooks.log, endpoint_id)
     return json_response(sent, 201)
 
-
-def _refuse_idempotency_key() -> None:
-    if HEADER in request.headers:
-        # a replay would serve the secret from the stored response: secrets are never stored there
-        raise InvalidArgumentError(f"{HEADER} is not taken here: the response holds a secret that is never stored",
-                                   [{"field": HEADER, "message": "not accepted on this endpoint"}])
