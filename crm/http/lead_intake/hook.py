@@ -77,6 +77,7 @@ def receive_lead_post(source_id: str) -> Response:
     limits = deps().rate_limits
     address = client_address(request, deps().settings.proxy_hops)
     limits.check_failures(address)
+    fields = _fields()  # a body that is not a form or JSON object is refused before any lookup
     source = intake.sources.get(source_id)
     if source is None:
         limits.record_failure(address)
@@ -85,7 +86,6 @@ def receive_lead_post(source_id: str) -> Response:
     if not source.enabled:
         raise PermissionDeniedError("this lead source is disabled")
     intake.take(source.id, address)
-    fields = _fields()
     body = request.get_data(cache=True)
     token = request.headers.get(TOKEN_HEADER) or _text(fields.get("_token")) or request.args.get("token")
     if not accepts(source, source.secret, token=token, signature=request.headers.get(SIGNATURE), body=body,
