@@ -163,12 +163,12 @@ def simulate_outage(args: argparse.Namespace, settings: Any) -> dict[str, Any]:
         recovered_at = clock.now
         down["now"] = False
         print(flush=True)
-        for _ in range(200):
-            pending = hooks.log.list(endpoint.id, DeliveryListParams(state=DeliveryState.PENDING, page_size=100))
-            if not pending.results:
+        for _ in range(500):
+            pending = _pending(hooks, endpoint.id)
+            if not pending:
                 break
-            due = [d.next_attempt_at for d in pending.results if d.next_attempt_at]
-            if due:
+            due = [d.next_attempt_at for d in pending if d.next_attempt_at]
+            if due:  # the heads of the records' queues; the deliveries behind them wait without a time
                 clock.now = max(clock.now, min(due))
             deliverer.sweep()
             sweeps += 1
@@ -195,6 +195,18 @@ def simulate_outage(args: argparse.Namespace, settings: Any) -> dict[str, Any]:
             "retry_attempts_while_down": attempts_while_down,
             "caught_up_after_seconds": round(caught_up.total_seconds(), 1), "sweeps": sweeps,
             "endpoint_enabled": enabled, "wall_seconds": round(time.monotonic() - started, 1)}
+
+
+def _pending(hooks: WebhookDependencies, endpoint_id: str) -> list[Any]:
+    found: list[Any] = []
+    cursor = None
+    while True:
+        page = hooks.log.list(endpoint_id, DeliveryListParams(state=DeliveryState.PENDING, page_size=100,
+                                                              cursor=cursor))
+        found += page.results
+        cursor = page.next_cursor
+        if not cursor:
+            return found
 
 
 def run(args: argparse.Namespace, emulator_address: str) -> dict[str, Any]:

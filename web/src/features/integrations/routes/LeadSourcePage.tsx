@@ -30,7 +30,7 @@ export default function LeadSourcePage() {
       <IntegrationsNav />
       {source.isPending ? <Spinner label={t("app.loading")} />
         : source.isError ? <ErrorState error={source.error} onRetry={() => void source.refetch()} />
-          : <SourceView key={source.data.version} source={source.data} />}
+          : <SourceView source={source.data} />}
     </div>
   );
 }
@@ -74,7 +74,7 @@ function SourceView({ source }: { source: LeadSource }) {
       </dl>
       {secret && <SecretOnce secret={secret} onClose={() => setSecret(null)} />}
       <SnippetPanel source={source} />
-      <SourceForm source={source} />
+      <SourceForm key={source.version} source={source} />
       <ConfirmDialog open={confirm === "secret"} title={t("integrations.rotateSourceSecretTitle")}
         confirmLabel={t("integrations.rotateSecret")} busy={rotateSecret.isPending} onClose={() => setConfirm(null)}
         onConfirm={() => rotateSecret.mutate(undefined, {

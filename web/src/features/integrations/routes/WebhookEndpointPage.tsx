@@ -31,7 +31,7 @@ export default function WebhookEndpointPage() {
       <IntegrationsNav />
       {endpoint.isPending ? <Spinner label={t("app.loading")} />
         : endpoint.isError ? <ErrorState error={endpoint.error} onRetry={() => void endpoint.refetch()} />
-          : <EndpointView key={endpoint.data.version} endpoint={endpoint.data} />}
+          : <EndpointView endpoint={endpoint.data} />}
     </div>
   );
 }
@@ -79,7 +79,7 @@ function EndpointView({ endpoint }: { endpoint: WebhookEndpoint }) {
         </div>
       </div>
       {secret && <SecretOnce secret={secret} onClose={() => setSecret(null)} />}
-      <EndpointForm endpoint={endpoint} />
+      <EndpointForm key={endpoint.version} endpoint={endpoint} />
       <DeliveriesPanel endpointId={endpoint.id} />
       <ConfirmDialog open={confirm === "rotate"} title={t("integrations.rotateSecretTitle")}
         confirmLabel={t("integrations.rotateSecret")} busy={rotate.isPending}
