@@ -30,7 +30,8 @@ def _api_keys(settings: Settings | None = None) -> FirestoreApiKeyStore:
 
 
 def load_demo(count: int, settings: Settings | None = None) -> int:
-    """Demo customers, then deals walked through every stage of the default pipeline, orders and activities."""
+    """Demo customers, then deals walked through every stage of the default pipeline, orders and activities, and
+    demo integrations (lead sources, a switched-off webhook endpoint)."""
     settings = settings or get_settings()
     db, names = firestore_client(settings), CollectionNames(settings.collection_prefix)
     batch = list(demo_customers(count, new_id=FirestoreCustomerReader(db, names).new_id))
@@ -39,6 +40,9 @@ def load_demo(count: int, settings: Settings | None = None) -> int:
     load_demo_deals(transactions, batch, max(6, count // 3))
     load_demo_orders(transactions, batch, max(5, count // 5))
     load_demo_activities(transactions, batch, max(5, count // 4))
+    from crm.devstack.demo_integrations import load_demo_integrations
+
+    load_demo_integrations(transactions, db, names)
     return len(batch)
 
 
