@@ -58,10 +58,16 @@ def test_an_admin_subscribes_an_endpoint_pings_it_and_sends_a_delivery_again(ope
         page.get_by_role("button", name="Save").click()
         expect(page.get_by_text("Disabled", exact=True)).to_be_visible()
 
+        page.get_by_role("button", name="Delete").click()
+        page.get_by_role("dialog").get_by_role("button", name="Delete").click()
+        expect(page.get_by_role("heading", name="Webhooks")).to_be_visible()
+        expect(page.get_by_role("row", name=f"Shop {marker}")).to_have_count(0)
+
 
 def test_an_admin_makes_a_lead_source_copies_its_form_and_sees_its_first_lead(open_console, stack, marker):
     page = open_console("admin", path="/integrations/lead-sources")
     expect(page.get_by_role("heading", name="Lead sources")).to_be_visible()
+    expect(page.get_by_role("link", name="Integrations")).to_have_attribute("aria-current", "page")
     page.get_by_role("button", name="Add lead source").click()
     page.get_by_label("Name").fill(f"Site {marker}")
     page.get_by_label("Websites that may post (origins)").fill("https://www.example.com")
@@ -96,5 +102,6 @@ def test_only_admins_see_integrations(open_console, stack):
     page = open_console("manager")
     expect(page.get_by_role("heading", name="Customers")).to_be_visible()
     expect(page.get_by_role("link", name="Integrations")).to_have_count(0)
-    page.goto(f"{stack.url}/integrations/webhooks")
+    page.goto(f"{stack.url}/integrations")
     expect(page.get_by_role("heading", name="Customers")).to_be_visible()
+    expect(page).to_have_url(f"{stack.url}/customers")

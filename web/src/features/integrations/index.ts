@@ -4,8 +4,9 @@ import { texts } from "./texts";
 
 export const integrationsFeature: Feature = {
   id: "integrations",
-  nav: { to: "/integrations/webhooks", label: "integrations.nav", access: "admin" },
+  nav: { to: "/integrations", label: "integrations.nav", access: "admin" },
   routes: [
+    { path: "integrations", ...lazyPage(() => import("./routes/IntegrationsIndex")) },
     { path: "integrations/webhooks", ...lazyPage(() => import("./routes/WebhooksPage")) },
     { path: "integrations/webhooks/:endpointId", ...lazyPage(() => import("./routes/WebhookEndpointPage")) },
     { path: "integrations/lead-sources", ...lazyPage(() => import("./routes/LeadSourcesPage")) },
