@@ -6,13 +6,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints
+
+from crm.domain.model import Model
 
 UtmValue = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 PageUrl = Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)]
 
 
-class Utm(BaseModel):
+class Utm(Model):
     """The campaign parameters (utm_*) of the page a lead came from, and that page."""
 
     model_config = ConfigDict(extra="forbid")
@@ -26,7 +28,7 @@ class Utm(BaseModel):
     referrer: PageUrl | None = None
 
 
-class Consent(BaseModel):
+class Consent(Model):
     """What the person agreed to, when, and through what (e.g. "lead source Website form")."""
 
     model_config = ConfigDict(extra="forbid")

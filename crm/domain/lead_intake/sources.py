@@ -9,10 +9,11 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, StringConstraints, field_validator
+from pydantic import Field, StringConstraints, field_validator
 
 from crm.domain.common import InputModel, Versioned, refuse_null
 from crm.domain.customers import CustomerSource, Tag, UserId
+from crm.domain.model import Model
 from crm.domain.webhooks.signing import verify
 
 TOKEN_PREFIX = "lst_"  # noqa: S105 (a prefix, not a secret)
@@ -130,12 +131,12 @@ class LeadSourceWithSecret(LeadSource):
     secret: str = Field(description="Signs server posts (X-CRM-Signature); shown only in this response")
 
 
-class LeadSourcesList(BaseModel):
+class LeadSourcesList(Model):
     results: list[LeadSource]
     total: int
 
 
-class FormSnippet(BaseModel):
+class FormSnippet(Model):
     hook_url: str
     html: str
 

@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from crm.domain.common import DocumentId
+from crm.domain.model import Model
 from crm.domain.paging import ListPage
 
 MAX_ATTEMPTS_KEPT = 20
@@ -29,7 +30,7 @@ class DeliveryState(StrEnum):
 FINAL_STATES = (DeliveryState.DELIVERED, DeliveryState.FAILED, DeliveryState.CANCELLED)
 
 
-class DeliveryAttempt(BaseModel):
+class DeliveryAttempt(Model):
     """One request: its answer's status (None: no answer), how long it took, and what went wrong."""
 
     at: datetime
@@ -43,7 +44,7 @@ class DeliveryAttempt(BaseModel):
         return self.status_code is not None and 200 <= self.status_code < 300
 
 
-class WebhookDelivery(BaseModel):
+class WebhookDelivery(Model):
     """An event's delivery to an endpoint. Deliveries of one record's events to one endpoint are sent in order: the
     next waits (``pending``, no ``next_attempt_at``) until the one before is delivered or given up."""
 
@@ -72,7 +73,7 @@ class WebhookDeliveriesPage(ListPage[WebhookDelivery]):
     """An endpoint's deliveries, newest first."""
 
 
-class DeliveryListParams(BaseModel):
+class DeliveryListParams(Model):
     model_config = {"extra": "forbid"}
 
     state: DeliveryState | None = None
@@ -90,7 +91,7 @@ class NoticeKind(StrEnum):
     WEBHOOK_ENDPOINT_DISABLED = "webhook_endpoint_disabled"
 
 
-class Notice(BaseModel):
+class Notice(Model):
     """Something admins should know about and act on."""
 
     id: str
@@ -101,7 +102,7 @@ class Notice(BaseModel):
     dismissed_at: datetime | None = None
 
 
-class NoticesPage(BaseModel):
+class NoticesPage(Model):
     results: list[Notice]
     total: int
 

@@ -7,9 +7,10 @@ from datetime import datetime
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, Field, StringConstraints, field_validator
+from pydantic import Field, StringConstraints, field_validator
 
 from crm.domain.common import InputModel, Versioned, refuse_null
+from crm.domain.model import Model
 from crm.domain.webhooks.events import EVENT_TYPES
 from crm.errors import ValidationFailedError
 
@@ -105,7 +106,7 @@ class WebhookEndpointWithSecret(WebhookEndpoint):
     secret: str = Field(description="Signs every request (see X-CRM-Signature); shown only in this response")
 
 
-class WebhookEndpointsList(BaseModel):
+class WebhookEndpointsList(Model):
     """Every endpoint, oldest first."""
 
     results: list[WebhookEndpoint]
@@ -117,13 +118,13 @@ class SecretRotation(InputModel):
         "How long requests are also signed with the old secret, so receivers can switch over"))] = 24
 
 
-class EventTypeInfo(BaseModel):
+class EventTypeInfo(Model):
     type: str
     subject: str
     description: str
 
 
-class EventTypesList(BaseModel):
+class EventTypesList(Model):
     results: list[EventTypeInfo]
 
 

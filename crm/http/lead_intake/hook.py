@@ -11,12 +11,13 @@ import uuid
 from typing import Any
 
 from flask import Flask, Response, g, request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from crm.domain.common import utc_now
 from crm.domain.idempotency import KEY_PATTERN, KeyState, StoredResponse, idempotency_record_id
 from crm.domain.lead_intake.sources import StoredLeadSource, accepts, origin_allowed
 from crm.domain.lead_intake.submissions import flatten, read_submission
+from crm.domain.model import Model
 from crm.domain.webhooks.signing import HEADER as SIGNATURE
 from crm.errors import (
     AbortedError,
@@ -41,7 +42,7 @@ THANKS = ('<!doctype html><meta charset="utf-8"><title>Thank you</title><p>Thank
           "will be in touch.")
 
 
-class LeadPost(BaseModel):
+class LeadPost(Model):
     """The fields a lead post may carry, as JSON or form fields; other fields are kept with the lead's task."""
 
     model_config = ConfigDict(extra="allow", populate_by_name=True)
@@ -65,7 +66,7 @@ class LeadPost(BaseModel):
     ts: str | int | None = Field(None, alias="_ts", description="When the page showed the form (unix ms)")
 
 
-class LeadReceipt(BaseModel):
+class LeadReceipt(Model):
     status: str = "received"
     receipt: str = Field(description="Quote it when asking about this post")
 
