@@ -9,12 +9,12 @@ from crm.http import (  # noqa: F401  (registers the operations)
     deal_reports,
     deals,
     docs,
-    lead_intake,
     leads,
     me,
     meta,
     orders,
     pipelines,
     timeline,
-    webhooks,
 )
+from crm.http.lead_intake import hook, sources  # noqa: F401
+from crm.http.webhooks import deliveries, endpoints  # noqa: F401
