@@ -1,5 +1,5 @@
 """Operator commands: the local stack, demo data, dev tokens, API keys, user roles, repair of the deal totals,
-re-indexing customer search, and the MCP server over stdio."""
+re-indexing customer search, the MCP server over stdio, and webhook delivery."""
 
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ def _api_keys(settings: Settings | None = None) -> FirestoreApiKeyStore:
 
 
 def load_demo(count: int, settings: Settings | None = None) -> int:
-    """Demo customers, then deals walked through every stage of the default pipeline, orders and activities."""
+    """Demo customers, then deals walked through every stage of the default pipeline, orders and activities, and
+    demo integrations (lead sources, a switched-off webhook endpoint)."""
     settings = settings or get_settings()
     db, names = firestore_client(settings), CollectionNames(settings.collection_prefix)
     batch = list(demo_customers(count, new_id=FirestoreCustomerReader(db, names).new_id))
@@ -39,6 +40,9 @@ def load_demo(count: int, settings: Settings | None = None) -> int:
     load_demo_deals(transactions, batch, max(6, count // 3))
     load_demo_orders(transactions, batch, max(5, count // 5))
     load_demo_activities(transactions, batch, max(5, count // 4))
+    from crm.devstack.demo_integrations import load_demo_integrations
+
+    load_demo_integrations(transactions, db, names)
     return len(batch)
 
 
@@ -124,6 +128,12 @@ def cmd_mcp(args: argparse.Namespace) -> int:
         print(f"set {API_KEY_VARIABLE} to an API key (crm api-key create --name ... --role ...)", file=sys.stderr)
         return 2
     return serve_stdio(get_settings(), api_key)
+def cmd_webhooks(args: argparse.Namespace) -> int:
+    from crm.devstack import webhook_tools
+
+    if args.action == "listen":
+        return webhook_tools.listen(args.port, args.secret)
+    return webhook_tools.deliver(once=args.once)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -166,6 +176,16 @@ def parser() -> argparse.ArgumentParser:
     mcp = sub.add_parser("mcp", help="serve the MCP tools over stdio for a desktop assistant (API key in "
                                      "$CRM_API_KEY)")
     mcp.set_defaults(run=cmd_mcp)
+    hooks = sub.add_parser("webhooks", help="deliver webhooks from the outbox, or receive them locally")
+    hooks_sub = hooks.add_subparsers(dest="action", required=True)
+    deliver = hooks_sub.add_parser("deliver", help="send what the outbox holds (default: keep watching it)")
+    mode = deliver.add_mutually_exclusive_group()
+    mode.add_argument("--once", action="store_true", help="send everything due now, then stop")
+    mode.add_argument("--watch", action="store_true", help="deliver events as they arrive until Ctrl-C (default)")
+    listen = hooks_sub.add_parser("listen", help="a local receiver that prints each webhook it gets")
+    listen.add_argument("--port", type=int, default=0, help="default: a free port")
+    listen.add_argument("--secret", default=None, help="the endpoint's secret, to check signatures")
+    hooks.set_defaults(run=cmd_webhooks)
     return root
 
 

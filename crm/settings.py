@@ -35,6 +35,8 @@ class Settings:
     proxy_hops: int = 1
     cors_origins: tuple[str, ...] = ()
     collection_prefix: str = ""
+    lead_posts_per_minute: int = 30
+    lead_post_burst: int = 10
 
     @property
     def accepts_emulator_tokens(self) -> bool:
@@ -82,6 +84,8 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
         proxy_hops=_positive(env, "CRM_PROXY_HOPS", 1, minimum=0),
         cors_origins=_origins(env.get("CRM_CORS_ORIGINS", "")),
         collection_prefix=env.get("CRM_COLLECTION_PREFIX", ""),
+        lead_posts_per_minute=_positive(env, "CRM_LEAD_RATE_LIMIT_PER_MINUTE", 30),
+        lead_post_burst=_positive(env, "CRM_LEAD_RATE_LIMIT_BURST", 10),
     )
 
 

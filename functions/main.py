@@ -1,5 +1,14 @@
-"""Cloud Functions entry point: the HTTPS function `api`, deployable by `firebase deploy` or as a
-functions-framework target (`functions-framework --source main.py --target api`)."""
+"""Cloud Functions entry points, deployable by `firebase deploy` (or as functions-framework targets):
+
+- `api`, the HTTPS function (`functions-framework --source main.py --target api`);
+- `webhook_outbox`, run for each webhook event the API writes to the outbox: delivers it at once;
+- `webhook_sweep`, every minute: retries that are due, and events the trigger missed.
+
+The webhook functions are defined only where they run (and when the Firebase CLI reads this file to deploy):
+`api`'s instances, where FUNCTION_TARGET is "api", import nothing for them. Their code is imported on first call.
+"""
+
+import os
 
 from firebase_functions import https_fn
 
@@ -9,3 +18,21 @@ from crm.http import handle_request
 @https_fn.on_request()
 def api(req: https_fn.Request) -> https_fn.Response:
     return handle_request(req)
+
+
+if os.environ.get("FUNCTION_TARGET") != "api":
+    from firebase_functions import firestore_fn, scheduler_fn
+
+    OUTBOX = os.environ.get("CRM_COLLECTION_PREFIX", "") + "webhook_events/{event_id}"
+
+    @firestore_fn.on_document_created(document=OUTBOX, timeout_sec=120)
+    def webhook_outbox(event: firestore_fn.Event) -> None:
+        from crm.outbound.webhooks import deliver_event
+
+        deliver_event(event.params["event_id"])
+
+    @scheduler_fn.on_schedule(schedule="every 1 minutes", timeout_sec=120, retry_count=0)
+    def webhook_sweep(event: scheduler_fn.ScheduledEvent) -> None:
+        from crm.outbound.webhooks import sweep
+
+        sweep()

@@ -48,6 +48,7 @@ def run_local_stack(*, port: int | None, emulator_port: int | None, demo_custome
     server.start_in_background()
     firestore = FirestoreEmulator(port=emulator_port)
     auth = AuthEmulator(project)
+    stop = threading.Event()
     try:
         _say("Starting the Firestore and Auth emulators and building the console...")
         with ThreadPoolExecutor(3) as pool:
@@ -66,18 +67,29 @@ def run_local_stack(*, port: int | None, emulator_port: int | None, demo_custome
         for user in DEMO_USERS:
             auth.create_user(user)
         front.target = ConsoleApp(settings, firebase_web_config(project, auth.url, firestore.address))
+        _deliver_webhooks_in_background(settings, stop)
         _print_ready(server.url, firestore.address, auth.address, loaded)
         print_mcp_endpoint(server.url, settings)
-        stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
         stop.wait()
     except KeyboardInterrupt:
         pass
     finally:
+        stop.set()
         server.stop()
         auth.stop()
         firestore.stop()
     return 0
+
+
+def _deliver_webhooks_in_background(settings: object, stop: threading.Event) -> None:
+    """Webhooks go out as in production (where a Firestore trigger sends each event): a listener on the outbox."""
+    from crm.devstack.webhook_tools import describe
+    from crm.outbound.webhooks import watch, webhook_dependencies
+
+    hooks = webhook_dependencies(settings)  # type: ignore[arg-type]
+    threading.Thread(target=watch, args=(hooks, stop), kwargs={"report": lambda f: _say(f"webhooks: {describe(f)}")},
+                     name="webhook-delivery", daemon=True).start()
 
 
 def _print_ready(url: str, firestore: str, auth: str, loaded: int) -> None:
@@ -86,6 +98,7 @@ def _print_ready(url: str, firestore: str, auth: str, loaded: int) -> None:
     print("Sign in as (email / password / role):")
     for user in DEMO_USERS:
         print(f"  {user.email:24} {user.password:20} {user.role or 'no role yet'}")
+    print("Webhooks are delivered in the background; `.venv/bin/crm webhooks listen` receives them locally.")
     print("Ctrl-C stops everything.", flush=True)
 
 

@@ -20,6 +20,8 @@ class AuditEntity(StrEnum):
     ACTIVITY = "activity"
     PIPELINE = "pipeline"
     SETTINGS = "settings"
+    WEBHOOK_ENDPOINT = "webhook_endpoint"
+    LEAD_SOURCE = "lead_source"
 
 
 class AuditAction(StrEnum):
@@ -38,6 +40,10 @@ NOT_AUDITED: dict[AuditEntity, frozenset[str]] = {
                                  "won_base_cents"}),
     AuditEntity.ORDER: frozenset({"order_number_key", "ltv_base_cents"}),
     AuditEntity.ACTIVITY: frozenset({"due_sort", "priority_sort"}),
+    # secrets are never recorded, nor the counters the deliveries and the lead hook keep
+    AuditEntity.WEBHOOK_ENDPOINT: frozenset({"secret", "previous_secret", "failing_since", "consecutive_failures",
+                                             "last_success_at", "last_failure_at"}),
+    AuditEntity.LEAD_SOURCE: frozenset({"secret", "previous_secret", "last_lead_at", "leads_received"}),
 }
 ALWAYS_SKIPPED = frozenset({"updated_at"})
 MONEY_IN_CENTS: dict[AuditEntity, dict[str, str]] = {
@@ -46,7 +52,8 @@ MONEY_IN_CENTS: dict[AuditEntity, dict[str, str]] = {
     AuditEntity.ORDER: {"total_cents": "total"},
 }
 LABEL_FIELD = {AuditEntity.CUSTOMER: "name", AuditEntity.DEAL: "title", AuditEntity.ORDER: "order_number",
-               AuditEntity.ACTIVITY: "subject", AuditEntity.PIPELINE: "name"}
+               AuditEntity.ACTIVITY: "subject", AuditEntity.PIPELINE: "name", AuditEntity.WEBHOOK_ENDPOINT: "url",
+               AuditEntity.LEAD_SOURCE: "name"}
 STAGE_FIELDS = frozenset({"stage", "pipeline_id", "probability", "status", "closed_at", "lost_reason",
                           "stage_entered_at", "stage_history"})
 MAX_LABEL = 200
@@ -190,7 +197,7 @@ def _name(entity: AuditEntity, label: str, document: Document) -> str:
         return f"{document.get('type') or 'activity'} '{short}'"
     if entity is AuditEntity.SETTINGS:
         return f"{short.replace('_', ' ')} settings"
-    return f"{entity.value} '{short}'"
+    return f"{entity.value.replace('_', ' ')} '{short}'"
 
 
 def _edited(name: str, fields: list[str]) -> list[str]:

@@ -18,6 +18,7 @@ from pydantic import (
     model_validator,
 )
 
+from crm.domain.attribution import Consent, Utm
 from crm.domain.common import InputModel, Label, ShortText, Versioned, from_cents, refuse_null
 from crm.domain.contacts import ContactValueError, normalize_email, normalize_phone
 from crm.domain.model import Model
@@ -148,7 +149,7 @@ class NoteCreate(InputModel):
 NOT_NULLABLE = ("name", "contacts", "language", "tags", "owned_items", "linked_user_ids", "status", "owner_id")
 SERVER_OWNED = frozenset(
     {"id", "created_at", "updated_at", "deleted_at", "lifetime_value", "search_tokens", "name_sort",
-     "lost_reason", "lost_at", "last_activity_at"}
+     "lost_reason", "lost_at", "last_activity_at", "lead_source_id"}
 )
 
 
@@ -172,6 +173,8 @@ class CustomerFields(InputModel):
     source: CustomerSource | None = None
     owner_id: Annotated[UserId, Field(description="The creator unless given; only managers and admins give a "
                                                   "customer to someone else")] | None = None
+    utm: Annotated[Utm, Field(description="Campaign parameters of the page the customer came from")] | None = None
+    consent: Consent | None = None
 
     @field_validator("tags")
     @classmethod
@@ -241,6 +244,9 @@ class Customer(Versioned):
     lost_reason: str | None = None
     lost_at: datetime | None = None
     last_activity_at: datetime | None = None
+    utm: Utm | None = None
+    consent: Consent | None = None
+    lead_source_id: str | None = Field(None, description="The lead source (web form, ad platform) it came through")
 
     @computed_field
     @property

@@ -17,6 +17,7 @@ from crm.http.credentials import credential_from
 from crm.http.dependencies import Dependencies, deps
 from crm.http.errors import register_error_handlers
 from crm.http.idempotency import idempotent
+from crm.http.lead_intake.hook import allow_source_origins
 from crm.http.rate_limits import client_address
 from crm.http.routing import Handler, Operation, api, path_shape
 from crm.http.security_headers import add_security_headers
@@ -38,6 +39,7 @@ def create_app(settings: Settings) -> Flask:
     register_error_handlers(app)
     app.after_request(add_security_headers)
     allow_listed_origins(app, settings)
+    allow_source_origins(app)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.before_request(_authenticate)
     app.before_request(_refuse_impossible_path_parameters)

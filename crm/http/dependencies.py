@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from flask import current_app, g
 
@@ -23,6 +24,10 @@ from crm.store.deal_reports import FirestoreDealReports
 from crm.store.deals import FirestoreDealReader
 from crm.store.idempotency import FirestoreIdempotencyStore
 from crm.store.orders import FirestoreOrderReader
+
+if TYPE_CHECKING:
+    from crm.http.lead_intake.wiring import LeadIntakeDependencies
+    from crm.outbound.webhooks import WebhookDependencies
 
 
 @dataclass
@@ -90,6 +95,18 @@ class Dependencies:
     @functools.cached_property
     def rate_limits(self) -> RateLimits:
         return RateLimits(self.settings)
+
+    @functools.cached_property
+    def webhooks(self) -> WebhookDependencies:
+        from crm.outbound.webhooks import WebhookDependencies
+
+        return WebhookDependencies(self.settings, firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def lead_intake(self) -> LeadIntakeDependencies:
+        from crm.http.lead_intake.wiring import LeadIntakeDependencies
+
+        return LeadIntakeDependencies(self.settings, firestore_client(self.settings), self.names)
 
 
 def deps() -> Dependencies:

@@ -86,3 +86,15 @@ def _replay(stored: StoredResponse) -> Response:
     response = Response(stored.body, status=stored.status, headers=stored.headers)
     response.headers["Idempotent-Replayed"] = "true"
     return response
+
+
+def refuse_idempotency_key() -> None:
+    """For a POST whose answer holds a secret: a replay would serve it from the stored response, and secrets are
+    never stored there.
+
+    Raises:
+        InvalidArgumentError: the request carries an Idempotency-Key.
+    """
+    if HEADER in request.headers:
+        raise InvalidArgumentError(f"{HEADER} is not taken here: the response holds a secret that is never stored",
+                                   [{"field": HEADER, "message": "not accepted on this endpoint"}])

@@ -18,3 +18,5 @@ from crm.http import (  # noqa: F401  (registers the operations)
     timeline,
     users,
 )
+from crm.http.lead_intake import hook, sources  # noqa: F401
+from crm.http.webhooks import deliveries, endpoints  # noqa: F401

@@ -12,6 +12,7 @@ batch writes of demo data and repairs that bypass units of work.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from google.cloud import firestore
@@ -36,6 +37,8 @@ class AuditTrail:
             names.activities: AuditEntity.ACTIVITY,
             names.pipelines: AuditEntity.PIPELINE,
             names.config: AuditEntity.SETTINGS,
+            names.webhook_endpoints: AuditEntity.WEBHOOK_ENDPOINT,
+            names.lead_sources: AuditEntity.LEAD_SOURCE,
         }
         self._read: dict[str, firestore.DocumentSnapshot] = {}
         self._made: set[str] = set()
@@ -59,19 +62,39 @@ class AuditTrail:
         if entity is not None:
             self._written[ref.path] = (entity, ref, data)
 
-    def entries(self, actor: str) -> list[dict[str, Any]]:
-        """The audit documents of the writes so far, by ``actor`` (a uid) at the commit time."""
-        entries = []
+    def changes(self) -> list[RecordChange]:
+        """Each audited document written so far, with its state before (as read) and after."""
+        changes = []
         for path, (entity, ref, after) in self._written.items():
             snapshot = self._read.get(path)
             known = snapshot is not None or path in self._made
             before = snapshot.to_dict() if snapshot is not None and snapshot.exists else None
             if known and before is None and after is None:
                 continue
-            record = audit_record(entity, ref.id, before, after, previous_known=known)
+            changes.append(RecordChange(entity, ref, before, after, known))
+        return changes
+
+    def entries(self, actor: str) -> list[dict[str, Any]]:
+        """The audit documents of the writes so far, by ``actor`` (a uid) at the commit time."""
+        entries = []
+        for change in self.changes():
+            record = audit_record(change.entity, change.ref.id, change.before, change.after,
+                                  previous_known=change.previous_known)
             if record is not None:
-                entries.append(_entry_document(entity, ref.id, record, actor))
+                entries.append(_entry_document(change.entity, change.ref.id, record, actor))
         return entries
+
+
+@dataclass(frozen=True)
+class RecordChange:
+    """One audited document's change in a unit of work (None: it does not exist; ``previous_known`` false: the unit
+    of work wrote it without reading it)."""
+
+    entity: AuditEntity
+    ref: firestore.DocumentReference
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    previous_known: bool
 
 
 def _entry_document(entity: AuditEntity, entity_id: str, record: AuditRecord, actor: str) -> dict[str, Any]:

@@ -65,3 +65,29 @@ class CollectionNames:
     @property
     def audit(self) -> str:
         return f"{self.prefix}audit"
+
+    @property
+    def webhook_endpoints(self) -> str:
+        return f"{self.prefix}webhook_endpoints"
+
+    @property
+    def webhook_events(self) -> str:
+        """The outbox: events written in the transaction of the change they describe."""
+        return f"{self.prefix}webhook_events"
+
+    @property
+    def webhook_deliveries(self) -> str:
+        return f"{self.prefix}webhook_deliveries"
+
+    @property
+    def webhook_streams(self) -> str:
+        """One per endpoint and record: the queue of that record's deliveries, sent in order."""
+        return f"{self.prefix}webhook_streams"
+
+    @property
+    def admin_notices(self) -> str:
+        return f"{self.prefix}admin_notices"
+
+    @property
+    def lead_sources(self) -> str:
+        return f"{self.prefix}lead_sources"

@@ -10,10 +10,13 @@ from crm.store.collections import CollectionNames
 from crm.store.config import TxConfig
 from crm.store.customers import TxCustomers
 from crm.store.deals import TxDeals
+from crm.store.lead_intake.sources import TxLeadSources
 from crm.store.orders import TxOrders
 from crm.store.pipeline_stats import TxPipelineStats
 from crm.store.pipelines import TxPipelines, ensure_default_pipeline
 from crm.store.unit_of_work import TransactionRunner, UnitOfWork
+from crm.store.webhooks.endpoints import TxWebhookEndpoints
+from crm.store.webhooks.outbox import WebhookOutbox
 
 
 class CrmTransaction:
@@ -28,6 +31,8 @@ class CrmTransaction:
         self.stats = TxPipelineStats(uow)
         self.activities = TxActivities(uow)
         self.orders = TxOrders(uow)
+        self.webhook_endpoints = TxWebhookEndpoints(uow)
+        self.lead_sources = TxLeadSources(uow)
 
 
 class CrmTransactions(TransactionRunner):
@@ -35,7 +40,8 @@ class CrmTransactions(TransactionRunner):
     deal's change can also queue on its customer's in-process lock (a deal never changes customer)."""
 
     def __init__(self, db: firestore.Client, names: CollectionNames, base_currency: str):
-        super().__init__(db, names, bind=lambda uow: CrmTransaction(uow, base_currency))
+        super().__init__(db, names, bind=lambda uow: CrmTransaction(uow, base_currency),
+                         outbox=WebhookOutbox(db, names))
         self._deals = db.collection(names.deals)
         self._customer_of: dict[str, str] = {}
 

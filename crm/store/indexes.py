@@ -99,6 +99,22 @@ CLIENT_QUERIES = (
 )
 
 
+# The webhook queue's queries (crm.store.webhooks): a record's undispatched events in order, the events the trigger
+# missed, a stream's deliveries in order, an endpoint's log, and the notices admins have not dismissed.
+QUEUE_INDEXES = (
+    ("webhook_events", (("state", ASC), ("occurred_at", ASC))),
+    ("webhook_events", (("record_key", ASC), ("state", ASC), ("occurred_at", ASC), ("seq", ASC))),
+    ("webhook_deliveries", (("stream_id", ASC), ("state", ASC), ("position", ASC))),
+    ("webhook_deliveries", (("stream_id", ASC), ("position", DESC))),
+    ("webhook_deliveries", (("endpoint_id", ASC), ("created_at", DESC))),
+    ("webhook_deliveries", (("endpoint_id", ASC), ("state", ASC), ("created_at", DESC))),
+    ("admin_notices", (("dismissed_at", ASC), ("created_at", DESC))),
+)
+QUEUE_UNINDEXED = (("webhook_events", ("object", "previous", "previous_omitted")),
+                   ("webhook_deliveries", ("attempts", "payload")))
+EXPIRING = ("idempotency_keys", "webhook_events", "webhook_deliveries", "webhook_streams")
+
+
 def _client_query_indexes(query: ClientQuery) -> list[dict[str, Any]]:
     """One (filter, order) index per equality filter, which Firestore merges for several filters."""
     if query.order is None:
@@ -138,7 +154,10 @@ def _field_overrides() -> list[dict[str, Any]]:
     ]
     overrides += [{"collectionGroup": group, "fieldPath": field, "indexes": []}
                   for group, fields in COUNTER_MAPS for field in fields]
-    overrides.append({"collectionGroup": "idempotency_keys", "fieldPath": "expires_at", "ttl": True, "indexes": []})
+    overrides += [{"collectionGroup": group, "fieldPath": field, "indexes": []}
+                  for group, fields in QUEUE_UNINDEXED for field in fields]
+    overrides += [{"collectionGroup": group, "fieldPath": "expires_at", "ttl": True, "indexes": []}
+                  for group in EXPIRING]
     overrides += [
         {"collectionGroup": "customers", "fieldPath": field, "indexes": [{"order": ASC, "queryScope": "COLLECTION"}]}
         for field in SEARCH_MAPS
@@ -150,6 +169,9 @@ def index_document() -> dict[str, Any]:
     indexes = [i for lists in LISTS for i in _composite_indexes(lists)]
     for query in CLIENT_QUERIES:
         indexes += [i for i in _client_query_indexes(query) if i not in indexes]
+    indexes += [{"collectionGroup": group, "queryScope": "COLLECTION",
+                 "fields": [{"fieldPath": f, "order": order} for f, order in fields]}
+                for group, fields in QUEUE_INDEXES]
     return {"indexes": indexes, "fieldOverrides": _field_overrides()}
 
 

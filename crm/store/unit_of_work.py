@@ -9,7 +9,7 @@ import random
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from google.api_core import exceptions as google_exceptions
 from google.cloud import firestore
@@ -19,7 +19,7 @@ from crm.domain.claims import Claimant, still_claimed
 from crm.errors import UnavailableError
 from crm.identity import Caller
 from crm.store import read_meter
-from crm.store.audit import AuditTrail
+from crm.store.audit import AuditTrail, RecordChange
 from crm.store.claims import ClaimCollection, StagedClaim, explain_refused
 from crm.store.collections import CollectionNames
 
@@ -33,13 +33,22 @@ MAX_BACKOFF_SECONDS = 2.0
 Write = Callable[[firestore.Transaction], None]
 
 
+class Outbox(Protocol):
+    """What else a unit of work writes for its record changes, in the same transaction (webhook events)."""
+
+    def documents(self, changes: list[RecordChange], actor: str) -> list[tuple[firestore.DocumentReference,
+                                                                               dict[str, Any]]]: ...
+
+
 class UnitOfWork:
     """A transaction's reads and staged writes, for ``actor``; repositories for each aggregate hang off it. The
-    writes' audit entries (see crm.store.audit) are written with them, naming the actor."""
+    writes' audit entries (see crm.store.audit) are written with them, naming the actor, and so are the documents
+    the ``outbox`` makes of the same record changes (webhook events)."""
 
     def __init__(self, db: firestore.Client, names: CollectionNames, transaction: firestore.Transaction,
-                 actor: Caller):
+                 actor: Caller, outbox: Outbox | None = None):
         self.db = db
+        self._outbox = outbox
         self.names = names
         self.transaction = transaction
         self.actor = actor
@@ -116,6 +125,8 @@ class UnitOfWork:
         audit = self.db.collection(self.names.audit)
         for entry in self._audit.entries(self.actor.uid):
             self.transaction.create(audit.document(), entry)
+        for ref, document in self._outbox.documents(self._audit.changes(), self.actor.uid) if self._outbox else ():
+            self.transaction.create(ref, document)
 
 
 class TransactionRunner:
@@ -127,10 +138,12 @@ class TransactionRunner:
     Firestore's pessimistic locks (other instances are kept apart by the transaction itself).
     """
 
-    def __init__(self, db: firestore.Client, names: CollectionNames, bind: Callable[[UnitOfWork], Any] | None = None):
+    def __init__(self, db: firestore.Client, names: CollectionNames, bind: Callable[[UnitOfWork], Any] | None = None,
+                 outbox: Outbox | None = None):
         self._db = db
         self._names = names
         self._bind = bind
+        self._outbox = outbox
 
     def run(self, work: Callable[[Any], T], *, actor: Caller, lock: Iterable[str] = ()) -> T:
         """Run ``work`` atomically for ``actor`` (named in the audit entries), holding the in-process locks named
@@ -148,7 +161,7 @@ class TransactionRunner:
 
         @firestore.transactional
         def attempt(transaction: firestore.Transaction) -> T:
-            uow = UnitOfWork(self._db, self._names, transaction, actor)
+            uow = UnitOfWork(self._db, self._names, transaction, actor, self._outbox)
             units.append(uow)
             context = self._bind(uow) if self._bind else uow
             result = work(context)

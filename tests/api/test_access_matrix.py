@@ -20,6 +20,8 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
+from crm.domain.common import utc_now
+from crm.domain.webhooks.deliveries import SendResult
 from crm.http.routing import Operation, api
 from crm.identity import DirectoryUser, Role, create_api_key
 from tests.api.helpers import assert_error
@@ -71,6 +73,10 @@ class Records:
     pipeline: str = ""
     prefix: str = ""
     uid: str = "some-user"
+    endpoint: str = ""
+    delivery: str = ""
+    notice: str = ""
+    lead_source: str = ""
 
 
 @dataclass(frozen=True)
@@ -167,6 +173,30 @@ EXPECTED: dict[str, Expect] = {
     "list_ai_tools": Expect(everyone()),
     "get_customer_ai_context": Expect(records_read()),
     "list_users": Expect(everyone()),
+    # webhooks
+    "list_webhook_event_types": Expect(admin_only(200)),
+    "list_webhook_endpoints": Expect(admin_only(200)),
+    "create_webhook_endpoint": Expect(admin_only(201), body=lambda r: {"url": "https://hooks.example.com/matrix",
+                                                                       "events": ["deal.won"]}),
+    "get_webhook_endpoint": Expect(admin_only(200)),
+    "patch_webhook_endpoint": Expect(admin_only(200), body=lambda r: {"description": "Changed"}),
+    "delete_webhook_endpoint": Expect(admin_only(204)),
+    "rotate_webhook_secret": Expect(admin_only(200)),
+    "ping_webhook_endpoint": Expect(admin_only(201)),
+    "list_webhook_deliveries": Expect(admin_only(200)),
+    "get_webhook_delivery": Expect(admin_only(200)),
+    "redeliver_webhook": Expect(admin_only(201)),
+    "list_admin_notices": Expect(admin_only(200)),
+    "dismiss_admin_notice": Expect(admin_only(200)),
+    # lead sources
+    "list_lead_sources": Expect(admin_only(200)),
+    "create_lead_source": Expect(admin_only(201), body=lambda r: {"name": "Matrix form"}),
+    "get_lead_source": Expect(admin_only(200)),
+    "patch_lead_source": Expect(admin_only(200), body=lambda r: {"name": "Renamed form"}),
+    "delete_lead_source": Expect(admin_only(204)),
+    "rotate_lead_source_secret": Expect(admin_only(200)),
+    "rotate_lead_source_token": Expect(admin_only(200)),
+    "get_lead_form_snippet": Expect(admin_only(200)),
     # identity
     "get_me": Expect({**everyone(), NO_ROLE: (200, 200)}),
 }
@@ -180,9 +210,21 @@ CASES = [
     for op in PRIVATE for scope in SCOPES
 ]
 NEEDS_FROM_PATH = {"customer_id": "customer", "deal_id": "deal", "order_id": "order", "activity_id": "activity",
-                   "pipeline_id": "pipeline", "prefix": "api_key"}
+                   "pipeline_id": "pipeline", "prefix": "api_key", "endpoint_id": "webhook", "delivery_id": "delivery",
+                   "notice_id": "notice", "source_id": "lead_source"}
 RECORD_URLS = {"customer": "/api/crm/customers/{}", "deal": "/api/crm/deals/{}", "order": "/api/crm/orders/{}",
                "activity": "/api/crm/activities/{}"}
+
+
+class RecordingWebhookSender:
+    """Stands in for crm.outbound.webhook_sender.HttpWebhookSender: no request leaves the machine."""
+
+    def __init__(self) -> None:
+        self.sent: list[str] = []
+
+    def send(self, url: str, body: bytes, headers: dict[str, str]) -> SendResult:
+        self.sent.append(url)
+        return SendResult(200, 1)
 
 
 class RecordingUserRoles:
@@ -228,6 +270,7 @@ def test_access(app, anonymous, token_for, op: Operation, role: str, scope: str,
     records = _arrange(setup, app, caller_uid if scope == "own" else OTHER, _needs(op, expect))
     app.extensions["crm"].user_roles = roles = RecordingUserRoles()
     app.extensions["crm"].user_accounts = StaticAccounts()
+    app.extensions["crm"].webhooks.sender = RecordingWebhookSender()
     watched = getattr(records, expect.changes) if expect.changes else None
     before = _fetch(setup, expect.changes, watched) if watched else None
 
@@ -286,7 +329,22 @@ def _arrange(setup: FlaskClient, app, owner: str, needs: set[str]) -> Records:
         records.pipeline = _created(setup, "/api/crm/pipelines", pipeline_body(records))
     if "api_key" in needs:
         records.prefix = create_api_key(app.extensions["crm"].api_keys, "Target", Role.REP, "setup-admin")[1].prefix
+    if needs & {"webhook", "delivery", "notice"}:
+        _arrange_webhooks(setup, app, records, needs)
+    if "lead_source" in needs:
+        records.lead_source = _created(setup, "/api/crm/admin/lead-sources", {"name": "Target form"})
     return records
+
+
+def _arrange_webhooks(setup: FlaskClient, app, records: Records, needs: set[str]) -> None:
+    hooks = app.extensions["crm"].webhooks
+    records.endpoint = _created(setup, "/api/crm/admin/webhooks", {"url": "https://hooks.example.com/target",
+                                                                   "events": ["*"]})
+    if "delivery" in needs:
+        records.delivery = hooks.queue.enqueue_ping(records.endpoint, utc_now()).id
+    if "notice" in needs:
+        hooks.endpoints.disable_failing(records.endpoint, utc_now(), lambda e: True, lambda e: "disabled for a test")
+        records.notice = hooks.notices.active()[0].id
 
 
 def _created(setup: FlaskClient, url: str, body: dict[str, Any]) -> str:
@@ -304,6 +362,7 @@ def _url(op: Operation, records: Records) -> str:
     for name in op.path_parameters:
         value = {"customer_id": records.customer, "deal_id": records.deal, "order_id": records.order,
                  "activity_id": records.activity, "pipeline_id": records.pipeline, "prefix": records.prefix,
-                 "uid": records.uid}[name]
+                 "uid": records.uid, "endpoint_id": records.endpoint, "delivery_id": records.delivery,
+                 "notice_id": records.notice, "source_id": records.lead_source}[name]
         path = path.replace(f"<{name}>", value)
     return "/api" + path

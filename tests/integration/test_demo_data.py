@@ -33,3 +33,9 @@ def test_demo_data_fills_every_stage_and_lifetime_values_follow(settings, custom
     assert activity_service.list_activities(activities, ActivityListParams(overdue=True), admin_caller()).total > 0
     done = ActivityListParams(status="completed")
     assert activity_service.list_activities(activities, done, admin_caller()).total > 0
+    from crm.store.lead_intake.sources import FirestoreLeadSources
+    from crm.store.webhooks.endpoints import FirestoreWebhookEndpoints
+
+    assert {s.name for s in FirestoreLeadSources(db, names).all()} == {"Website contact form", "Meta lead ads"}
+    [endpoint] = FirestoreWebhookEndpoints(db, names).all()
+    assert not endpoint.enabled, "the demo sends nothing to a real address"

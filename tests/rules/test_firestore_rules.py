@@ -6,7 +6,8 @@ import pytest
 
 OWNED = ["customers", "deals", "orders", "activities"]
 PRIVATE = ["customer_emails", "api_keys", "crm_config", "pipeline_stats", "order_numbers", "audit",
-           "idempotency_keys"]
+           "idempotency_keys", "webhook_endpoints", "webhook_events", "webhook_deliveries", "webhook_streams",
+           "admin_notices", "lead_sources"]
 ROLES = ["admin", "manager", "rep", "viewer", "intern", None]
 READS_ALL = {"admin", "manager", "viewer"}
 USER = "user-1"

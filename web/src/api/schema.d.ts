@@ -144,6 +144,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crm/admin/lead-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List lead sources
+         * @description Needs admin access (roles: admin).
+         */
+        get: operations["list_lead_sources"];
+        put?: never;
+        /**
+         * Create a lead source; its signing secret is shown once
+         * @description Needs admin access (roles: admin).
+         */
+        post: operations["create_lead_source"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/admin/lead-sources/{source_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a lead source (never its secret)
+         * @description Needs admin access (roles: admin).
+         */
+        get: operations["get_lead_source"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a lead source (its posts are refused from then on)
+         * @description Needs admin access (roles: admin).
+         */
+        delete: operations["delete_lead_source"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a lead source
+         * @description Needs admin access (roles: admin).
+         */
+        patch: operations["patch_lead_source"];
+        trace?: never;
+    };
+    "/api/crm/admin/lead-sources/{source_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new signing secret, shown once
+         * @description Needs admin access (roles: admin).
+         */
+        post: operations["rotate_lead_source_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/admin/lead-sources/{source_id}/rotate-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new form token (embed the form again)
+         * @description Needs admin access (roles: admin).
+         */
+        post: operations["rotate_lead_source_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/admin/lead-sources/{source_id}/snippet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The HTML form to embed in a website
+         * @description Needs admin access (roles: admin).
+         */
+        get: operations["get_lead_form_snippet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/admin/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What admins should know: endpoints disabled for failing
+         * @description Needs admin access (roles: admin).
+         */
+        get: operations["list_admin_notices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/admin/notices/{notice_id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss a notice
+         * @description Needs admin access (roles: admin).
+         */
+        post: operations["dismiss_admin_notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/crm/admin/users/{uid}/role": {
         parameters: {
             query?: never;
@@ -158,6 +310,178 @@ export interface paths {
          */
         put: operations["set_user_role"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/admin/webhook-deliveries/{delivery_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A delivery, its attempts and the body it sends
+         * @description Needs admin access (roles: admin).
+         */
+        get: operations["get_webhook_delivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/admin/webhook-deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery's event again (behind the record's pending ones)
+         * @description Needs admin access (roles: admin).
+         */
+        post: operations["redeliver_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/admin/webhook-event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The events an endpoint may subscribe to
+         * @description Needs admin access (roles: admin).
+         */
+        get: operations["list_webhook_event_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description Needs admin access (roles: admin).
+         */
+        get: operations["list_webhook_endpoints"];
+        put?: never;
+        /**
+         * Subscribe a URL to events; its signing secret is shown once
+         * @description Needs admin access (roles: admin).
+         */
+        post: operations["create_webhook_endpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/admin/webhooks/{endpoint_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint (never its secret)
+         * @description Needs admin access (roles: admin).
+         */
+        get: operations["get_webhook_endpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Needs admin access (roles: admin).
+         */
+        delete: operations["delete_webhook_endpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint; enabling it resumes its pending deliveries
+         * @description Needs admin access (roles: admin).
+         */
+        patch: operations["patch_webhook_endpoint"];
+        trace?: never;
+    };
+    "/api/crm/admin/webhooks/{endpoint_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An endpoint's deliveries, newest first
+         * @description Needs admin access (roles: admin).
+         */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/admin/webhooks/{endpoint_id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a ping event to the endpoint now
+         * @description Needs admin access (roles: admin).
+         */
+        post: operations["ping_webhook_endpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/admin/webhooks/{endpoint_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new signing secret, shown once; the old one keeps signing beside it for keep_previous_hours
+         * @description Needs admin access (roles: admin).
+         */
+        post: operations["rotate_webhook_secret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -946,6 +1270,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hooks/leads/{source_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive a lead from a web form or an ad platform */
+        post: operations["receive_lead_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mcp": {
         parameters: {
             query?: never;
@@ -1360,7 +1701,7 @@ export interface components {
          * AuditEntity
          * @enum {string}
          */
-        AuditEntity: "customer" | "deal" | "order" | "activity" | "pipeline" | "settings";
+        AuditEntity: "customer" | "deal" | "order" | "activity" | "pipeline" | "settings" | "webhook_endpoint" | "lead_source";
         /**
          * AuditEntry
          * @description One write to one record: who made it, when, and what it changed.
@@ -1425,6 +1766,34 @@ export interface components {
              * @description What happened, in a sentence
              */
             summary: string;
+        };
+        /**
+         * Consent
+         * @description What the person agreed to, when, and through what (e.g. "lead source Website form").
+         */
+        Consent: {
+            /**
+             * Marketing
+             * @description May be sent marketing
+             * @default false
+             */
+            marketing: boolean;
+            /**
+             * Privacy Policy
+             * @description Accepted the privacy policy
+             * @default false
+             */
+            privacy_policy: boolean;
+            /**
+             * Recorded At
+             * @default null
+             */
+            recorded_at: string | null;
+            /**
+             * Recorded Via
+             * @default null
+             */
+            recorded_via: string | null;
         };
         /** ConsoleDevice */
         ConsoleDevice: {
@@ -1507,6 +1876,8 @@ export interface components {
          * @description A customer record as stored and as served.
          */
         Customer: {
+            /** @default null */
+            consent: components["schemas"]["Consent"] | null;
             /**
              * Contacts
              * @default []
@@ -1533,6 +1904,12 @@ export interface components {
              * @default null
              */
             last_activity_at: string | null;
+            /**
+             * Lead Source Id
+             * @description The lead source (web form, ad platform) it came through
+             * @default null
+             */
+            lead_source_id: string | null;
             /**
              * Lifetime Value
              * @default 0.00
@@ -1598,6 +1975,8 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /** @default null */
+            utm: components["schemas"]["Utm"] | null;
             /**
              * Version
              * @description Changes with every write; send it back in If-Match to update only this version
@@ -1606,6 +1985,8 @@ export interface components {
         };
         /** CustomerCreate */
         CustomerCreate: {
+            /** @default null */
+            consent: components["schemas"]["Consent"] | null;
             /**
              * Contacts
              * @default null
@@ -1669,6 +2050,8 @@ export interface components {
              * @default null
              */
             tags: string[] | null;
+            /** @default null */
+            utm: components["schemas"]["Utm"] | null;
         };
         /** CustomerDeals */
         CustomerDeals: {
@@ -1708,6 +2091,8 @@ export interface components {
          * @description A customer in a list: with ``match`` when the list answers a search.
          */
         CustomerListItem: {
+            /** @default null */
+            consent: components["schemas"]["Consent"] | null;
             /**
              * Contacts
              * @default []
@@ -1734,6 +2119,12 @@ export interface components {
              * @default null
              */
             last_activity_at: string | null;
+            /**
+             * Lead Source Id
+             * @description The lead source (web form, ad platform) it came through
+             * @default null
+             */
+            lead_source_id: string | null;
             /**
              * Lifetime Value
              * @default 0.00
@@ -1804,6 +2195,8 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /** @default null */
+            utm: components["schemas"]["Utm"] | null;
             /**
              * Version
              * @description Changes with every write; send it back in If-Match to update only this version
@@ -1888,6 +2281,8 @@ export interface components {
          * @description A partial update: only the fields present in the request change (PUT and PATCH alike).
          */
         CustomerUpdate: {
+            /** @default null */
+            consent: components["schemas"]["Consent"] | null;
             /**
              * Contacts
              * @default null
@@ -1949,6 +2344,8 @@ export interface components {
              * @default null
              */
             tags: string[] | null;
+            /** @default null */
+            utm: components["schemas"]["Utm"] | null;
         };
         /**
          * CustomersPage
@@ -2360,6 +2757,55 @@ export interface components {
             page_size: number;
         };
         /**
+         * DeliveryAttempt
+         * @description One request: its answer's status (None: no answer), how long it took, and what went wrong.
+         */
+        DeliveryAttempt: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Duration Ms */
+            duration_ms: number;
+            /**
+             * Error
+             * @default null
+             */
+            error: string | null;
+            /**
+             * Response
+             * @description The start of the receiver's answer
+             * @default null
+             */
+            response: string | null;
+            /**
+             * Status Code
+             * @default null
+             */
+            status_code: number | null;
+        };
+        /** DeliveryListParams */
+        DeliveryListParams: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor: string | null;
+            /**
+             * Page Size
+             * @default 25
+             */
+            page_size: number;
+            /** @default null */
+            state: components["schemas"]["DeliveryState"] | null;
+        };
+        /**
+         * DeliveryState
+         * @enum {string}
+         */
+        DeliveryState: "pending" | "delivered" | "failed" | "cancelled";
+        /**
          * DirectoryUser
          * @description A user as the directory lists them.
          */
@@ -2393,6 +2839,20 @@ export interface components {
                 details: Record<string, never>[];
                 message: string;
             };
+        };
+        /** EventTypeInfo */
+        EventTypeInfo: {
+            /** Description */
+            description: string;
+            /** Subject */
+            subject: string;
+            /** Type */
+            type: string;
+        };
+        /** EventTypesList */
+        EventTypesList: {
+            /** Results */
+            results: components["schemas"]["EventTypeInfo"][];
         };
         /**
          * Forecast
@@ -2495,6 +2955,13 @@ export interface components {
              * @default null
              */
             to: string | null;
+        };
+        /** FormSnippet */
+        FormSnippet: {
+            /** Hook Url */
+            hook_url: string;
+            /** Html */
+            html: string;
         };
         /** FreeTextItem */
         FreeTextItem: {
@@ -2610,6 +3077,452 @@ export interface components {
         LeadLost: {
             /** Reason */
             reason: string;
+        };
+        /**
+         * LeadPost
+         * @description The fields a lead post may carry, as JSON or form fields; other fields are kept with the lead's task.
+         */
+        LeadPost: {
+            /**
+             * Token
+             * @description The form token (or the X-Lead-Token header)
+             * @default null
+             */
+            _token: string | null;
+            /**
+             * Ts
+             * @description When the page showed the form (unix ms)
+             * @default null
+             */
+            _ts: string | number | null;
+            /**
+             * Company
+             * @default null
+             */
+            company: string | null;
+            /**
+             * Consent Marketing
+             * @description true, or "yes"/"on" from a checkbox
+             * @default null
+             */
+            consent_marketing: boolean | string | null;
+            /**
+             * Consent Privacy
+             * @default null
+             */
+            consent_privacy: boolean | string | null;
+            /**
+             * Email
+             * @description An email or a phone is required
+             * @default null
+             */
+            email: string | null;
+            /**
+             * Event Id
+             * @description The sender's id of the lead: a repeat is answered, not acted on
+             * @default null
+             */
+            event_id: string | null;
+            /**
+             * Message
+             * @default null
+             */
+            message: string | null;
+            /**
+             * Name
+             * @description Or first_name and last_name
+             * @default null
+             */
+            name: string | null;
+            /**
+             * Page Url
+             * @default null
+             */
+            page_url: string | null;
+            /**
+             * Phone
+             * @default null
+             */
+            phone: string | null;
+            /**
+             * Referrer
+             * @default null
+             */
+            referrer: string | null;
+            /**
+             * Utm Campaign
+             * @default null
+             */
+            utm_campaign: string | null;
+            /**
+             * Utm Content
+             * @default null
+             */
+            utm_content: string | null;
+            /**
+             * Utm Medium
+             * @default null
+             */
+            utm_medium: string | null;
+            /**
+             * Utm Source
+             * @default null
+             */
+            utm_source: string | null;
+            /**
+             * Utm Term
+             * @default null
+             */
+            utm_term: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** LeadReceipt */
+        LeadReceipt: {
+            /**
+             * Receipt
+             * @description Quote it when asking about this post
+             */
+            receipt: string;
+            /**
+             * Status
+             * @default received
+             */
+            status: string;
+        };
+        /**
+         * LeadSource
+         * @description A lead source as served: its form token (public: it is in the page's HTML) but never its secret.
+         */
+        LeadSource: {
+            /**
+             * Allowed Origins
+             * @default []
+             */
+            allowed_origins: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Duplicates Matched
+             * @default 0
+             */
+            duplicates_matched: number;
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /**
+             * Honeypot Field
+             * @default fax
+             */
+            honeypot_field: string;
+            /** Id */
+            id: string;
+            /** @default web_form */
+            kind: components["schemas"]["LeadSourceKind"];
+            /**
+             * Last Lead At
+             * @default null
+             */
+            last_lead_at: string | null;
+            /**
+             * Leads Received
+             * @default 0
+             */
+            leads_received: number;
+            /**
+             * Min Seconds
+             * @default 3
+             */
+            min_seconds: number;
+            /** Name */
+            name: string;
+            /** Owner Id */
+            owner_id: string;
+            /**
+             * Required Fields
+             * @default [
+             *       "email"
+             *     ]
+             */
+            required_fields: ("name" | "email" | "phone" | "company" | "message")[];
+            /**
+             * Secret Rotated At
+             * @default null
+             */
+            secret_rotated_at: string | null;
+            /**
+             * Signature Required
+             * @default false
+             */
+            signature_required: boolean;
+            /**
+             * Spam Blocked
+             * @default 0
+             */
+            spam_blocked: number;
+            /**
+             * Tags
+             * @default []
+             */
+            tags: string[];
+            /**
+             * Thank You Url
+             * @default null
+             */
+            thank_you_url: string | null;
+            /**
+             * Token
+             * @description Sent by web forms as _token (it is in the page: it names the source, the allowed origins and the spam checks guard it)
+             */
+            token: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Changes with every write; send it back in If-Match to update only this version
+             */
+            readonly version: string;
+        };
+        /** LeadSourceCreate */
+        LeadSourceCreate: {
+            /**
+             * Allowed Origins
+             * @default null
+             */
+            allowed_origins: string[] | null;
+            /**
+             * Enabled
+             * @default null
+             */
+            enabled: boolean | null;
+            /**
+             * Honeypot Field
+             * @description A field hidden from people: a post that fills it is taken for spam and dropped
+             * @default null
+             */
+            honeypot_field: string | null;
+            /** @default null */
+            kind: components["schemas"]["LeadSourceKind"] | null;
+            /**
+             * Min Seconds
+             * @default null
+             */
+            min_seconds: number | null;
+            /** Name */
+            name: string;
+            /**
+             * Owner Id
+             * @default null
+             */
+            owner_id: string | null;
+            /**
+             * Required Fields
+             * @default null
+             */
+            required_fields: ("name" | "email" | "phone" | "company" | "message")[] | null;
+            /**
+             * Signature Required
+             * @description Accept only posts signed with the secret (X-CRM-Signature), never the form token: for servers
+             * @default null
+             */
+            signature_required: boolean | null;
+            /**
+             * Tags
+             * @default null
+             */
+            tags: string[] | null;
+            /**
+             * Thank You Url
+             * @default null
+             */
+            thank_you_url: string | null;
+        };
+        /**
+         * LeadSourceKind
+         * @enum {string}
+         */
+        LeadSourceKind: "web_form" | "ad_platform" | "other";
+        /**
+         * LeadSourceUpdate
+         * @description A partial update.
+         */
+        LeadSourceUpdate: {
+            /**
+             * Allowed Origins
+             * @default null
+             */
+            allowed_origins: string[] | null;
+            /**
+             * Enabled
+             * @default null
+             */
+            enabled: boolean | null;
+            /**
+             * Honeypot Field
+             * @description A field hidden from people: a post that fills it is taken for spam and dropped
+             * @default null
+             */
+            honeypot_field: string | null;
+            /** @default null */
+            kind: components["schemas"]["LeadSourceKind"] | null;
+            /**
+             * Min Seconds
+             * @default null
+             */
+            min_seconds: number | null;
+            /**
+             * Name
+             * @default null
+             */
+            name: string | null;
+            /**
+             * Owner Id
+             * @default null
+             */
+            owner_id: string | null;
+            /**
+             * Required Fields
+             * @default null
+             */
+            required_fields: ("name" | "email" | "phone" | "company" | "message")[] | null;
+            /**
+             * Signature Required
+             * @description Accept only posts signed with the secret (X-CRM-Signature), never the form token: for servers
+             * @default null
+             */
+            signature_required: boolean | null;
+            /**
+             * Tags
+             * @default null
+             */
+            tags: string[] | null;
+            /**
+             * Thank You Url
+             * @default null
+             */
+            thank_you_url: string | null;
+        };
+        /** LeadSourceWithSecret */
+        LeadSourceWithSecret: {
+            /**
+             * Allowed Origins
+             * @default []
+             */
+            allowed_origins: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Duplicates Matched
+             * @default 0
+             */
+            duplicates_matched: number;
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /**
+             * Honeypot Field
+             * @default fax
+             */
+            honeypot_field: string;
+            /** Id */
+            id: string;
+            /** @default web_form */
+            kind: components["schemas"]["LeadSourceKind"];
+            /**
+             * Last Lead At
+             * @default null
+             */
+            last_lead_at: string | null;
+            /**
+             * Leads Received
+             * @default 0
+             */
+            leads_received: number;
+            /**
+             * Min Seconds
+             * @default 3
+             */
+            min_seconds: number;
+            /** Name */
+            name: string;
+            /** Owner Id */
+            owner_id: string;
+            /**
+             * Required Fields
+             * @default [
+             *       "email"
+             *     ]
+             */
+            required_fields: ("name" | "email" | "phone" | "company" | "message")[];
+            /**
+             * Secret
+             * @description Signs server posts (X-CRM-Signature); shown only in this response
+             */
+            secret: string;
+            /**
+             * Secret Rotated At
+             * @default null
+             */
+            secret_rotated_at: string | null;
+            /**
+             * Signature Required
+             * @default false
+             */
+            signature_required: boolean;
+            /**
+             * Spam Blocked
+             * @default 0
+             */
+            spam_blocked: number;
+            /**
+             * Tags
+             * @default []
+             */
+            tags: string[];
+            /**
+             * Thank You Url
+             * @default null
+             */
+            thank_you_url: string | null;
+            /**
+             * Token
+             * @description Sent by web forms as _token (it is in the page: it names the source, the allowed origins and the spam checks guard it)
+             */
+            token: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Changes with every write; send it back in If-Match to update only this version
+             */
+            readonly version: string;
+        };
+        /** LeadSourcesList */
+        LeadSourcesList: {
+            /** Results */
+            results: components["schemas"]["LeadSource"][];
+            /** Total */
+            total: number;
         };
         /** LineItem */
         "LineItem-Input": {
@@ -2836,6 +3749,44 @@ export interface components {
         NoteCreate: {
             /** Text */
             text: string;
+        };
+        /**
+         * Notice
+         * @description Something admins should know about and act on.
+         */
+        Notice: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Dismissed At
+             * @default null
+             */
+            dismissed_at: string | null;
+            /**
+             * Endpoint Id
+             * @default null
+             */
+            endpoint_id: string | null;
+            /** Id */
+            id: string;
+            kind: components["schemas"]["NoticeKind"];
+            /** Message */
+            message: string;
+        };
+        /**
+         * NoticeKind
+         * @enum {string}
+         */
+        NoticeKind: "webhook_endpoint_disabled";
+        /** NoticesPage */
+        NoticesPage: {
+            /** Results */
+            results: components["schemas"]["Notice"][];
+            /** Total */
+            total: number;
         };
         /** Order */
         Order: {
@@ -3265,6 +4216,15 @@ export interface components {
             /** @description exact (whole words), prefix (word starts), infix (digits inside a number) or approximate (other spelling or script, or one typo) */
             kind: components["schemas"]["MatchKind"];
         };
+        /** SecretRotation */
+        SecretRotation: {
+            /**
+             * Keep Previous Hours
+             * @description How long requests are also signed with the old secret, so receivers can switch over
+             * @default 24
+             */
+            keep_previous_hours: number;
+        };
         /** ShippingAddress */
         ShippingAddress: {
             /**
@@ -3597,6 +4557,416 @@ export interface components {
              * @default true
              */
             total_exact: boolean;
+        };
+        /**
+         * Utm
+         * @description The campaign parameters (utm_*) of the page a lead came from, and that page.
+         */
+        Utm: {
+            /**
+             * Campaign
+             * @default null
+             */
+            campaign: string | null;
+            /**
+             * Content
+             * @default null
+             */
+            content: string | null;
+            /**
+             * Medium
+             * @default null
+             */
+            medium: string | null;
+            /**
+             * Page Url
+             * @description The page the form was on
+             * @default null
+             */
+            page_url: string | null;
+            /**
+             * Referrer
+             * @default null
+             */
+            referrer: string | null;
+            /**
+             * Source
+             * @default null
+             */
+            source: string | null;
+            /**
+             * Term
+             * @default null
+             */
+            term: string | null;
+        };
+        /**
+         * WebhookDeliveriesPage
+         * @description An endpoint's deliveries, newest first.
+         */
+        WebhookDeliveriesPage: {
+            /**
+             * Next Cursor
+             * @description Pass as cursor for the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Results */
+            results: components["schemas"]["WebhookDelivery"][];
+            /**
+             * Total
+             * @description Records that match; counting stops at 4000 (see total_exact)
+             */
+            total: number;
+            /**
+             * Total Exact
+             * @description False when more records match than were counted
+             * @default true
+             */
+            total_exact: boolean;
+        };
+        /**
+         * WebhookDelivery
+         * @description An event's delivery to an endpoint. Deliveries of one record's events to one endpoint are sent in order: the
+         *     next waits (``pending``, no ``next_attempt_at``) until the one before is delivered or given up.
+         */
+        WebhookDelivery: {
+            /**
+             * Attempt Count
+             * @default 0
+             */
+            attempt_count: number;
+            /**
+             * Attempts
+             * @description The latest 20 attempts, oldest first
+             * @default []
+             */
+            attempts: components["schemas"]["DeliveryAttempt"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Delivered At
+             * @default null
+             */
+            delivered_at: string | null;
+            /** Endpoint Id */
+            endpoint_id: string;
+            /** Event Id */
+            event_id: string;
+            /** Event Type */
+            event_type: string;
+            /** Id */
+            id: string;
+            /**
+             * Next Attempt At
+             * @default null
+             */
+            next_attempt_at: string | null;
+            /** Record Id */
+            record_id: string;
+            /**
+             * Redelivery Of
+             * @default null
+             */
+            redelivery_of: string | null;
+            state: components["schemas"]["DeliveryState"];
+            /** Subject */
+            subject: string;
+            /**
+             * Window Start
+             * Format: date-time
+             * @description Retries go on for 24 hours from here: the event's time, or the redelivery's
+             */
+            window_start: string;
+        };
+        /** WebhookDeliveryDetail */
+        WebhookDeliveryDetail: {
+            /**
+             * Attempt Count
+             * @default 0
+             */
+            attempt_count: number;
+            /**
+             * Attempts
+             * @description The latest 20 attempts, oldest first
+             * @default []
+             */
+            attempts: components["schemas"]["DeliveryAttempt"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Delivered At
+             * @default null
+             */
+            delivered_at: string | null;
+            /** Endpoint Id */
+            endpoint_id: string;
+            /** Event Id */
+            event_id: string;
+            /** Event Type */
+            event_type: string;
+            /** Id */
+            id: string;
+            /**
+             * Next Attempt At
+             * @default null
+             */
+            next_attempt_at: string | null;
+            /**
+             * Payload
+             * @description The body sent (null once the event has expired)
+             * @default null
+             */
+            payload: {
+                [key: string]: unknown;
+            } | null;
+            /** Record Id */
+            record_id: string;
+            /**
+             * Redelivery Of
+             * @default null
+             */
+            redelivery_of: string | null;
+            state: components["schemas"]["DeliveryState"];
+            /** Subject */
+            subject: string;
+            /**
+             * Window Start
+             * Format: date-time
+             * @description Retries go on for 24 hours from here: the event's time, or the redelivery's
+             */
+            window_start: string;
+        };
+        /**
+         * WebhookEndpoint
+         * @description An endpoint as served: never its secret.
+         */
+        WebhookEndpoint: {
+            /**
+             * Consecutive Failures
+             * @default 0
+             */
+            consecutive_failures: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Description
+             * @default null
+             */
+            description: string | null;
+            /**
+             * Disabled At
+             * @default null
+             */
+            disabled_at: string | null;
+            /**
+             * Disabled Reason
+             * @description Why it was disabled: by an admin, or failing too long
+             * @default null
+             */
+            disabled_reason: string | null;
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /** Events */
+            events: string[];
+            /**
+             * Failing Since
+             * @description The first failed attempt since the last success
+             * @default null
+             */
+            failing_since: string | null;
+            /** Id */
+            id: string;
+            /**
+             * Last Failure At
+             * @default null
+             */
+            last_failure_at: string | null;
+            /**
+             * Last Success At
+             * @default null
+             */
+            last_success_at: string | null;
+            /**
+             * Previous Secret Expires At
+             * @description Until then requests are also signed with the secret before the last rotation
+             * @default null
+             */
+            previous_secret_expires_at: string | null;
+            /**
+             * Secret Rotated At
+             * @default null
+             */
+            secret_rotated_at: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string;
+            /**
+             * Version
+             * @description Changes with every write; send it back in If-Match to update only this version
+             */
+            readonly version: string;
+        };
+        /** WebhookEndpointCreate */
+        WebhookEndpointCreate: {
+            /**
+             * Description
+             * @default null
+             */
+            description: string | null;
+            /**
+             * Enabled
+             * @default null
+             */
+            enabled: boolean | null;
+            /**
+             * Events
+             * @description Event types (GET /crm/admin/webhook-event-types), or "*" for every event, including those added later
+             */
+            events: string[];
+            /** Url */
+            url: string;
+        };
+        /**
+         * WebhookEndpointUpdate
+         * @description A partial update; enabling a disabled endpoint resumes the deliveries it had pending.
+         */
+        WebhookEndpointUpdate: {
+            /**
+             * Description
+             * @default null
+             */
+            description: string | null;
+            /**
+             * Enabled
+             * @default null
+             */
+            enabled: boolean | null;
+            /**
+             * Events
+             * @default null
+             */
+            events: string[] | null;
+            /**
+             * Url
+             * @default null
+             */
+            url: string | null;
+        };
+        /** WebhookEndpointWithSecret */
+        WebhookEndpointWithSecret: {
+            /**
+             * Consecutive Failures
+             * @default 0
+             */
+            consecutive_failures: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Description
+             * @default null
+             */
+            description: string | null;
+            /**
+             * Disabled At
+             * @default null
+             */
+            disabled_at: string | null;
+            /**
+             * Disabled Reason
+             * @description Why it was disabled: by an admin, or failing too long
+             * @default null
+             */
+            disabled_reason: string | null;
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /** Events */
+            events: string[];
+            /**
+             * Failing Since
+             * @description The first failed attempt since the last success
+             * @default null
+             */
+            failing_since: string | null;
+            /** Id */
+            id: string;
+            /**
+             * Last Failure At
+             * @default null
+             */
+            last_failure_at: string | null;
+            /**
+             * Last Success At
+             * @default null
+             */
+            last_success_at: string | null;
+            /**
+             * Previous Secret Expires At
+             * @description Until then requests are also signed with the secret before the last rotation
+             * @default null
+             */
+            previous_secret_expires_at: string | null;
+            /**
+             * Secret
+             * @description Signs every request (see X-CRM-Signature); shown only in this response
+             */
+            secret: string;
+            /**
+             * Secret Rotated At
+             * @default null
+             */
+            secret_rotated_at: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string;
+            /**
+             * Version
+             * @description Changes with every write; send it back in If-Match to update only this version
+             */
+            readonly version: string;
+        };
+        /**
+         * WebhookEndpointsList
+         * @description Every endpoint, oldest first.
+         */
+        WebhookEndpointsList: {
+            /** Results */
+            results: components["schemas"]["WebhookEndpoint"][];
+            /** Total */
+            total: number;
         };
     };
     responses: never;
@@ -4638,6 +6008,903 @@ export interface operations {
             };
         };
     };
+    list_lead_sources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadSourcesList"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_lead_source: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadSourceCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadSourceWithSecret"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_lead_source: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadSource"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_lead_source: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version (ETag) the change applies to; 412 if the record has changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version named in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patch_lead_source: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version (ETag) the change applies to; 412 if the record has changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadSourceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadSource"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version named in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotate_lead_source_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadSourceWithSecret"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotate_lead_source_token: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadSource"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_lead_form_snippet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormSnippet"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_admin_notices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticesPage"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    dismiss_admin_notice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                notice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notice"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     set_user_role: {
         parameters: {
             query?: never;
@@ -4692,6 +6959,1010 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_webhook_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDetail"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    redeliver_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_webhook_event_types: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTypesList"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_webhook_endpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointsList"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_webhook_endpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_webhook_endpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_webhook_endpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version (ETag) the change applies to; 412 if the record has changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version named in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patch_webhook_endpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version (ETag) the change applies to; 412 if the record has changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version named in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: {
+                state?: components["schemas"]["DeliveryState"] | null;
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveriesPage"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ping_webhook_endpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotate_webhook_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecretRotation"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9801,6 +13072,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    receive_lead_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadPost"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadReceipt"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };

@@ -4,12 +4,14 @@ import { adminFeature } from "@/features/admin";
 import { assistantsFeature } from "@/features/assistants";
 import { customersFeature } from "@/features/customers";
 import { deletedCustomersFeature } from "@/features/deletedCustomers";
+import { integrationsFeature } from "@/features/integrations";
 import { ordersFeature } from "@/features/orders";
 import { UI_TEXTS_ID, uiTexts } from "@/components/texts";
 import type { Feature } from "./feature";
 
 export const FEATURES: Feature[] = [
-  customersFeature, activitiesFeature, ordersFeature, adminFeature, deletedCustomersFeature, assistantsFeature,
+  customersFeature, activitiesFeature, ordersFeature, adminFeature, deletedCustomersFeature, integrationsFeature,
+  assistantsFeature,
 ];
 
 /** The features' own texts by feature id, and the shared components' under "ui", for i18n. */

@@ -1,0 +1,1 @@
+"""Requests we make to other systems (webhook receivers)."""

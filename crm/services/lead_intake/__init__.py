@@ -1,0 +1,1 @@
+"""Lead intake use cases: lead sources managed by admins, and leads received from them."""

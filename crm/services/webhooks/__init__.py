@@ -1,0 +1,1 @@
+"""Webhook use cases: endpoints managed by admins, and the delivery of events to them."""

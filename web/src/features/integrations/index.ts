@@ -1,0 +1,16 @@
+/** Integrations (admins only): webhook endpoints with their deliveries, and lead sources with the form to embed. */
+import { lazyPage, type Feature } from "@/app/feature";
+import { texts } from "./texts";
+
+export const integrationsFeature: Feature = {
+  id: "integrations",
+  nav: { to: "/integrations", label: "integrations.nav", access: "admin" },
+  routes: [
+    { path: "integrations", ...lazyPage(() => import("./routes/IntegrationsIndex")) },
+    { path: "integrations/webhooks", ...lazyPage(() => import("./routes/WebhooksPage")) },
+    { path: "integrations/webhooks/:endpointId", ...lazyPage(() => import("./routes/WebhookEndpointPage")) },
+    { path: "integrations/lead-sources", ...lazyPage(() => import("./routes/LeadSourcesPage")) },
+    { path: "integrations/lead-sources/:sourceId", ...lazyPage(() => import("./routes/LeadSourcePage")) },
+  ],
+  texts,
+};
