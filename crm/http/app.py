@@ -12,6 +12,7 @@ from flask import Flask, g, request
 from crm.domain import access
 from crm.errors import NotFoundError, UnauthenticatedError
 from crm.http import (  # noqa: F401  (registers the operations)
+    accounts,
     activities,
     admin,
     customer_summary,
@@ -23,7 +24,9 @@ from crm.http import (  # noqa: F401  (registers the operations)
     me,
     meta,
     orders,
+    people,
     pipelines,
+    quick_search,
     timeline,
 )
 from crm.http.cors import allow_listed_origins

@@ -36,6 +36,7 @@ class AuditTrail:
             names.activities: AuditEntity.ACTIVITY,
             names.pipelines: AuditEntity.PIPELINE,
             names.config: AuditEntity.SETTINGS,
+            names.people: AuditEntity.PERSON,
         }
         self._read: dict[str, firestore.DocumentSnapshot] = {}
         self._made: set[str] = set()

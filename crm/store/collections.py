@@ -65,3 +65,27 @@ class CollectionNames:
     @property
     def audit(self) -> str:
         return f"{self.prefix}audit"
+
+    @property
+    def people(self) -> str:
+        return f"{self.prefix}people"
+
+    @property
+    def person_emails(self) -> str:
+        return f"{self.prefix}person_emails"
+
+    @property
+    def customer_totals(self) -> str:
+        return f"{self.prefix}customer_totals"
+
+    @property
+    def duplicate_keys(self) -> str:
+        return f"{self.prefix}customer_duplicate_keys"
+
+    @property
+    def merges(self) -> str:
+        return f"{self.prefix}customer_merges"
+
+    @property
+    def merge_locks(self) -> str:
+        return f"{self.prefix}customer_merge_locks"
