@@ -53,9 +53,32 @@ def mailbox(email: str) -> str:
     return f"{local}@{domain}"
 
 
-def sounds_like(text: str) -> str:
-    """Words by their phonetic keys, sorted: "Μαρία Παπαδοπούλου" and "papadopoulou maria" give the same."""
-    return " ".join(sorted(phonetic_key(word) for word in words(text)))
+LEGAL_FORMS = ("ae", "epe", "ike", "oe", "ee", "αε", "επε", "ικε", "οε", "εε", "sa", "ltd", "llc", "inc", "gmbh",
+               "co", "corp", "corporation", "company", "limited", "plc", "bv", "srl", "spa", "ag")
+
+
+def sounds_like(text: str, *, drop_legal_forms: bool = False) -> str:
+    """Words by their phonetic keys, sorted: "Μαρία Παπαδοπούλου" and "papadopoulou maria" give the same; letters
+    written apart are one word ("A.E." is "ae"), and for an organization its legal form is left out."""
+    joined: list[str] = []
+    spelt = False  # whether the last word is single letters joined
+    for word in words(text):
+        if len(word) == 1 and word.isalpha():
+            if spelt:
+                joined[-1] += word
+            else:
+                joined.append(word)
+            spelt = True
+        else:
+            joined.append(word)
+            spelt = False
+    keys = [phonetic_key(word) for word in joined]
+    if drop_legal_forms:
+        keys = [key for key in keys if key not in _LEGAL_KEYS] or keys
+    return " ".join(sorted(keys))
+
+
+_LEGAL_KEYS = frozenset(phonetic_key(form) for form in LEGAL_FORMS)
 
 
 def duplicate_keys(customer: Customer | None) -> set[DuplicateKey]:
@@ -68,10 +91,11 @@ def duplicate_keys(customer: Customer | None) -> set[DuplicateKey]:
             keys.add(DuplicateKey(DuplicateReason.EMAIL, mailbox(contact.value), mailbox(contact.value)))
         elif contact.type in PHONE_TYPES:
             keys.add(DuplicateKey(DuplicateReason.PHONE, contact.value, contact.value))
-    name = sounds_like(customer.name)
-    if name and customer.kind is CustomerKind.ORGANIZATION:
-        keys.add(DuplicateKey(DuplicateReason.NAME, f"org|{name}", customer.name))
-    elif name and customer.organization and (organization := sounds_like(customer.organization)):
+    if customer.kind is CustomerKind.ORGANIZATION:
+        if name := sounds_like(customer.name, drop_legal_forms=True):
+            keys.add(DuplicateKey(DuplicateReason.NAME, f"org|{name}", customer.name))
+    elif (name := sounds_like(customer.name)) and customer.organization and (
+            organization := sounds_like(customer.organization, drop_legal_forms=True)):
         keys.add(DuplicateKey(DuplicateReason.NAME, f"{organization}|{name}",
                               f"{customer.name} ({customer.organization})"))
     return keys
