@@ -12,9 +12,12 @@ from crm.devstack.demo_pipeline import load_demo_activities, load_demo_deals, lo
 from crm.devstack.tokens import emulator_id_token
 from crm.identity import Role, create_api_key, revoke_api_key, set_user_role
 from crm.identity.firebase_users import FirebaseUserRoles
+from crm.services.accounts.rebuild import rebuild_account_totals
 from crm.services.deal_reports import rebuild_deal_totals
 from crm.services.search_index import DEFAULT_BATCH, reindex_customer_search
 from crm.settings import Settings, get_settings
+from crm.store.accounts.duplicate_keys import FirestoreDuplicateKeys
+from crm.store.accounts.totals import FirestoreAccountTotals
 from crm.store.api_keys import FirestoreApiKeyStore
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
@@ -95,7 +98,12 @@ def cmd_rebuild_totals(args: argparse.Namespace) -> int:
     result = rebuild_deal_totals(store, check_only=args.check)
     print(f"{result.deals} deals in {result.pipelines} pipelines; {result.differing_cells} stored cells differed "
           f"from the deals; {result.documents} totals documents written")
-    return 1 if args.check and result.differing_cells else 0
+    db, names = firestore_client(settings), CollectionNames(settings.collection_prefix)
+    accounts = rebuild_account_totals(FirestoreAccountTotals(db, names), FirestoreDuplicateKeys(db, names),
+                                      check_only=args.check)
+    print(f"{accounts.customers} customers' figures: {accounts.differing} differed from their deals and people; "
+          f"{accounts.written} written; {accounts.keys} duplicate keys written")
+    return 1 if args.check and (result.differing_cells or accounts.differing) else 0
 
 
 def cmd_reindex_search(args: argparse.Namespace) -> int:
@@ -144,7 +152,8 @@ def parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo-data", help="load demo customers into the configured Firestore")
     demo.add_argument("--count", type=int, default=200)
     demo.set_defaults(run=cmd_demo_data)
-    rebuild = sub.add_parser("rebuild-totals", help="recompute every pipeline's deal totals from the deals")
+    rebuild = sub.add_parser("rebuild-totals", help="recompute every pipeline's deal totals from the deals, and every "
+                             "customer's figures and duplicate keys from its deals, people and record")
     rebuild.add_argument("--check", action="store_true", help="compare only, write nothing; exit 1 if they differ")
     rebuild.set_defaults(run=cmd_rebuild_totals)
     reindex = sub.add_parser("reindex-search", help="rewrite every customer's search fields (after their format "

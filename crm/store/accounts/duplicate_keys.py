@@ -65,17 +65,21 @@ class FirestoreDuplicateKeys:
         self._customers = db.collection(names.customers)
 
     def shared(self, limit: int, after: str | None) -> tuple[list[SharedKey], str | None]:
-        """Up to ``limit`` keys held twice or more, in key id order after ``after``; and the next cursor."""
-        query = self._keys.where(filter=FieldFilter("n", ">=", 2)).order_by(FieldPath.document_id())
+        """Up to ``limit`` keys held twice or more, the most shared first (then by id), after the cursor ``after``
+        ("<holders>.<key id>", as the previous page gave it); and the next cursor."""
+        query = self._keys.where(filter=FieldFilter("n", ">=", 2)).order_by("n", direction=firestore.Query.DESCENDING)
+        query = query.order_by(FieldPath.document_id(), direction=firestore.Query.DESCENDING)
         if after is not None:
-            if not after.isalnum() or len(after) > 64:
+            held, _, key_id = after.partition(".")
+            if not held.isdigit() or not key_id.isalnum() or len(after) > 64:
                 raise InvalidArgumentError("cursor is not valid", [{"field": "cursor", "message": "not valid"}])
-            query = query.start_after([self._keys.document(after)])
+            query = query.start_after([int(held), self._keys.document(key_id)])
         snapshots = list(query.limit(limit + 1).stream())
         read_meter.record_documents(len(snapshots))
         more = len(snapshots) > limit
-        found = [_shared(s) for s in snapshots[:limit]]
-        return found, found[-1].id if more and found else None
+        kept = snapshots[:limit]
+        cursor = f"{kept[-1].get('n')}.{kept[-1].id}" if more and kept else None
+        return [_shared(s) for s in kept], cursor
 
     def replace(self, customers: Iterable[Customer]) -> int:
         """Make the stored keys exactly those of ``customers`` (every customer, deleted ones included): written

@@ -12,11 +12,15 @@ from google.cloud import firestore
 from google.cloud.firestore_v1.field_path import FieldPath
 
 from crm.domain.accounts.figures import Amounts, deal_change, person_change, prune
+from crm.domain.customers import Customer
 from crm.domain.deals import Deal
 from crm.domain.people.persons import Person
 from crm.store import read_meter
 from crm.store.collections import CollectionNames
+from crm.store.customers import customer_from_snapshot
 from crm.store.deal_totals import StagedIncrements
+from crm.store.deals import deal_from_snapshot
+from crm.store.people.documents import person_from_snapshot
 from crm.store.unit_of_work import UnitOfWork
 
 PAGE_SIZE = 500
@@ -73,8 +77,17 @@ class FirestoreAccountTotals:
                 found[snapshot.id] = amounts
         return found
 
-    def records(self, collection: str) -> Iterator[firestore.DocumentSnapshot]:
-        yield from self._stream(self._db.collection(collection))
+    def deals(self) -> Iterator[Deal]:
+        """Every deal, in pages ordered by id."""
+        return (deal_from_snapshot(s) for s in self._stream(self._db.collection(self._names.deals)))
+
+    def people(self) -> Iterator[Person]:
+        """Every person (deleted ones too), in pages ordered by id."""
+        return (person_from_snapshot(s) for s in self._stream(self._db.collection(self._names.people)))
+
+    def customers(self) -> Iterator[Customer]:
+        """Every customer (deleted ones too), in pages ordered by id."""
+        return (customer_from_snapshot(s) for s in self._stream(self._db.collection(self._names.customers)))
 
     def replace(self, totals: Mapping[str, Amounts]) -> int:
         """Make the stored totals exactly ``totals``: write each whole, delete the others. Not atomic: run it while
