@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import BaseModel, Field
 
@@ -121,7 +122,7 @@ class Reason(BaseModel):
 class DuplicatePair(BaseModel):
     """Two customers that are likely one, and why."""
 
-    customers: tuple[CustomerRef, CustomerRef]
+    customers: Annotated[list[CustomerRef], Field(min_length=2, max_length=2)]
     reasons: list[Reason]
 
 
@@ -148,7 +149,7 @@ def pairs_of(shared: list[SharedKey]) -> list[DuplicatePair]:
         for i, (first, first_name) in enumerate(holders):
             for second, second_name in holders[i + 1:]:
                 pair = found.setdefault((first, second), DuplicatePair(
-                    customers=(CustomerRef(id=first, name=first_name), CustomerRef(id=second, name=second_name)),
+                    customers=[CustomerRef(id=first, name=first_name), CustomerRef(id=second, name=second_name)],
                     reasons=[]))
                 reason = Reason(reason=key.reason, value=key.label)
                 if reason not in pair.reasons:

@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
 from crm.domain.access import ASSIGNS_OWNERS
 from crm.domain.accounts.duplicates import CustomerRef
@@ -210,5 +210,6 @@ class MergePreviewParams(MergeRequest):
     """Query parameters of GET /customers/{id}/merge-preview: ``from`` as comma-separated ids."""
 
     from_ids: Annotated[list[DocumentId], BeforeValidator(_split),
+                        WithJsonSchema({"type": "string", "description": "Comma-separated customer ids"}),
                         Field(alias="from", min_length=1, max_length=MAX_ABSORBED,
                               description="The customers this one would absorb, comma-separated")]

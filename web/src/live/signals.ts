@@ -23,7 +23,11 @@ export type Signal =
   /** The most recently changed active customer the user may see (a rep: their own). */
   | { kind: "customers"; ownerId?: string }
   /** One customer document. */
-  | { kind: "customer"; id: string };
+  | { kind: "customer"; id: string }
+  /** The most recently changed active person of a customer (a rep: their own). */
+  | { kind: "customerPeople"; customerId: string; ownerId?: string }
+  /** One person document. */
+  | { kind: "person"; id: string };
 
 export interface SignalHandlers {
   /** A snapshot arrived; ``changedAt`` is the newest `updated_at` it shows (ms), ``first`` whether it is the first. */
@@ -52,14 +56,18 @@ export function listen(signal: Signal, handlers: SignalHandlers): () => void {
   };
   void firestore().then(({ sdk, db }) => {
     if (stopped) return;
-    if (signal.kind === "customer") {
-      stop = sdk.onSnapshot(sdk.doc(db, "customers", signal.id), (snap) => deliver(changedAt(snap)), onError);
+    if (signal.kind === "customer" || signal.kind === "person") {
+      const collection = signal.kind === "customer" ? "customers" : "people";
+      stop = sdk.onSnapshot(sdk.doc(db, collection, signal.id), (snap) => deliver(changedAt(snap)), onError);
       return;
     }
-    const constraints: QueryConstraint[] = [sdk.where("deleted_at", "==", null)];
+    const constraints: QueryConstraint[] = [];
+    if (signal.kind === "customerPeople") constraints.push(sdk.where("customer_id", "==", signal.customerId));
+    constraints.push(sdk.where("deleted_at", "==", null));
     if (signal.ownerId) constraints.push(sdk.where("owner_id", "==", signal.ownerId));
     constraints.push(sdk.orderBy("updated_at", "desc"), sdk.limit(1));
-    const query = sdk.query(sdk.collection(db, "customers"), ...constraints);
+    const collection = signal.kind === "customerPeople" ? "people" : "customers";
+    const query = sdk.query(sdk.collection(db, collection), ...constraints);
     stop = sdk.onSnapshot(query, (snap) => deliver(changedAt(snap.docs[0])), onError);
   }, onError);
   return () => {
