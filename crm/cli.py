@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 
+from crm.devstack.demo_accounts import demo_people, load_demo_accounts
 from crm.devstack.demo_data import demo_customers
 from crm.devstack.demo_pipeline import load_demo_activities, load_demo_deals, load_demo_orders
 from crm.devstack.tokens import emulator_id_token
@@ -24,6 +25,7 @@ from crm.store.collections import CollectionNames
 from crm.store.crm_transaction import crm_transactions
 from crm.store.customers import FirestoreCustomerReader, import_customers
 from crm.store.deal_totals import FirestoreDealTotals
+from crm.store.people.people import import_people
 from crm.store.search_reindex import FirestoreSearchReindex
 
 
@@ -33,16 +35,20 @@ def _api_keys(settings: Settings | None = None) -> FirestoreApiKeyStore:
 
 
 def load_demo(count: int, settings: Settings | None = None) -> int:
-    """Demo customers, then deals walked through every stage of the default pipeline, orders and activities."""
+    """Demo customers and their contact persons, a group of companies and a likely duplicate, then deals walked
+    through every stage of the default pipeline, orders and activities. Returns how many customers it made."""
     settings = settings or get_settings()
     db, names = firestore_client(settings), CollectionNames(settings.collection_prefix)
     batch = list(demo_customers(count, new_id=FirestoreCustomerReader(db, names).new_id))
     import_customers(db, names, batch)
+    people = db.collection(names.people)
+    import_people(db, names, list(demo_people(batch, count, new_id=lambda: people.document().id)))
     transactions = crm_transactions(db, names, settings.default_currency)
+    accounts = load_demo_accounts(transactions, batch)
     load_demo_deals(transactions, batch, max(6, count // 3))
     load_demo_orders(transactions, batch, max(5, count // 5))
     load_demo_activities(transactions, batch, max(5, count // 4))
-    return len(batch)
+    return len(batch) + accounts
 
 
 def cmd_dev(args: argparse.Namespace) -> int:

@@ -115,8 +115,8 @@ def import_customers(db: firestore.Client, names: CollectionNames, customers: li
             for email in CUSTOMER_EMAIL.values(customer):
                 claim = EMAIL_CLAIMS.claim_document(email, customer.id)
                 batch.set(claims.document(EMAIL_CLAIMS.claim_id(email)), claim)
-            import_duplicate_keys(batch, names, db, customer)
         batch.commit()
+    import_duplicate_keys(db, names, customers)
 
 
 def _plain(value: Any) -> Any:

@@ -51,11 +51,12 @@ def test_server_owned_fields():
 
 
 def test_a_person_is_found_by_name_channels_and_customer():
-    person = Person(id="p", customer_id="c", customer_name="Acme Hellas", first_name="Μαρία", last_name="Παπά",
+    person = Person(id="p", customer_id="c", customer_name="Acme Hellas", customer_organization="Aegean Group",
+                    first_name="Μαρία", last_name="Παπά",
                     contacts=[{"type": "email", "value": "maria@acme.gr"}, {"type": "phone", "value": "+302105551234"}],
                     created_at=NOW, updated_at=NOW)
     tokens = PERSON_SEARCH.tokens(person_search_values(person))
-    assert {"μαρια", "maria", "acme", "hellas", "2105551234", "5551234"} <= set(tokens)
+    assert {"μαρια", "maria", "acme", "hellas", "aegean", "2105551234", "5551234"} <= set(tokens)
     assert tokens["μαρια"] < tokens["acme"], "a name ranks before the customer's name"
 
 

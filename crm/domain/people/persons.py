@@ -30,8 +30,8 @@ PERSON_NOTES_LENGTH = 5000
 
 PersonName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
 NOT_NULLABLE = ("contacts", "primary", "do_not_call", "email_opt_out", "owner_id")
-SERVER_OWNED = frozenset({"id", "customer_id", "customer_name", "name", "created_at", "updated_at", "deleted_at",
-                          "version"})
+SERVER_OWNED = frozenset({"id", "customer_id", "customer_name", "customer_organization", "name", "created_at",
+                          "updated_at", "deleted_at", "version"})
 
 
 class PersonFields(InputModel):
@@ -101,6 +101,7 @@ class Person(Versioned):
     id: str
     customer_id: str
     customer_name: str = Field("", description="The customer's name, kept in step with it")
+    customer_organization: str | None = Field(None, description="The customer's organization, kept in step")
     first_name: str | None = None
     last_name: str | None = None
     job_title: str | None = None
@@ -161,6 +162,7 @@ def new_person(data: PersonCreate, *, person_id: str, customer: Customer, by: st
         id=person_id,
         customer_id=customer.id,
         customer_name=customer.name,
+        customer_organization=customer.organization,
         contacts=contacts,
         primary=bool(data.primary),
         do_not_call=bool(data.do_not_call),
@@ -207,22 +209,28 @@ def restore(person: Person, customer: Customer, *, keeps_primary: bool, now: dat
     """
     if person.deleted_at is None:
         raise FailedPreconditionError(f"person {person.id} is not deleted")
-    return person.model_copy(update={"deleted_at": None, "customer_name": customer.name, "updated_at": now,
+    return person.model_copy(update={"deleted_at": None, **customer_fields(customer), "updated_at": now,
                                      "primary": person.primary and keeps_primary})
 
 
 def moved_to(person: Person, customer: Customer, *, keeps_primary: bool, now: datetime) -> Person:
     """The person under another customer (a merge): the customer's name follows, and it stays primary only if
     that customer has no primary person yet."""
-    return person.model_copy(update={"customer_id": customer.id, "customer_name": customer.name, "updated_at": now,
+    return person.model_copy(update={"customer_id": customer.id, **customer_fields(customer), "updated_at": now,
                                      "primary": person.primary and keeps_primary})
 
 
+def customer_fields(customer: Customer) -> dict[str, Any]:
+    """What a person keeps of its customer: its name and organization, to be found by and shown with them."""
+    return {"customer_name": customer.name, "customer_organization": customer.organization}
+
+
 def renamed_customer(person: Person, customer: Customer, *, now: datetime) -> Person | None:
-    """The person with its customer's new name, or None when it already carries it."""
-    if person.customer_name == customer.name:
+    """The person with its customer's new name and organization, or None when it already carries them."""
+    fields = customer_fields(customer)
+    if all(getattr(person, key) == value for key, value in fields.items()):
         return None
-    return person.model_copy(update={"customer_name": customer.name, "updated_at": now})
+    return person.model_copy(update={**fields, "updated_at": now})
 
 
 def require_room(active_people: int) -> None:

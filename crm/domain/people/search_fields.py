@@ -1,5 +1,5 @@
-"""What a person is searched by: first and last name (forgiving one typo), then emails and phones, then the name of
-the customer the person belongs to ("maria acme" finds Maria at Acme)."""
+"""What a person is searched by: first and last name (forgiving one typo), then emails and phones, then the name and
+organization of the customer the person belongs to ("maria acme" finds Maria at Acme)."""
 
 from __future__ import annotations
 
@@ -32,8 +32,8 @@ def person_search_values(person: Person) -> dict[str, list[str]]:
         else:
             others.append(contact.value)
     names = [part for part in (person.first_name, person.last_name) if part]
-    return {"name": names, "email": emails, "phone": phones, "contact": others,
-            "customer": [person.customer_name] if person.customer_name else []}
+    customer = [text for text in (person.customer_name, person.customer_organization) if text]
+    return {"name": names, "email": emails, "phone": phones, "contact": others, "customer": customer}
 
 
 def person_activity(person: Person) -> datetime:

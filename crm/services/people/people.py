@@ -157,7 +157,7 @@ def customer_people_changes(tx: Transaction, before: Customer | None, after: Cus
         for person in tx.people.of_customer(after.id, 10 * rules.MAX_PEOPLE_PER_CUSTOMER):
             if person.deleted_at == before.deleted_at:
                 tx.people.put(rules.restore(person, after, keeps_primary=True, now=now), person)
-    elif after.deleted_at is None and before.name != after.name:
+    elif after.deleted_at is None and (before.name, before.organization) != (after.name, after.organization):
         for person in tx.people.of_customer(after.id, rules.MAX_PEOPLE_PER_CUSTOMER + 1, active_only=True):
             renamed = rules.renamed_customer(person, after, now=now)
             if renamed is not None:

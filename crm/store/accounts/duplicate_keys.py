@@ -112,11 +112,18 @@ def _shared(snapshot: firestore.DocumentSnapshot) -> SharedKey:
                      {k: str(v) for k, v in (data.get("holders") or {}).items()})
 
 
-def import_duplicate_keys(batch: firestore.WriteBatch, names: CollectionNames, db: firestore.Client,
-                          customer: Customer) -> None:
-    """Add a new customer's keys to a batch (demo data and benchmarks)."""
-    keys = db.collection(names.duplicate_keys)
-    for key in duplicate_keys(customer):
-        batch.set(keys.document(key.id), {"reason": key.reason.value, "label": key.label,
-                                          "holders": {customer.id: customer.name}, "n": firestore.Increment(1)},
-                  merge=True)
+def import_duplicate_keys(db: firestore.Client, names: CollectionNames, customers: list[Customer]) -> None:
+    """Add new customers' keys (demo data and benchmarks): one merge write per key, in batches of their own."""
+    keys: dict[str, dict[str, Any]] = {}
+    for customer in customers:
+        for key in duplicate_keys(customer):
+            entry = keys.setdefault(key.id, {"reason": key.reason.value, "label": key.label, "holders": {}, "n": 0})
+            entry["holders"][customer.id] = customer.name
+            entry["n"] += 1
+    collection = db.collection(names.duplicate_keys)
+    items = list(keys.items())
+    for start in range(0, len(items), BATCH_WRITES):
+        batch = db.batch()
+        for key_id, entry in items[start : start + BATCH_WRITES]:
+            batch.set(collection.document(key_id), {**entry, "n": firestore.Increment(entry["n"])}, merge=True)
+        batch.commit()

@@ -125,6 +125,9 @@ def test_people_follow_their_customers_name_deletion_and_restore(create, add_per
     service.delete_person(transactions, gone.id, admin_caller())
     customer_service.update_customer(transactions, customer.id, update_data(name="Acme Hellas"), admin_caller())
     assert memory.people[kept.id].customer_name == "Acme Hellas"
+    customer_service.update_customer(transactions, customer.id, update_data(organization="Acme Group"),
+                                     admin_caller())
+    assert memory.people[kept.id].customer_organization == "Acme Group"
     customer_service.delete_customer(transactions, customer.id, admin_caller())
     assert memory.people[kept.id].deleted_at == memory.customers[customer.id].deleted_at
     with pytest.raises(FailedPreconditionError, match="restore the customer first"):

@@ -3576,6 +3576,12 @@ export interface components {
              */
             customer_name: string;
             /**
+             * Customer Organization
+             * @description The customer's organization, kept in step
+             * @default null
+             */
+            customer_organization: string | null;
+            /**
              * Deleted At
              * @default null
              */
@@ -3754,6 +3760,12 @@ export interface components {
              * @default
              */
             customer_name: string;
+            /**
+             * Customer Organization
+             * @description The customer's organization, kept in step
+             * @default null
+             */
+            customer_organization: string | null;
             /**
              * Deleted At
              * @default null

@@ -32,7 +32,9 @@ export function ParentPicker({ customerId, value, onChange, error, disabled }: {
           <button type="button" className="link" onClick={() => onChange("")}>{t("accounts.removeParent")}</button>
         )}
         {!disabled && !open && (
-          <button type="button" className="link" onClick={() => setOpen(true)}>{t("accounts.chooseParent")}</button>
+          <button type="button" className="link" onClick={() => setOpen(true)}>
+            {t(value ? "accounts.changeParent" : "accounts.chooseParent")}
+          </button>
         )}
       </p>
       {open && !disabled && (

@@ -75,19 +75,19 @@ export function MergeDialog({ pair, currency, onClose, onMerged, merge }: {
                     </tr>
                   </thead>
                   <tbody>
-                    <tr><th scope="row">{t("duplicates.people")}</th><td className="num">{moving.people}</td><td /></tr>
-                    <tr><th scope="row">{t("duplicates.deals")}</th><td className="num">{moving.deals}</td><td /></tr>
-                    <tr><th scope="row">{t("duplicates.orders")}</th><td className="num">{moving.orders}</td><td /></tr>
-                    <tr><th scope="row">{t("duplicates.activities")}</th><td className="num">{moving.activities}</td><td /></tr>
-                    <tr><th scope="row">{t("duplicates.subAccounts")}</th><td className="num">{moving.sub_accounts}</td><td /></tr>
+                    <tr><th scope="row">{t("duplicates.people")}</th><td className="num">{moving.people}</td><td className="num">—</td></tr>
+                    <tr><th scope="row">{t("duplicates.deals")}</th><td className="num">{moving.deals}</td><td className="num">—</td></tr>
+                    <tr><th scope="row">{t("duplicates.orders")}</th><td className="num">{moving.orders}</td><td className="num">—</td></tr>
+                    <tr><th scope="row">{t("duplicates.activities")}</th><td className="num">{moving.activities}</td><td className="num">—</td></tr>
+                    <tr><th scope="row">{t("duplicates.subAccounts")}</th><td className="num">{moving.sub_accounts}</td><td className="num">—</td></tr>
                     <tr><th scope="row">{t("duplicates.contacts")}</th><td className="num">{moving.contacts}</td>
                       <td className="num">{combined.contacts}</td></tr>
                     <tr><th scope="row">{t("duplicates.notes")}</th><td className="num">{moving.notes}</td>
                       <td className="num">{combined.notes}</td></tr>
                     <tr><th scope="row">{t("duplicates.ownedItems")}</th><td className="num">{moving.owned_items}</td>
                       <td className="num">{combined.owned_items}</td></tr>
-                    <tr><th scope="row">{t("duplicates.tags")}</th><td className="num">{moving.tags.join(", ")}</td>
-                      <td className="num">{combined.tags.join(", ")}</td></tr>
+                    <tr><th scope="row">{t("duplicates.tags")}</th><td>{moving.tags.join(", ")}</td>
+                      <td>{combined.tags.join(", ")}</td></tr>
                     <tr><th scope="row">{t("duplicates.lifetimeValue")}</th>
                       <td className="num">{formatMoney(moving.lifetime_value, currency, language)}</td>
                       <td className="num">{formatMoney(combined.lifetime_value, currency, language)}</td></tr>
