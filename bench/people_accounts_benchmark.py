@@ -197,7 +197,8 @@ def people_search(db: Any, names: CollectionNames, args: argparse.Namespace) -> 
 
 def people_queries(rng: random.Random, people: list[Person]) -> list[tuple[str, str, Person | None]]:
     greek = [p for p in people if p.first_name and not p.first_name.isascii()]
-    latin = [p for p in people if p.last_name and p.last_name.isascii() and len(p.last_name) >= 7]
+    latin = [p for p in people if p.last_name and p.last_name.isascii() and len(p.last_name) >= 7
+             and " " not in p.last_name]  # one word, so that the swap is one typo in one term
     found = []
     person = rng.choice(people)
     found.append(("full name", f"{person.first_name} {person.last_name}", person))
