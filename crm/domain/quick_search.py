@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from crm.domain.accounts.fields import CustomerKind
 from crm.domain.customers import CustomerListItem, CustomerStatus
+from crm.domain.model import Model
 from crm.domain.people.persons import PersonListItem
 from crm.domain.search.ranking import SearchMatch
 
 MAX_PER_KIND = 10
 
 
-class QuickSearchParams(BaseModel):
+class QuickSearchParams(Model):
     model_config = ConfigDict(extra="forbid")
 
     q: Annotated[str, Field(min_length=1, max_length=200, description="Words or word starts, as in the lists' "
@@ -23,7 +24,7 @@ class QuickSearchParams(BaseModel):
     limit: Annotated[int, Field(ge=1, le=MAX_PER_KIND, description="Results of each kind")] = 5
 
 
-class CustomerHit(BaseModel):
+class CustomerHit(Model):
     id: str
     name: str
     kind: CustomerKind
@@ -34,7 +35,7 @@ class CustomerHit(BaseModel):
     match: SearchMatch | None
 
 
-class PersonHit(BaseModel):
+class PersonHit(Model):
     id: str
     name: str
     job_title: str | None
@@ -45,7 +46,7 @@ class PersonHit(BaseModel):
     match: SearchMatch | None
 
 
-class QuickSearchResult(BaseModel):
+class QuickSearchResult(Model):
     customers: list[CustomerHit]
     customers_total: int
     people: list[PersonHit]

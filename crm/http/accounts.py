@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Annotated
 
 from flask import Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from crm.domain.access import Access
 from crm.domain.accounts.duplicates import DuplicatesPage
 from crm.domain.accounts.figures import CustomerFigures
 from crm.domain.accounts.merge import MergePreview, MergePreviewParams, MergeRequest, MergeResult
 from crm.domain.customers import CustomersPage
+from crm.domain.model import Model
 from crm.http.dependencies import caller, deps
 from crm.http.parsing import parse_body, parse_query
 from crm.http.responses import json_response
@@ -22,7 +23,7 @@ TAG = "accounts"
 ONE = "/crm/customers/<customer_id>"
 
 
-class PageParams(BaseModel):
+class PageParams(Model):
     model_config = ConfigDict(extra="forbid")
 
     page_size: Annotated[int, Field(ge=1, le=100)] = 25

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from crm.domain.accounts.fields import CustomerKind
 from crm.domain.customers import PHONE_TYPES, ContactType, Customer
+from crm.domain.model import Model
 from crm.domain.search.phonetic import phonetic_key
 from crm.domain.search_tokens import words
 
@@ -109,24 +110,24 @@ def key_changes(before: Customer | None, after: Customer | None) -> tuple[set[Du
     return {wanted[k] for k in wanted.keys() - held.keys()}, {held[k] for k in held.keys() - wanted.keys()}
 
 
-class CustomerRef(BaseModel):
+class CustomerRef(Model):
     id: str
     name: str
 
 
-class Reason(BaseModel):
+class Reason(Model):
     reason: DuplicateReason
     value: str = Field(description="The email, phone or name they share")
 
 
-class DuplicatePair(BaseModel):
+class DuplicatePair(Model):
     """Two customers that are likely one, and why."""
 
     customers: Annotated[list[CustomerRef], Field(min_length=2, max_length=2)]
     reasons: list[Reason]
 
 
-class DuplicatesPage(BaseModel):
+class DuplicatesPage(Model):
     results: list[DuplicatePair]
     next_cursor: str | None = Field(description="Pass as cursor for the next page; null on the last page")
 

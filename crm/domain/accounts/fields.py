@@ -12,9 +12,10 @@ from enum import StrEnum
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
 
 from crm.domain.common import DocumentId, Label, refuse_null
+from crm.domain.model import Model
 from crm.domain.money import Amount, Currency
 
 WEBSITE_LENGTH = 300
@@ -63,7 +64,7 @@ TaxId = Annotated[str, StringConstraints(max_length=40), AfterValidator(_tax_id)
 AddressLine = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 
 
-class Address(BaseModel):
+class Address(Model):
     model_config = ConfigDict(extra="forbid")
 
     line1: AddressLine | None = None
@@ -74,14 +75,14 @@ class Address(BaseModel):
     country: Label | None = None
 
 
-class Money(BaseModel):
+class Money(Model):
     model_config = ConfigDict(extra="forbid")
 
     amount: Amount
     currency: Currency
 
 
-class AccountInput(BaseModel):
+class AccountInput(Model):
     """The account fields a caller may write on a customer; every one optional, as in a partial update."""
 
     kind: Annotated[CustomerKind, Field(description="person (the default) or organization")] | None = None
@@ -98,7 +99,7 @@ class AccountInput(BaseModel):
     _kind_kept = refuse_null("kind")
 
 
-class AccountRecord(BaseModel):
+class AccountRecord(Model):
     """The account fields of a stored customer, and what a merge left on it."""
 
     kind: CustomerKind = CustomerKind.PERSON

@@ -10,21 +10,22 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from crm.domain.common import from_cents, to_cents
 from crm.domain.deals import Deal, DealStatus
+from crm.domain.model import Model
 from crm.domain.people.persons import Person
 
 Amounts = dict[str, Any]  # nested maps whose leaves are integers to add
 
 
-class DealsInCurrency(BaseModel):
+class DealsInCurrency(Model):
     count: int
     value: Decimal
 
 
-class CustomerFigures(BaseModel):
+class CustomerFigures(Model):
     """An account at a glance, from its running totals (a few reads, however many deals it has)."""
 
     customer_id: str

@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
+from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
 from crm.domain.access import ASSIGNS_OWNERS
 from crm.domain.accounts.duplicates import CustomerRef
@@ -25,6 +25,7 @@ from crm.domain.customers import (
     Customer,
     CustomerStatus,
 )
+from crm.domain.model import Model
 from crm.errors import FailedPreconditionError, PermissionDeniedError
 from crm.identity import Caller
 
@@ -52,7 +53,7 @@ class MergeState(StrEnum):
     DONE = "done"
 
 
-class MergeRequest(BaseModel):
+class MergeRequest(Model):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     from_ids: Annotated[list[DocumentId], Field(alias="from", min_length=1, max_length=MAX_ABSORBED,
@@ -66,7 +67,7 @@ class MergeRequest(BaseModel):
         return ids
 
 
-class Moved(BaseModel):
+class Moved(Model):
     people: int = 0
     deals: int = 0
     orders: int = 0
@@ -74,7 +75,7 @@ class Moved(BaseModel):
     sub_accounts: int = 0
 
 
-class Merge(BaseModel):
+class Merge(Model):
     """A merge as recorded: re-running it (the same survivor and absorbed customers) resumes where it stopped."""
 
     id: str
@@ -88,12 +89,12 @@ class Merge(BaseModel):
     finished_at: datetime | None = None
 
 
-class MergeResult(BaseModel):
+class MergeResult(Model):
     merge: Merge
     customer: Customer = Field(description="The survivor, as it is after the merge")
 
 
-class AbsorbedPreview(BaseModel):
+class AbsorbedPreview(Model):
     customer: CustomerRef
     people: int
     deals: int
@@ -108,7 +109,7 @@ class AbsorbedPreview(BaseModel):
     lifetime_value: str
 
 
-class CombinedPreview(BaseModel):
+class CombinedPreview(Model):
     contacts: int
     notes: int
     owned_items: int
@@ -118,7 +119,7 @@ class CombinedPreview(BaseModel):
     status: CustomerStatus
 
 
-class MergePreview(BaseModel):
+class MergePreview(Model):
     """What a merge would move and what the survivor would become; ``problems`` say why it would be refused."""
 
     target: CustomerRef

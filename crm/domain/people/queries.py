@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from crm.domain.common import DocumentId
 from crm.domain.customer_queries import MAX_OFFSET, MAX_PAGE_SIZE
+from crm.domain.model import Model
 from crm.domain.paging import SortOrder
 from crm.domain.search_tokens import MAX_QUERY_TERMS, query_terms
 
@@ -21,7 +22,7 @@ class PersonOrder(SortOrder):
     UPDATED_AT_DESC = "-updated_at"
 
 
-class PersonListParams(BaseModel):
+class PersonListParams(Model):
     """Query parameters of GET /people and GET /customers/{id}/people."""
 
     model_config = ConfigDict(extra="forbid")
