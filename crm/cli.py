@@ -7,20 +7,25 @@ import argparse
 import os
 import sys
 
+from crm.devstack.demo_accounts import demo_people, load_demo_accounts
 from crm.devstack.demo_data import demo_customers
 from crm.devstack.demo_pipeline import load_demo_activities, load_demo_deals, load_demo_orders
 from crm.devstack.tokens import emulator_id_token
 from crm.identity import Role, create_api_key, revoke_api_key, set_user_role
 from crm.identity.firebase_users import FirebaseUserRoles
+from crm.services.accounts.rebuild import rebuild_account_totals
 from crm.services.deal_reports import rebuild_deal_totals
 from crm.services.search_index import DEFAULT_BATCH, reindex_customer_search
 from crm.settings import Settings, get_settings
+from crm.store.accounts.duplicate_keys import FirestoreDuplicateKeys
+from crm.store.accounts.totals import FirestoreAccountTotals
 from crm.store.api_keys import FirestoreApiKeyStore
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
 from crm.store.crm_transaction import crm_transactions
 from crm.store.customers import FirestoreCustomerReader, import_customers
 from crm.store.deal_totals import FirestoreDealTotals
+from crm.store.people.people import import_people
 from crm.store.search_reindex import FirestoreSearchReindex
 
 
@@ -30,20 +35,24 @@ def _api_keys(settings: Settings | None = None) -> FirestoreApiKeyStore:
 
 
 def load_demo(count: int, settings: Settings | None = None) -> int:
-    """Demo customers, then deals walked through every stage of the default pipeline, orders and activities, and
-    demo integrations (lead sources, a switched-off webhook endpoint)."""
+    """Demo customers and their contact persons, a group of companies and a likely duplicate, then deals walked
+    through every stage of the default pipeline, orders and activities, and demo integrations (lead sources, a
+    switched-off webhook endpoint). Returns how many customers it made."""
     settings = settings or get_settings()
     db, names = firestore_client(settings), CollectionNames(settings.collection_prefix)
     batch = list(demo_customers(count, new_id=FirestoreCustomerReader(db, names).new_id))
     import_customers(db, names, batch)
+    people = db.collection(names.people)
+    import_people(db, names, list(demo_people(batch, count, new_id=lambda: people.document().id)))
     transactions = crm_transactions(db, names, settings.default_currency)
+    accounts = load_demo_accounts(transactions, batch)
     load_demo_deals(transactions, batch, max(6, count // 3))
     load_demo_orders(transactions, batch, max(5, count // 5))
     load_demo_activities(transactions, batch, max(5, count // 4))
     from crm.devstack.demo_integrations import load_demo_integrations
 
     load_demo_integrations(transactions, db, names)
-    return len(batch)
+    return len(batch) + accounts
 
 
 def cmd_dev(args: argparse.Namespace) -> int:
@@ -99,7 +108,12 @@ def cmd_rebuild_totals(args: argparse.Namespace) -> int:
     result = rebuild_deal_totals(store, check_only=args.check)
     print(f"{result.deals} deals in {result.pipelines} pipelines; {result.differing_cells} stored cells differed "
           f"from the deals; {result.documents} totals documents written")
-    return 1 if args.check and result.differing_cells else 0
+    db, names = firestore_client(settings), CollectionNames(settings.collection_prefix)
+    accounts = rebuild_account_totals(FirestoreAccountTotals(db, names), FirestoreDuplicateKeys(db, names),
+                                      check_only=args.check)
+    print(f"{accounts.customers} customers' figures: {accounts.differing} differed from their deals and people; "
+          f"{accounts.written} written; {accounts.keys} duplicate keys written")
+    return 1 if args.check and (result.differing_cells or accounts.differing) else 0
 
 
 def cmd_reindex_search(args: argparse.Namespace) -> int:
@@ -165,7 +179,8 @@ def parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo-data", help="load demo customers into the configured Firestore")
     demo.add_argument("--count", type=int, default=200)
     demo.set_defaults(run=cmd_demo_data)
-    rebuild = sub.add_parser("rebuild-totals", help="recompute every pipeline's deal totals from the deals")
+    rebuild = sub.add_parser("rebuild-totals", help="recompute every pipeline's deal totals from the deals, and every "
+                             "customer's figures and duplicate keys from its deals, people and record")
     rebuild.add_argument("--check", action="store_true", help="compare only, write nothing; exit 1 if they differ")
     rebuild.set_defaults(run=cmd_rebuild_totals)
     reindex = sub.add_parser("reindex-search", help="rewrite every customer's search fields (after their format "

@@ -80,6 +80,7 @@ class ActivityFields(InputModel):
     priority: ActivityPriority | None = None
     customer_id: DocumentId | None = None
     deal_id: DocumentId | None = None
+    person_id: Annotated[DocumentId, Field(description="A contact person of the activity's customer")] | None = None
     owner_id: Id | None = None
 
     _not_null = refuse_null("type", "subject", "status", "priority", "owner_id")
@@ -118,6 +119,7 @@ class Activity(Versioned):
     priority: ActivityPriority = ActivityPriority.NORMAL
     customer_id: str
     deal_id: str | None = None
+    person_id: str | None = None
     owner_id: str
     created_at: datetime
     updated_at: datetime

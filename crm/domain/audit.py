@@ -22,6 +22,7 @@ class AuditEntity(StrEnum):
     SETTINGS = "settings"
     WEBHOOK_ENDPOINT = "webhook_endpoint"
     LEAD_SOURCE = "lead_source"
+    PERSON = "person"
 
 
 class AuditAction(StrEnum):
@@ -44,6 +45,7 @@ NOT_AUDITED: dict[AuditEntity, frozenset[str]] = {
     AuditEntity.WEBHOOK_ENDPOINT: frozenset({"secret", "previous_secret", "failing_since", "consecutive_failures",
                                              "last_success_at", "last_failure_at"}),
     AuditEntity.LEAD_SOURCE: frozenset({"secret", "previous_secret", "last_lead_at", "leads_received"}),
+    AuditEntity.PERSON: frozenset({"search_tokens", "search_rank", "search_typos", "name_sort", "name"}),
 }
 ALWAYS_SKIPPED = frozenset({"updated_at"})
 MONEY_IN_CENTS: dict[AuditEntity, dict[str, str]] = {
@@ -53,9 +55,10 @@ MONEY_IN_CENTS: dict[AuditEntity, dict[str, str]] = {
 }
 LABEL_FIELD = {AuditEntity.CUSTOMER: "name", AuditEntity.DEAL: "title", AuditEntity.ORDER: "order_number",
                AuditEntity.ACTIVITY: "subject", AuditEntity.PIPELINE: "name", AuditEntity.WEBHOOK_ENDPOINT: "url",
-               AuditEntity.LEAD_SOURCE: "name"}
+               AuditEntity.LEAD_SOURCE: "name", AuditEntity.PERSON: "name"}
 STAGE_FIELDS = frozenset({"stage", "pipeline_id", "probability", "status", "closed_at", "lost_reason",
                           "stage_entered_at", "stage_history"})
+SOFT_DELETED = frozenset({AuditEntity.CUSTOMER, AuditEntity.PERSON})
 MAX_LABEL = 200
 MAX_SUMMARY = 500
 
@@ -156,7 +159,7 @@ def _action(entity: AuditEntity, before: Document | None, after: Document | None
         return AuditAction.DELETE
     if before is None:
         return AuditAction.CREATE if previous_known else AuditAction.UPDATE
-    if entity is AuditEntity.CUSTOMER and bool(before.get("deleted_at")) != bool(after.get("deleted_at")):
+    if entity in SOFT_DELETED and bool(before.get("deleted_at")) != bool(after.get("deleted_at")):
         return AuditAction.DELETE if after.get("deleted_at") else AuditAction.RESTORE
     return AuditAction.UPDATE
 
@@ -177,7 +180,8 @@ def describe(entity: AuditEntity, action: AuditAction, label: str, old: Document
         where = f" in {new['stage']}" if entity is AuditEntity.DEAL and new.get("stage") else ""
         return f"{name} {'added' if entity is AuditEntity.ACTIVITY else 'created'}{where}"
     if action is AuditAction.DELETE:
-        return f"{name} deleted"
+        merged_into = document.get("merged_into")
+        return f"{name} merged into customer {merged_into}" if merged_into else f"{name} deleted"
     if action is AuditAction.RESTORE:
         return f"{name} restored"
     phrases = {
@@ -223,7 +227,10 @@ def _customer_phrases(name: str, old: Document, new: Document, changes: dict[str
     if "lifetime_value" in changes:
         phrases.append(f"lifetime value changed from {old.get('lifetime_value') or '0.00'} to "
                        f"{new.get('lifetime_value') or '0.00'}")
-    described = {"notes", "status", "lifetime_value", "lost_at"}
+    merged = changes.get("merged_from", {}).get("added") or []
+    if merged:
+        phrases.append(f"merged in customer {', '.join(map(str, merged))}")
+    described = {"notes", "status", "lifetime_value", "lost_at", "merged_from"}
     return phrases + _edited(name, [f for f in changes if f not in described])
 
 

@@ -14,6 +14,7 @@ from typing import Generic, Protocol, TypeVar
 from crm.domain import access
 from crm.domain.customers import Customer
 from crm.domain.orders import Order, order_number_key
+from crm.domain.people.persons import Person
 from crm.errors import AlreadyExistsError
 from crm.identity import Caller
 
@@ -112,6 +113,14 @@ def _customer_name(customer: Customer) -> str | None:
     return customer.name
 
 
+def _active_person_emails(person: Person) -> list[str]:
+    return person.emails() if person.deleted_at is None else []
+
+
+def _person_name(person: Person) -> str | None:
+    return person.name
+
+
 def _order_number(order: Order) -> list[str]:
     return [order.order_number]
 
@@ -123,4 +132,8 @@ CUSTOMER_EMAIL = ClaimKind[Customer](
 ORDER_NUMBER = ClaimKind[Order](
     value_name="order number", field="order_number", holder_name="order", holder_field="order_id",
     values=_order_number, key=order_number_key,
+)
+PERSON_EMAIL = ClaimKind[Person](
+    value_name="email", field="email", holder_name="person", holder_field="person_id", values=_active_person_emails,
+    label=_person_name,
 )

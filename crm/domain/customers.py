@@ -18,6 +18,7 @@ from pydantic import (
     model_validator,
 )
 
+from crm.domain.accounts.fields import ACCOUNT_SERVER_OWNED, AccountInput, AccountRecord
 from crm.domain.attribution import Consent, Utm
 from crm.domain.common import InputModel, Label, ShortText, Versioned, from_cents, refuse_null
 from crm.domain.contacts import ContactValueError, normalize_email, normalize_phone
@@ -150,10 +151,10 @@ NOT_NULLABLE = ("name", "contacts", "language", "tags", "owned_items", "linked_u
 SERVER_OWNED = frozenset(
     {"id", "created_at", "updated_at", "deleted_at", "lifetime_value", "search_tokens", "name_sort",
      "lost_reason", "lost_at", "last_activity_at", "lead_source_id"}
-)
+) | ACCOUNT_SERVER_OWNED
 
 
-class CustomerFields(InputModel):
+class CustomerFields(AccountInput, InputModel):
     """Fields a caller may write; every one optional, as in a partial update."""
 
     server_owned_fields = SERVER_OWNED
@@ -220,7 +221,7 @@ class CustomerUpdate(CustomerFields):
     """A partial update: only the fields present in the request change (PUT and PATCH alike)."""
 
 
-class Customer(Versioned):
+class Customer(AccountRecord, Versioned):
     """A customer record as stored and as served."""
 
     id: str

@@ -71,6 +71,7 @@ class DealFields(InputModel):
     owner_id: Id | None = None
     notes: Annotated[str, StringConstraints(strip_whitespace=True, max_length=DEAL_NOTES_LENGTH)] | None = None
     line_items: Annotated[list[LineItem], Field(max_length=MAX_LINE_ITEMS)] | None = None
+    person_id: Annotated[DocumentId, Field(description="A contact person of the deal's customer")] | None = None
 
     @model_validator(mode="after")
     def _value_from_line_items(self) -> DealFields:
@@ -135,6 +136,7 @@ class Deal(Versioned):
     owner_id: str | None = None
     notes: str | None = None
     line_items: list[LineItem] = []
+    person_id: str | None = None
     lost_reason: str | None = None
     closed_at: datetime | None = None
     stage_entered_at: datetime

@@ -89,6 +89,7 @@ class OrderFields(InputModel):
     shipping_address: Annotated[ShippingAddress | None, Field(description="Replaced as a whole")] = None
     notes: Annotated[str, StringConstraints(strip_whitespace=True, max_length=ORDER_NOTES_LENGTH)] | None = None
     owner_id: Id | None = None
+    person_id: Annotated[DocumentId, Field(description="A contact person of the order's customer")] | None = None
 
 
 class OrderCreate(OrderFields):
@@ -122,6 +123,7 @@ class Order(Versioned):
     shipping_address: ShippingAddress | None = None
     notes: str | None = None
     owner_id: str
+    person_id: str | None = None
     status_history: list[StatusChange] = []
     created_at: datetime
     updated_at: datetime

@@ -13,6 +13,8 @@ from crm.identity import Authenticator, Caller, UserAccounts, UserDirectory
 from crm.identity.firebase_tokens import FirebaseTokenVerifier
 from crm.identity.firebase_users import FirebaseUserDirectory, FirebaseUserRoles
 from crm.settings import Settings
+from crm.store.accounts.duplicate_keys import FirestoreDuplicateKeys
+from crm.store.accounts.reader import FirestoreAccountReader
 from crm.store.activities import FirestoreActivityReader
 from crm.store.api_keys import FirestoreApiKeyStore
 from crm.store.audit import FirestoreAuditReader
@@ -24,6 +26,7 @@ from crm.store.deal_reports import FirestoreDealReports
 from crm.store.deals import FirestoreDealReader
 from crm.store.idempotency import FirestoreIdempotencyStore
 from crm.store.orders import FirestoreOrderReader
+from crm.store.people.people import FirestorePeopleReader
 
 if TYPE_CHECKING:
     from crm.http.lead_intake.wiring import LeadIntakeDependencies
@@ -61,6 +64,18 @@ class Dependencies:
     @functools.cached_property
     def activities(self) -> FirestoreActivityReader:
         return FirestoreActivityReader(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def people(self) -> FirestorePeopleReader:
+        return FirestorePeopleReader(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def accounts(self) -> FirestoreAccountReader:
+        return FirestoreAccountReader(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def duplicate_keys(self) -> FirestoreDuplicateKeys:
+        return FirestoreDuplicateKeys(firestore_client(self.settings), self.names)
 
     @functools.cached_property
     def idempotency(self) -> FirestoreIdempotencyStore:

@@ -2,6 +2,7 @@
 on ``crm.http.routing.api``. Add a new handler module here."""
 
 from crm.http import (  # noqa: F401  (registers the operations)
+    accounts,
     activities,
     admin,
     assistants,
@@ -14,7 +15,9 @@ from crm.http import (  # noqa: F401  (registers the operations)
     me,
     meta,
     orders,
+    people,
     pipelines,
+    quick_search,
     timeline,
     users,
 )

@@ -13,6 +13,7 @@ from crm.domain.common import require_version, utc_now
 from crm.errors import NotFoundError
 from crm.identity import Caller
 from crm.services.lookups import invalid, visible_customer
+from crm.services.people.links import check_changed_person, check_person
 from crm.services.ports import ActivityReader, Transaction, Transactions
 
 Links = tuple[str, str | None]
@@ -30,6 +31,8 @@ def create_activity(transactions: Transactions, data: ActivityCreate, caller: Ca
 
     def work(tx: Transaction) -> Activity:
         customer_id, _ = _links(tx, data.customer_id, data.deal_id, caller)
+        if data.person_id is not None:
+            check_person(tx, data.person_id, customer_id, caller)
         now = utc_now()
         activity = rules.new_activity(
             data, activity_id=tx.activities.new_id(), customer_id=customer_id, by=caller.uid, now=now
@@ -69,6 +72,8 @@ def update_activity(transactions: Transactions, activity_id: str, data: Activity
     def change(tx: Transaction, activity: Activity, now: datetime) -> Activity:
         require_version(activity, if_match, "activity")
         customer_id, deal_id = _links_after(tx, activity, data, caller)
+        person_id = data.person_id if "person_id" in data.model_fields_set else activity.person_id
+        check_changed_person(tx, person_id, customer_id, caller, was=(activity.person_id, activity.customer_id))
         return rules.apply_update(activity, data, customer_id=customer_id, deal_id=deal_id, now=now)
 
     return _change(transactions, activity_id, caller, change)

@@ -11,6 +11,7 @@ from crm.domain.customer_queries import CustomerListParams, DeletedCustomerListP
 from crm.domain.customers import Customer, CustomerCreate, CustomersPage, CustomerUpdate
 from crm.errors import FailedPreconditionError, NotFoundError
 from crm.identity import Caller
+from crm.services.accounts.follow import follow_customer_write
 from crm.services.ports import CustomerReader, Transaction, Transactions
 
 
@@ -27,6 +28,7 @@ def create_customer(transactions: Transactions, data: CustomerCreate, caller: Ca
     def work(tx: Transaction) -> Customer:
         new = rules.new_customer(data, customer_id=tx.customers.new_id(), by=caller.uid, now=utc_now(),
                                  default_language=default_language)
+        follow_customer_write(tx, None, new, caller)
         tx.customers.put(new, None)
         return new
 
@@ -135,7 +137,8 @@ def restore_customer(transactions: Transactions, customer_id: str, caller: Calle
             raise _not_found(customer_id)
         if current.deleted_at is None:
             raise FailedPreconditionError(f"customer {customer_id} is not deleted")
-        restored = current.model_copy(update={"deleted_at": None, "updated_at": utc_now()})
+        restored = current.model_copy(update={"deleted_at": None, "merged_into": None, "updated_at": utc_now()})
+        follow_customer_write(tx, current, restored, caller)
         tx.customers.put(restored, current)
         return restored
 
@@ -151,6 +154,7 @@ def _change(transactions: Transactions, customer_id: str, caller: Caller,
         if current is None or not access.sees(caller, current.owner_id):
             raise _not_found(customer_id)
         changed = change(current)
+        follow_customer_write(tx, current, changed, caller)
         tx.customers.put(changed, current)
         return changed
 

@@ -16,6 +16,7 @@ from crm.errors import NotFoundError
 from crm.identity import Caller
 from crm.services.deal_writes import remove_deal, save_deal
 from crm.services.lookups import invalid, pipeline_for, rates_covering, visible_customer
+from crm.services.people.links import check_changed_person, check_person
 from crm.services.ports import DealReader, Transaction, Transactions
 
 
@@ -31,6 +32,8 @@ def create_deal(transactions: Transactions, data: DealCreate, caller: Caller) ->
 
     def work(tx: Transaction) -> Deal:
         visible_customer(tx, data.customer_id, caller)
+        if data.person_id is not None:
+            check_person(tx, data.person_id, data.customer_id, caller)
         pipeline = pipeline_for(tx, data.pipeline_id)
         if data.stage and not pipeline.has_stage(data.stage):
             raise invalid("stage", f"pipeline {pipeline.id} has no stage {data.stage!r}")
@@ -72,6 +75,7 @@ def update_deal(transactions: Transactions, deal_id: str, data: DealUpdate, call
         require_version(deal, if_match, "deal")
         if data.currency:
             rates_covering(tx, data.currency)
+        check_changed_person(tx, data.person_id, deal.customer_id, caller, was=(deal.person_id, deal.customer_id))
         return rules.apply_update(deal, data, now=now), pipeline
 
     return _change(transactions, deal_id, caller, change)

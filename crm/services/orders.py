@@ -14,6 +14,7 @@ from crm.domain.orders import Order, OrderCreate, OrderListParams, OrdersPage, O
 from crm.errors import NotFoundError
 from crm.identity import Caller
 from crm.services.lookups import rates_covering, visible_customer
+from crm.services.people.links import check_changed_person, check_person
 from crm.services.ports import OrderReader, Transaction, Transactions
 
 
@@ -30,6 +31,8 @@ def create_order(transactions: Transactions, data: OrderCreate, caller: Caller) 
 
     def work(tx: Transaction) -> Order:
         visible_customer(tx, data.customer_id, caller)
+        if data.person_id is not None:
+            check_person(tx, data.person_id, data.customer_id, caller)
         rates = rates_covering(tx, data.currency)
         order = rules.new_order(data, order_id=tx.orders.new_id(), currency=rates.base, by=caller.uid, now=utc_now())
         tx.orders.put(order, None)
@@ -69,6 +72,7 @@ def update_order(transactions: Transactions, order_id: str, data: OrderUpdate, c
         require_version(order, if_match, "order")
         if data.currency and data.currency != order.currency:
             rates_covering(tx, data.currency)
+        check_changed_person(tx, data.person_id, order.customer_id, caller, was=(order.person_id, order.customer_id))
         return rules.apply_update(order, data, now=now)
 
     return _change(transactions, order_id, caller, change)

@@ -5,8 +5,10 @@ tests' in-memory repositories implement them; no use case knows which it is give
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
+from crm.domain.accounts.duplicates import SharedKey
+from crm.domain.accounts.merge import Merge, RecordKind
 from crm.domain.activities import Activity
 from crm.domain.activity_queries import ActivityListParams
 from crm.domain.customer_queries import CustomerListParams, DeletedCustomerListParams
@@ -16,6 +18,8 @@ from crm.domain.deals import Deal
 from crm.domain.money import CurrencyRates
 from crm.domain.orders import Order, OrderListParams
 from crm.domain.paging import Page
+from crm.domain.people.persons import Person, PersonListItem
+from crm.domain.people.queries import PersonListParams
 from crm.domain.pipelines import Pipeline
 from crm.domain.timeline import AuditEntry, TimelineParams
 from crm.identity import Caller
@@ -94,6 +98,38 @@ class StatsRepository(Protocol):
         ...
 
 
+class PersonRepository(Protocol):
+    def new_id(self) -> str: ...
+    def get(self, person_id: str) -> Person | None: ...
+
+    def put(self, person: Person, previous: Person | None) -> None:
+        """Stage the write, claiming the emails ``person`` newly holds and releasing those ``previous`` held, and
+        count the change in its customers' people."""
+        ...
+
+    def primaries(self, customer_id: str) -> list[Person]: ...
+    def of_customer(self, customer_id: str, limit: int, *, active_only: bool = False) -> list[Person]: ...
+
+
+class AccountTotalsRepository(Protocol):
+    def people(self, customer_id: str) -> int:
+        """The customer's active people as committed."""
+        ...
+
+
+class MergeRepository(Protocol):
+    def get(self, merge_id: str) -> Merge | None: ...
+    def put(self, merge: Merge) -> None: ...
+    def locks(self, customer_ids: list[str]) -> dict[str, str]: ...
+    def lock(self, customer_ids: list[str], merge_id: str) -> None: ...
+    def unlock(self, customer_ids: list[str]) -> None: ...
+
+    def records_of(self, kind: RecordKind, customer_id: str, limit: int) -> list[Any]:
+        """Up to ``limit`` records of ``kind`` (people, deals, orders, activities, sub-accounts) still tied to the
+        customer, in id order."""
+        ...
+
+
 class Transaction(Protocol):
     """Every aggregate's repository inside one transaction: what the work reads is consistent, and what it writes
     is applied all together when it returns, or not at all."""
@@ -112,6 +148,12 @@ class Transaction(Protocol):
     def config(self) -> ConfigRepository: ...
     @property
     def stats(self) -> StatsRepository: ...
+    @property
+    def people(self) -> PersonRepository: ...
+    @property
+    def account_totals(self) -> AccountTotalsRepository: ...
+    @property
+    def merges(self) -> MergeRepository: ...
 
 
 class Transactions(Protocol):
@@ -176,3 +218,21 @@ class AuditReader(Protocol):
     def customer_history(self, customer_id: str, params: TimelineParams,
                          owner_id: str | None = None) -> Page[AuditEntry]: ...
 
+
+
+class PersonReader(Protocol):
+    def get(self, person_id: str) -> Person | None: ...
+    def list(self, params: PersonListParams) -> Page[PersonListItem]: ...
+
+
+class AccountReader(Protocol):
+    """A customer's running totals, and counts of what a merge would move."""
+
+    def totals(self, customer_id: str) -> dict[str, Any]: ...
+    def count(self, kind: RecordKind, customer_id: str) -> int: ...
+    def sub_accounts(self, customer_id: str, owner_id: str | None, page_size: int,
+                     cursor: str | None) -> Page[CustomerListItem]: ...
+
+
+class DuplicateKeysReader(Protocol):
+    def shared(self, limit: int, after: str | None) -> tuple[list[SharedKey], str | None]: ...

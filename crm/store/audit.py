@@ -39,6 +39,7 @@ class AuditTrail:
             names.config: AuditEntity.SETTINGS,
             names.webhook_endpoints: AuditEntity.WEBHOOK_ENDPOINT,
             names.lead_sources: AuditEntity.LEAD_SOURCE,
+            names.people: AuditEntity.PERSON,
         }
         self._read: dict[str, firestore.DocumentSnapshot] = {}
         self._made: set[str] = set()

@@ -91,3 +91,27 @@ class CollectionNames:
     @property
     def lead_sources(self) -> str:
         return f"{self.prefix}lead_sources"
+
+    @property
+    def people(self) -> str:
+        return f"{self.prefix}people"
+
+    @property
+    def person_emails(self) -> str:
+        return f"{self.prefix}person_emails"
+
+    @property
+    def customer_totals(self) -> str:
+        return f"{self.prefix}customer_totals"
+
+    @property
+    def duplicate_keys(self) -> str:
+        return f"{self.prefix}customer_duplicate_keys"
+
+    @property
+    def merges(self) -> str:
+        return f"{self.prefix}customer_merges"
+
+    @property
+    def merge_locks(self) -> str:
+        return f"{self.prefix}customer_merge_locks"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from google.cloud import firestore
 
 from crm.store import read_meter
+from crm.store.accounts.merges import TxMerges
+from crm.store.accounts.totals import TxAccountTotals
 from crm.store.activities import TxActivities
 from crm.store.collections import CollectionNames
 from crm.store.config import TxConfig
@@ -12,6 +14,7 @@ from crm.store.customers import TxCustomers
 from crm.store.deals import TxDeals
 from crm.store.lead_intake.sources import TxLeadSources
 from crm.store.orders import TxOrders
+from crm.store.people.people import TxPeople
 from crm.store.pipeline_stats import TxPipelineStats
 from crm.store.pipelines import TxPipelines, ensure_default_pipeline
 from crm.store.unit_of_work import TransactionRunner, UnitOfWork
@@ -28,11 +31,14 @@ class CrmTransaction:
         self.customers = TxCustomers(uow)
         self.pipelines = TxPipelines(uow, self.config)
         self.deals = TxDeals(uow)
-        self.stats = TxPipelineStats(uow)
+        self.account_totals = TxAccountTotals(uow)
+        self.stats = TxPipelineStats(uow, self.account_totals)
         self.activities = TxActivities(uow)
         self.orders = TxOrders(uow)
         self.webhook_endpoints = TxWebhookEndpoints(uow)
         self.lead_sources = TxLeadSources(uow)
+        self.people = TxPeople(uow, self.account_totals)
+        self.merges = TxMerges(uow)
 
 
 class CrmTransactions(TransactionRunner):

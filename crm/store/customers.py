@@ -16,6 +16,7 @@ from crm.domain.customer_queries import CustomerListParams, DeletedCustomerListP
 from crm.domain.customers import Customer, CustomerListItem
 from crm.domain.paging import Page
 from crm.store import read_meter
+from crm.store.accounts.duplicate_keys import TxDuplicateKeys, import_duplicate_keys
 from crm.store.claims import ClaimCollection
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
@@ -125,6 +126,7 @@ def import_customers(db: firestore.Client, names: CollectionNames, customers: li
                 claim = EMAIL_CLAIMS.claim_document(email, customer.id)
                 batch.set(claims.document(EMAIL_CLAIMS.claim_id(email)), claim)
         batch.commit()
+    import_duplicate_keys(db, names, customers)
 
 
 def _plain(value: Any) -> Any:
@@ -145,6 +147,7 @@ class TxCustomers:
     def __init__(self, uow: UnitOfWork):
         self._uow = uow
         self._customers = uow.collection(uow.names.customers)
+        self._duplicates = TxDuplicateKeys(uow)
 
     def new_id(self) -> str:
         return self._customers.document().id
@@ -162,3 +165,4 @@ class TxCustomers:
         customer holds none)."""
         self._uow.set(self._customers.document(customer.id), customer_to_document(customer))
         self._uow.change_claims(EMAIL_CLAIMS, customer.id, previous, customer)
+        self._duplicates.change(previous, customer)

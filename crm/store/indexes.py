@@ -34,7 +34,15 @@ LISTS = (
         filters=("deleted_at", "status", "owner_id"),
         array_filters=("tags",),
         orders=_both("name_sort", "created_at", "updated_at", "lifetime_value_cents"),
-        unindexed=("notes", "contacts", "owned_items", "location", "nextcloud_folder", "linked_user_ids"),
+        unindexed=("notes", "contacts", "owned_items", "location", "nextcloud_folder", "linked_user_ids",
+                   "annual_revenue", "billing_address", "shipping_address", "website", "merged_from"),
+    ),
+    ListQueries("customers", filters=("parent_id",), orders=(("name_sort", ASC),)),
+    ListQueries(
+        "people",
+        filters=("deleted_at", "customer_id", "owner_id"),
+        orders=_both("name_sort", "created_at", "updated_at"),
+        unindexed=("notes", "contacts"),
     ),
     ListQueries("customers", filters=("owner_id",), orders=(("deleted_at", DESC),)),  # deleted customers
     ListQueries(
@@ -96,6 +104,8 @@ CLIENT_QUERIES = (
     ClientQuery("a rep's orders", "orders", ("owner_id",), RECENT),
     ClientQuery("orders of a customer", "orders", ("customer_id",), RECENT),
     ClientQuery("a rep's orders of a customer", "orders", ("customer_id", "owner_id"), RECENT),
+    ClientQuery("people of a customer", "people", ("customer_id", "deleted_at"), RECENT),
+    ClientQuery("a rep's people of a customer", "people", ("customer_id", "deleted_at", "owner_id"), RECENT),
 )
 
 
@@ -143,6 +153,8 @@ SEARCH_MAPS = ("search_tokens", "search_rank", "search_typos")
 COUNTER_MAPS = (
     ("deal_totals", ("stage", "status", "owner_status", "undated")),
     ("deal_totals_by_year", ("month", "stage_month")),
+    ("customer_totals", ("deals", "people", "won_base_cents")),
+    ("customer_duplicate_keys", ("holders", "label", "reason")),
 )
 
 
@@ -159,8 +171,8 @@ def _field_overrides() -> list[dict[str, Any]]:
     overrides += [{"collectionGroup": group, "fieldPath": "expires_at", "ttl": True, "indexes": []}
                   for group in EXPIRING]
     overrides += [
-        {"collectionGroup": "customers", "fieldPath": field, "indexes": [{"order": ASC, "queryScope": "COLLECTION"}]}
-        for field in SEARCH_MAPS
+        {"collectionGroup": group, "fieldPath": field, "indexes": [{"order": ASC, "queryScope": "COLLECTION"}]}
+        for group in ("customers", "people") for field in SEARCH_MAPS
     ]
     return overrides
 

@@ -10,20 +10,25 @@ from google.cloud import firestore
 
 from crm.domain.deals import Deal, DealStatus
 from crm.store import read_meter
+from crm.store.accounts.totals import TxAccountTotals
 from crm.store.collections import CollectionNames
 from crm.store.deal_totals import StagedIncrements, TxDealTotals
 from crm.store.unit_of_work import UnitOfWork
 
 
 class TxPipelineStats:
-    def __init__(self, uow: UnitOfWork):
+    def __init__(self, uow: UnitOfWork, accounts: TxAccountTotals | None = None):
         self._staged = StagedIncrements(uow)
         self._stats = uow.collection(uow.names.pipeline_stats)
         self._totals = TxDealTotals(uow, self._staged)
+        self._accounts = accounts
 
     def record(self, before: Deal | None, after: Deal | None) -> None:
-        """Record the change from ``before`` to ``after`` (either may be None: created or deleted)."""
+        """Record the change from ``before`` to ``after`` (either may be None: created or deleted), also in the
+        running figures of the deal's customer."""
         self._totals.record(before, after)
+        if self._accounts is not None:
+            self._accounts.record_deal(before, after)
         if before is not None and after is not None:
             if (before.pipeline_id, before.stage) == (after.pipeline_id, after.stage):
                 return

@@ -56,6 +56,11 @@ def admin_only(ok: int = 200) -> Statuses:
     return {role: (ok, ok) if role == "admin" else (403, 403) for role in ROLES}
 
 
+def mergers(ok: int = 200) -> Statuses:
+    """Duplicates and merges: managers and admins, who see and assign every record."""
+    return {role: (ok, ok) if role in ("admin", "manager") else (403, 403) for role in ROLES}
+
+
 def company_reports() -> Statuses:
     """Company-wide figures: not for a rep, who sees only their own records."""
     return {role: (403, 403) if role == "rep" else (200, 200) for role in ROLES}
@@ -71,6 +76,8 @@ class Records:
     order: str = ""
     activity: str = ""
     pipeline: str = ""
+    person: str = ""
+    other: str = ""
     prefix: str = ""
     uid: str = "some-user"
     endpoint: str = ""
@@ -199,6 +206,22 @@ EXPECTED: dict[str, Expect] = {
     "get_lead_form_snippet": Expect(admin_only(200)),
     # identity
     "get_me": Expect({**everyone(), NO_ROLE: (200, 200)}),
+    # people
+    "list_people": Expect(records_read(rep_foreign=403), query=owner_filter),
+    "list_customer_people": Expect(records_read(rep_foreign=200), needs=("person",)),
+    "create_person": Expect(records_write(201), body=lambda r: {"first_name": "Matrix"}, changes="customer"),
+    "get_person": Expect(records_read()),
+    "patch_person": Expect(records_write(200), body=lambda r: {"job_title": "Changed"}, changes="person"),
+    "put_person": Expect(records_write(200), body=lambda r: {"job_title": "Changed"}, changes="person"),
+    "delete_person": Expect(records_write(204), changes="person"),
+    "restore_person": Expect(records_write(200), needs=("deleted_person",)),
+    "search_everything": Expect(everyone(), query=lambda r: {"q": "matrix"}),
+    # accounts
+    "get_customer_figures": Expect(records_read()),
+    "list_sub_accounts": Expect(records_read()),
+    "list_duplicates": Expect(mergers()),
+    "preview_merge": Expect(mergers(), needs=("other",), query=lambda r: {"from": r.other}),
+    "merge_customers": Expect(mergers(), needs=("other",), body=lambda r: {"from": [r.other]}, changes="customer"),
 }
 
 PRIVATE = [op for op in api.operations if not op.public]
@@ -211,9 +234,10 @@ CASES = [
 ]
 NEEDS_FROM_PATH = {"customer_id": "customer", "deal_id": "deal", "order_id": "order", "activity_id": "activity",
                    "pipeline_id": "pipeline", "prefix": "api_key", "endpoint_id": "webhook", "delivery_id": "delivery",
-                   "notice_id": "notice", "source_id": "lead_source"}
+                   "notice_id": "notice", "source_id": "lead_source",
+                   "person_id": "person"}
 RECORD_URLS = {"customer": "/api/crm/customers/{}", "deal": "/api/crm/deals/{}", "order": "/api/crm/orders/{}",
-               "activity": "/api/crm/activities/{}"}
+               "activity": "/api/crm/activities/{}", "person": "/api/crm/people/{}"}
 
 
 class RecordingWebhookSender:
@@ -310,8 +334,15 @@ def _needs(op: Operation, expect: Expect) -> set[str]:
 
 def _arrange(setup: FlaskClient, app, owner: str, needs: set[str]) -> Records:
     records = Records(owner=owner)
-    if needs & {"customer", "deleted", "deal", "won", "order", "activity"}:
+    if needs & {"customer", "deleted", "deal", "won", "order", "activity", "person", "deleted_person", "other"}:
         records.customer = _created(setup, "/api/crm/customers", customer_body(owner_id=owner, status="lead"))
+    if needs & {"person", "deleted_person"}:
+        records.person = _created(setup, f"/api/crm/customers/{records.customer}/people", {"first_name": "Maria",
+                                                                                           "owner_id": owner})
+    if "deleted_person" in needs:
+        assert setup.delete(f"/api/crm/people/{records.person}").status_code == 204
+    if "other" in needs:
+        records.other = _created(setup, "/api/crm/customers", customer_body(owner_id=owner))
     if needs & {"deal", "won"}:
         records.deal = _created(setup, "/api/crm/deals", {"customer_id": records.customer, "title": "Deal",
                                                           "owner_id": owner})
@@ -363,6 +394,7 @@ def _url(op: Operation, records: Records) -> str:
         value = {"customer_id": records.customer, "deal_id": records.deal, "order_id": records.order,
                  "activity_id": records.activity, "pipeline_id": records.pipeline, "prefix": records.prefix,
                  "uid": records.uid, "endpoint_id": records.endpoint, "delivery_id": records.delivery,
-                 "notice_id": records.notice, "source_id": records.lead_source}[name]
+                 "notice_id": records.notice, "source_id": records.lead_source,
+                 "person_id": records.person}[name]
         path = path.replace(f"<{name}>", value)
     return "/api" + path

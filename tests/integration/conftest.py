@@ -33,6 +33,7 @@ from tests.utils.deal_steps import (  # noqa: F401 (fixtures shared by every int
     set_rates,
 )
 from tests.utils.order_steps import move_order, order_customer, place  # noqa: F401 (shared fixtures)
+from tests.utils.people_steps import add_person, change_person, merge  # noqa: F401 (shared fixtures)
 
 
 @pytest.fixture

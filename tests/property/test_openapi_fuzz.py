@@ -79,7 +79,7 @@ def existing_records(client: FlaskClient, headers: dict[str, str], names: list[s
         assert response.status_code == 201, response.get_json()
         return response.get_json()["id"]
 
-    if {"customer_id", "deal_id", "order_id", "activity_id"} & set(names):
+    if {"customer_id", "deal_id", "order_id", "activity_id", "person_id"} & set(names):
         known["customer_id"] = create("customers", {"name": f"Fuzz target {n}", "email": f"fuzz{n}@example.com"})
     if "deal_id" in names:
         known["deal_id"] = create("deals", {"customer_id": known["customer_id"], "title": "Fuzz deal", "value": "10"})
@@ -89,4 +89,6 @@ def existing_records(client: FlaskClient, headers: dict[str, str], names: list[s
     if "activity_id" in names:
         known["activity_id"] = create("activities", {"customer_id": known["customer_id"], "type": "call",
                                                      "subject": "Fuzz call"})
+    if "person_id" in names:
+        known["person_id"] = create(f"customers/{known['customer_id']}/people", {"first_name": "Fuzz"})
     return {name: known[name] for name in names if name in known}

@@ -18,7 +18,7 @@ from crm.store.indexes import CLIENT_QUERIES, ClientQuery
 
 ROLES = ["admin", "manager", "rep", "viewer", "intern", "no role", "signed out"]
 READS_ALL = {"admin", "manager", "viewer"}
-OWNED = ["customers", "deals", "orders", "activities"]
+OWNED = ["customers", "deals", "orders", "activities", "people"]
 
 
 class World:
@@ -40,6 +40,9 @@ class World:
             for n, owner in enumerate([self.me, self.other, self.me]):
                 self._add(db, collection, f"{collection[0]}-{unique}-{n}", owner_id=owner, customer_id=self.customer,
                           pipeline_id=self.pipeline if n < 2 else "elsewhere", updated_at=now - timedelta(minutes=n))
+        for n, (owner, deleted) in enumerate([(self.me, False), (self.other, False), (self.me, True)]):
+            self._add(db, "people", f"pp-{unique}-{n}", owner_id=owner, customer_id=self.customer,
+                      updated_at=now - timedelta(minutes=n), deleted_at=now if deleted else None)
 
     def _add(self, db: Any, collection: str, doc_id: str, **fields: Any) -> None:
         db.collection(collection).document(doc_id).set(fields)
@@ -89,8 +92,8 @@ def test_a_console_query(as_user, world, query: ClientQuery, role: str):
     assert status == (200 if _allowed(query, role) else 403), (status, equals)
     if status == 200:
         assert world.ours(ids) == world.expected(query, equals)
-        if query.collection == "customers":
-            assert not any(world.records["customers"][i]["deleted_at"] for i in world.ours(ids))
+        if query.collection in ("customers", "people"):
+            assert not any(world.records[query.collection][i]["deleted_at"] for i in world.ours(ids))
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -110,9 +113,11 @@ def test_a_customer_document(as_user, world, role, document, own, deleted):
     pytest.param("rep", {"owner_id": "me"}, id="a rep filtering on owner_id alone"),
     pytest.param("manager", {"owner_id": "other"}, id="a manager filtering on owner_id alone"),
 ])
-def test_customer_queries_that_could_return_deleted_customers_are_refused(as_user, world, role, equals):
+@pytest.mark.parametrize("collection", ["customers", "people"])
+def test_queries_that_could_return_deleted_customers_or_people_are_refused(as_user, world, role, equals,
+                                                                           collection):
     uids = {"me": world.me, "other": world.other}
-    status, _ = user(as_user, world, role).run("customers", {f: uids[v] for f, v in equals.items()})
+    status, _ = user(as_user, world, role).run(collection, {f: uids[v] for f, v in equals.items()})
     assert status == 403
 
 
@@ -123,6 +128,7 @@ def test_customer_queries_that_could_return_deleted_customers_are_refused(as_use
     pytest.param("deals", {"pipeline_id": "pipeline", "owner_id": "other"}, id="another owner's deals"),
     pytest.param("orders", {}, id="orders"),
     pytest.param("activities", {"customer_id": "customer"}, id="activities of a customer"),
+    pytest.param("people", {"customer_id": "customer", "deleted_at": None}, id="people of a customer"),
 ])
 def test_a_rep_never_queries_records_of_others(as_user, world, collection, equals):
     values = {"other": world.other, "pipeline": world.pipeline, "customer": world.customer}

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-OWNED = ["customers", "deals", "orders", "activities"]
+OWNED = ["customers", "deals", "orders", "activities", "people"]
 PRIVATE = ["customer_emails", "api_keys", "crm_config", "pipeline_stats", "order_numbers", "audit",
            "idempotency_keys", "webhook_endpoints", "webhook_events", "webhook_deliveries", "webhook_streams",
-           "admin_notices", "lead_sources"]
+           "admin_notices", "lead_sources",
+           "idempotency_keys", "person_emails", "customer_totals", "customer_duplicate_keys", "customer_merges",
+           "customer_merge_locks"]
 ROLES = ["admin", "manager", "rep", "viewer", "intern", None]
 READS_ALL = {"admin", "manager", "viewer"}
 USER = "user-1"
@@ -46,10 +48,11 @@ def test_no_client_writes(admin_db, as_user, unique, collection, role, own):
     assert user.write(f"{collection}/{unique}-new") == 403
 
 
+@pytest.mark.parametrize("collection", ["customers", "people"])
 @pytest.mark.parametrize("role", ROLES, ids=lambda r: r or "signed-out")
-def test_deleted_customers_are_hidden_from_everyone(admin_db, as_user, unique, role):
-    admin_db.collection("customers").document(unique).set({"owner_id": USER, "deleted_at": "2026-01-01"})
-    assert as_user(USER, role).get(f"customers/{unique}") == 403
+def test_deleted_customers_and_people_are_hidden_from_everyone(admin_db, as_user, unique, role, collection):
+    admin_db.collection(collection).document(unique).set({"owner_id": USER, "deleted_at": "2026-01-01"})
+    assert as_user(USER, role).get(f"{collection}/{unique}") == 403
 
 
 @pytest.mark.parametrize(("role", "owner_filter", "expected"), [

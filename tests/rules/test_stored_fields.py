@@ -27,6 +27,7 @@ def test_the_queried_fields_are_in_every_record(settings, admin_db):
         "deals": create("deals", {"customer_id": customer, "title": "Deal"}),
         "orders": create("orders", {"customer_id": customer, "order_number": "SO-1", "total": "1.00"}),
         "activities": create("activities", {"customer_id": customer, "type": "call", "subject": "Call"}),
+        "people": create(f"customers/{customer}/people", {"first_name": "Stored"}),
     }
     names = CollectionNames(settings.collection_prefix)
     for collection, doc_id in ids.items():

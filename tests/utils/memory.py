@@ -11,13 +11,15 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from crm.domain.access import SYSTEM
+from crm.domain.accounts.merge import Merge, RecordKind
 from crm.domain.activities import Activity
-from crm.domain.claims import CUSTOMER_EMAIL, ORDER_NUMBER, Claimant, ClaimKind, value_taken
+from crm.domain.claims import CUSTOMER_EMAIL, ORDER_NUMBER, PERSON_EMAIL, Claimant, ClaimKind, value_taken
 from crm.domain.common import utc_now
 from crm.domain.customers import Customer
 from crm.domain.deals import Deal
 from crm.domain.money import CurrencyRates
 from crm.domain.orders import Order
+from crm.domain.people.persons import Person
 from crm.domain.pipelines import DEFAULT_PIPELINE_ID, Pipeline, default_pipeline
 from crm.identity import Caller
 
@@ -52,6 +54,9 @@ class MemoryDatabase:
     deal_changes: list[tuple[Deal | None, Deal | None]] = field(default_factory=list)
     dimensions: dict[str, set[str]] = field(default_factory=lambda: {"currencies": set(), "owners": set()})
     writes: list[tuple[str, str, str]] = field(default_factory=list)
+    people: dict[str, Person] = field(default_factory=dict)
+    merges: dict[str, Merge] = field(default_factory=dict)
+    merge_locks: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.pipelines.setdefault(DEFAULT_PIPELINE_ID, default_pipeline(utc_now()))
@@ -86,6 +91,9 @@ class MemoryTransaction:
         self.activities = MemoryActivities(self)
         self.config = MemoryConfig(self)
         self.stats = MemoryStats(self)
+        self.people = MemoryPeople(self)
+        self.account_totals = MemoryAccountTotals(self)
+        self.merges = MemoryMerges(self)
 
     def write(self, table: str, record_id: str, record: Any) -> None:
         self._writes[table, record_id] = record
@@ -107,6 +115,7 @@ class MemoryTransaction:
             if held is None or held.holder_id == staged.holder_id:
                 continue
             record = self.db.table(staged.holders).get(held.holder_id)
+            record = self._writes.get((staged.holders, held.holder_id), record)  # as this transaction leaves it
             holder = staged.kind.holder(record) if record is not None else None
             if holder is not None and staged.kind.key(staged.value) in holder.keys:
                 raise value_taken(staged.kind, staged.value, holder, self.actor, held_as=held.value)
@@ -239,6 +248,63 @@ class MemoryActivities(_Repository):
 
     def delete(self, activity_id: str) -> None:
         self._tx.write(self.table, activity_id, None)
+
+
+class MemoryPeople(_Repository):
+    table, prefix = "people", "pers"
+
+    def put(self, person: Person, previous: Person | None) -> None:
+        self._tx.write(self.table, person.id, person)
+        self._tx.change_claims(PERSON_EMAIL, self.table, person.id, previous, person)
+
+    def primaries(self, customer_id: str) -> list[Person]:
+        return [p for p in self._db.people.values() if p.customer_id == customer_id and p.active and p.primary]
+
+    def of_customer(self, customer_id: str, limit: int, *, active_only: bool = False) -> list[Person]:
+        found = sorted((p for p in self._db.people.values()
+                        if p.customer_id == customer_id and (p.active or not active_only)), key=lambda p: p.id)
+        return found[:limit]
+
+
+class MemoryAccountTotals:
+    """The people count as committed; the other running figures are Firestore increments, proven on the emulator."""
+
+    def __init__(self, tx: MemoryTransaction):
+        self._db = tx.db
+
+    def people(self, customer_id: str) -> int:
+        return sum(1 for p in self._db.people.values() if p.customer_id == customer_id and p.active)
+
+
+class MemoryMerges:
+    def __init__(self, tx: MemoryTransaction):
+        self._tx = tx
+        self._db = tx.db
+
+    def get(self, merge_id: str) -> Merge | None:
+        return self._db.merges.get(merge_id)
+
+    def put(self, merge: Merge) -> None:
+        self._tx.write("merges", merge.id, merge)
+
+    def locks(self, customer_ids: list[str]) -> dict[str, str]:
+        return {i: self._db.merge_locks[i] for i in customer_ids if i in self._db.merge_locks}
+
+    def lock(self, customer_ids: list[str], merge_id: str) -> None:
+        for customer_id in customer_ids:
+            self._tx.write("merge_locks", customer_id, merge_id)
+
+    def unlock(self, customer_ids: list[str]) -> None:
+        for customer_id in customer_ids:
+            self._tx.write("merge_locks", customer_id, None)
+
+    def records_of(self, kind: RecordKind, customer_id: str, limit: int) -> list[Any]:
+        tables: dict[RecordKind, dict[str, Any]] = {
+            RecordKind.PEOPLE: self._db.people, RecordKind.DEALS: self._db.deals, RecordKind.ORDERS: self._db.orders,
+            RecordKind.ACTIVITIES: self._db.activities, RecordKind.SUB_ACCOUNTS: self._db.customers}
+        table = tables[kind]
+        link = "parent_id" if kind is RecordKind.SUB_ACCOUNTS else "customer_id"
+        return sorted((r for r in table.values() if getattr(r, link) == customer_id), key=lambda r: r.id)[:limit]
 
 
 class MemoryConfig:

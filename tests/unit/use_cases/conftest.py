@@ -14,6 +14,7 @@ from tests.utils.customer_steps import caller, create, create_data, update_data 
 from tests.utils.deal_steps import change_pipeline, make_pipeline, open_deal, set_rates  # noqa: F401 (shared fixtures)
 from tests.utils.memory import MemoryDatabase, MemoryDealReader, MemoryReader, MemoryTransactions
 from tests.utils.order_steps import move_order, order_customer, place  # noqa: F401 (shared fixtures)
+from tests.utils.people_steps import add_person, change_person, merge  # noqa: F401 (shared fixtures)
 
 
 @pytest.fixture

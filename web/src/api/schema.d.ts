@@ -512,6 +512,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crm/customers/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Likely duplicate customers, in pairs, with the reasons (managers and admins)
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["list_duplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/crm/customers/{customer_id}": {
         parameters: {
             query?: never;
@@ -604,6 +624,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crm/customers/{customer_id}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's figures: people, open and won deals per currency, won and lifetime value, last activity, sub-accounts (from running totals)
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["get_customer_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/crm/customers/{customer_id}/mark-lost": {
         parameters: {
             query?: never;
@@ -618,6 +658,46 @@ export interface paths {
          * @description Needs write access (roles: admin, manager, rep); a rep only reaches the records they own.
          */
         post: operations["mark_lead_lost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/customers/{customer_id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge other customers into this one (managers and admins); repeating the request resumes an interrupted merge
+         * @description Needs write access (roles: admin, manager, rep); a rep only reaches the records they own.
+         */
+        post: operations["merge_customers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/customers/{customer_id}/merge-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What merging the given customers into this one would move (managers and admins)
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["preview_merge"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -664,6 +744,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crm/customers/{customer_id}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's contact persons
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["list_customer_people"];
+        put?: never;
+        /**
+         * Add a contact person to a customer
+         * @description Needs write access (roles: admin, manager, rep); a rep only reaches the records they own.
+         */
+        post: operations["create_person"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/crm/customers/{customer_id}/restore": {
         parameters: {
             query?: never;
@@ -678,6 +782,26 @@ export interface paths {
          * @description Needs write access (roles: admin, manager, rep); a rep only reaches the records they own.
          */
         post: operations["restore_customer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/customers/{customer_id}/sub-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customers whose parent account this is
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["list_sub_accounts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1116,6 +1240,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crm/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List and search contact persons
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["list_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/people/{person_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a contact person
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["get_person"];
+        /**
+         * Update the given fields of a contact person (partial, like PATCH)
+         * @description Needs write access (roles: admin, manager, rep); a rep only reaches the records they own.
+         */
+        put: operations["put_person"];
+        post?: never;
+        /**
+         * Delete a contact person (soft: it can be restored)
+         * @description Needs write access (roles: admin, manager, rep); a rep only reaches the records they own.
+         */
+        delete: operations["delete_person"];
+        options?: never;
+        head?: never;
+        /**
+         * Update the given fields of a contact person
+         * @description Needs write access (roles: admin, manager, rep); a rep only reaches the records they own.
+         */
+        patch: operations["patch_person"];
+        trace?: never;
+    };
+    "/api/crm/people/{person_id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a deleted contact person
+         * @description Needs write access (roles: admin, manager, rep); a rep only reaches the records they own.
+         */
+        post: operations["restore_person"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/crm/pipelines": {
         parameters: {
             query?: never;
@@ -1170,6 +1366,26 @@ export interface paths {
          * @description Needs admin access (roles: admin).
          */
         patch: operations["patch_pipeline"];
+        trace?: never;
+    };
+    "/api/crm/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Customers and contact persons matching what was typed, a few of each
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["search_everything"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/crm/settings/currency-rates": {
@@ -1328,6 +1544,32 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AbsorbedPreview */
+        AbsorbedPreview: {
+            /** Activities */
+            activities: number;
+            /** Contacts */
+            contacts: number;
+            customer: components["schemas"]["CustomerRef"];
+            /** Deals */
+            deals: number;
+            /** Lifetime Value */
+            lifetime_value: string;
+            /** Linked Users */
+            linked_users: number;
+            /** Notes */
+            notes: number;
+            /** Orders */
+            orders: number;
+            /** Owned Items */
+            owned_items: number;
+            /** People */
+            people: number;
+            /** Sub Accounts */
+            sub_accounts: number;
+            /** Tags */
+            tags: string[];
+        };
         /**
          * Access
          * @description What an operation needs from its caller's role.
@@ -1398,6 +1640,11 @@ export interface components {
             id: string;
             /** Owner Id */
             owner_id: string;
+            /**
+             * Person Id
+             * @default null
+             */
+            person_id: string | null;
             /** @default normal */
             priority: components["schemas"]["ActivityPriority"];
             /** @default scheduled */
@@ -1446,6 +1693,11 @@ export interface components {
              * @default null
              */
             owner_id: string | null;
+            /**
+             * Person Id
+             * @default null
+             */
+            person_id: string | null;
             /** @default null */
             priority: components["schemas"]["ActivityPriority"] | null;
             /** @default null */
@@ -1571,6 +1823,11 @@ export interface components {
              * @default null
              */
             owner_id: string | null;
+            /**
+             * Person Id
+             * @default null
+             */
+            person_id: string | null;
             /** @default null */
             priority: components["schemas"]["ActivityPriority"] | null;
             /** @default null */
@@ -1582,6 +1839,39 @@ export interface components {
             subject: string | null;
             /** @default null */
             type: components["schemas"]["ActivityType"] | null;
+        };
+        /** Address */
+        Address: {
+            /**
+             * City
+             * @default null
+             */
+            city: string | null;
+            /**
+             * Country
+             * @default null
+             */
+            country: string | null;
+            /**
+             * Line1
+             * @default null
+             */
+            line1: string | null;
+            /**
+             * Line2
+             * @default null
+             */
+            line2: string | null;
+            /**
+             * Postal Code
+             * @default null
+             */
+            postal_code: string | null;
+            /**
+             * Region
+             * @default null
+             */
+            region: string | null;
         };
         /** ApiKeyCreate */
         ApiKeyCreate: {
@@ -1701,7 +1991,7 @@ export interface components {
          * AuditEntity
          * @enum {string}
          */
-        AuditEntity: "customer" | "deal" | "order" | "activity" | "pipeline" | "settings" | "webhook_endpoint" | "lead_source";
+        AuditEntity: "customer" | "deal" | "order" | "activity" | "pipeline" | "settings" | "webhook_endpoint" | "lead_source" | "person";
         /**
          * AuditEntry
          * @description One write to one record: who made it, when, and what it changed.
@@ -1766,6 +2056,22 @@ export interface components {
              * @description What happened, in a sentence
              */
             summary: string;
+        };
+        /** CombinedPreview */
+        CombinedPreview: {
+            /** Contacts */
+            contacts: number;
+            /** Lifetime Value */
+            lifetime_value: string;
+            /** Linked Users */
+            linked_users: number;
+            /** Notes */
+            notes: number;
+            /** Owned Items */
+            owned_items: number;
+            status: components["schemas"]["CustomerStatus"];
+            /** Tags */
+            tags: string[];
         };
         /**
          * Consent
@@ -1877,6 +2183,10 @@ export interface components {
          */
         Customer: {
             /** @default null */
+            annual_revenue: components["schemas"]["Money-Output"] | null;
+            /** @default null */
+            billing_address: components["schemas"]["Address"] | null;
+            /** @default null */
             consent: components["schemas"]["Consent"] | null;
             /**
              * Contacts
@@ -1897,6 +2207,13 @@ export interface components {
             readonly email: string | null;
             /** Id */
             id: string;
+            /**
+             * Industry
+             * @default null
+             */
+            industry: string | null;
+            /** @default person */
+            kind: components["schemas"]["CustomerKind"];
             /** Language */
             language: string;
             /**
@@ -1932,6 +2249,18 @@ export interface components {
              * @default null
              */
             lost_reason: string | null;
+            /**
+             * Merged From
+             * @description Customers merged into this one, latest last
+             * @default []
+             */
+            merged_from: string[];
+            /**
+             * Merged Into
+             * @description The customer this one was merged into (it is then deleted)
+             * @default null
+             */
+            merged_into: string | null;
             /** Name */
             name: string;
             /**
@@ -1959,8 +2288,17 @@ export interface components {
              * @default null
              */
             owner_id: string | null;
+            /**
+             * Parent Id
+             * @default null
+             */
+            parent_id: string | null;
             /** Phone */
             readonly phone: string | null;
+            /** @default null */
+            shipping_address: components["schemas"]["Address"] | null;
+            /** @default null */
+            size_band: components["schemas"]["SizeBand"] | null;
             /** @default null */
             source: components["schemas"]["CustomerSource"] | null;
             /** @default lead */
@@ -1970,6 +2308,11 @@ export interface components {
              * @default []
              */
             tags: string[];
+            /**
+             * Tax Id
+             * @default null
+             */
+            tax_id: string | null;
             /**
              * Updated At
              * Format: date-time
@@ -1982,9 +2325,18 @@ export interface components {
              * @description Changes with every write; send it back in If-Match to update only this version
              */
             readonly version: string;
+            /**
+             * Website
+             * @default null
+             */
+            website: string | null;
         };
         /** CustomerCreate */
         CustomerCreate: {
+            /** @default null */
+            annual_revenue: components["schemas"]["Money-Input"] | null;
+            /** @default null */
+            billing_address: components["schemas"]["Address"] | null;
             /** @default null */
             consent: components["schemas"]["Consent"] | null;
             /**
@@ -1997,6 +2349,13 @@ export interface components {
              * @default null
              */
             email: string | null;
+            /**
+             * Industry
+             * @default null
+             */
+            industry: string | null;
+            /** @default null */
+            kind: components["schemas"]["CustomerKind"] | null;
             /**
              * Language
              * @default null
@@ -2037,10 +2396,19 @@ export interface components {
              */
             owner_id: string | null;
             /**
+             * Parent Id
+             * @default null
+             */
+            parent_id: string | null;
+            /**
              * Phone
              * @default null
              */
             phone: string | null;
+            /** @default null */
+            shipping_address: components["schemas"]["Address"] | null;
+            /** @default null */
+            size_band: components["schemas"]["SizeBand"] | null;
             /** @default null */
             source: components["schemas"]["CustomerSource"] | null;
             /** @default null */
@@ -2050,8 +2418,18 @@ export interface components {
              * @default null
              */
             tags: string[] | null;
+            /**
+             * Tax Id
+             * @default null
+             */
+            tax_id: string | null;
             /** @default null */
             utm: components["schemas"]["Utm"] | null;
+            /**
+             * Website
+             * @default null
+             */
+            website: string | null;
         };
         /** CustomerDeals */
         CustomerDeals: {
@@ -2087,10 +2465,83 @@ export interface components {
             won_value: string;
         };
         /**
+         * CustomerFigures
+         * @description An account at a glance, from its running totals (a few reads, however many deals it has).
+         */
+        CustomerFigures: {
+            /** Base Currency */
+            base_currency: string;
+            /** Customer Id */
+            customer_id: string;
+            /**
+             * Last Activity At
+             * @default null
+             */
+            last_activity_at: string | null;
+            /** Lifetime Value */
+            lifetime_value: string;
+            /** Lost Deals */
+            lost_deals: number;
+            /**
+             * Open Deals
+             * @description Open deals per currency
+             */
+            open_deals: {
+                [key: string]: components["schemas"]["DealsInCurrency"];
+            };
+            /**
+             * People Count
+             * @description Active contact persons
+             */
+            people_count: number;
+            /**
+             * Sub Accounts
+             * @description Active customers whose parent account this is (counted up to 4000)
+             */
+            sub_accounts: number;
+            /**
+             * Won Deals
+             * @description Won deals per currency
+             */
+            won_deals: {
+                [key: string]: components["schemas"]["DealsInCurrency"];
+            };
+            /**
+             * Won Value
+             * @description Won deals' value in the base currency, as credited when won
+             */
+            won_value: string;
+        };
+        /** CustomerHit */
+        CustomerHit: {
+            /** Email */
+            email: string | null;
+            /** Id */
+            id: string;
+            kind: components["schemas"]["CustomerKind"];
+            match: components["schemas"]["SearchMatch"] | null;
+            /** Name */
+            name: string;
+            /** Organization */
+            organization: string | null;
+            /** Phone */
+            phone: string | null;
+            status: components["schemas"]["CustomerStatus"];
+        };
+        /**
+         * CustomerKind
+         * @enum {string}
+         */
+        CustomerKind: "person" | "organization";
+        /**
          * CustomerListItem
          * @description A customer in a list: with ``match`` when the list answers a search.
          */
         CustomerListItem: {
+            /** @default null */
+            annual_revenue: components["schemas"]["Money-Output"] | null;
+            /** @default null */
+            billing_address: components["schemas"]["Address"] | null;
             /** @default null */
             consent: components["schemas"]["Consent"] | null;
             /**
@@ -2112,6 +2563,13 @@ export interface components {
             readonly email: string | null;
             /** Id */
             id: string;
+            /**
+             * Industry
+             * @default null
+             */
+            industry: string | null;
+            /** @default person */
+            kind: components["schemas"]["CustomerKind"];
             /** Language */
             language: string;
             /**
@@ -2152,6 +2610,18 @@ export interface components {
              * @default null
              */
             match: components["schemas"]["SearchMatch"] | null;
+            /**
+             * Merged From
+             * @description Customers merged into this one, latest last
+             * @default []
+             */
+            merged_from: string[];
+            /**
+             * Merged Into
+             * @description The customer this one was merged into (it is then deleted)
+             * @default null
+             */
+            merged_into: string | null;
             /** Name */
             name: string;
             /**
@@ -2179,8 +2649,17 @@ export interface components {
              * @default null
              */
             owner_id: string | null;
+            /**
+             * Parent Id
+             * @default null
+             */
+            parent_id: string | null;
             /** Phone */
             readonly phone: string | null;
+            /** @default null */
+            shipping_address: components["schemas"]["Address"] | null;
+            /** @default null */
+            size_band: components["schemas"]["SizeBand"] | null;
             /** @default null */
             source: components["schemas"]["CustomerSource"] | null;
             /** @default lead */
@@ -2190,6 +2669,11 @@ export interface components {
              * @default []
              */
             tags: string[];
+            /**
+             * Tax Id
+             * @default null
+             */
+            tax_id: string | null;
             /**
              * Updated At
              * Format: date-time
@@ -2202,6 +2686,11 @@ export interface components {
              * @description Changes with every write; send it back in If-Match to update only this version
              */
             readonly version: string;
+            /**
+             * Website
+             * @default null
+             */
+            website: string | null;
         };
         /**
          * CustomerListParams
@@ -2252,6 +2741,13 @@ export interface components {
          * @enum {string}
          */
         CustomerOrder: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "lifetime_value" | "-lifetime_value";
+        /** CustomerRef */
+        CustomerRef: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+        };
         /**
          * CustomerSource
          * @enum {string}
@@ -2282,6 +2778,10 @@ export interface components {
          */
         CustomerUpdate: {
             /** @default null */
+            annual_revenue: components["schemas"]["Money-Input"] | null;
+            /** @default null */
+            billing_address: components["schemas"]["Address"] | null;
+            /** @default null */
             consent: components["schemas"]["Consent"] | null;
             /**
              * Contacts
@@ -2293,6 +2793,13 @@ export interface components {
              * @default null
              */
             email: string | null;
+            /**
+             * Industry
+             * @default null
+             */
+            industry: string | null;
+            /** @default null */
+            kind: components["schemas"]["CustomerKind"] | null;
             /**
              * Language
              * @default null
@@ -2331,10 +2838,19 @@ export interface components {
              */
             owner_id: string | null;
             /**
+             * Parent Id
+             * @default null
+             */
+            parent_id: string | null;
+            /**
              * Phone
              * @default null
              */
             phone: string | null;
+            /** @default null */
+            shipping_address: components["schemas"]["Address"] | null;
+            /** @default null */
+            size_band: components["schemas"]["SizeBand"] | null;
             /** @default null */
             source: components["schemas"]["CustomerSource"] | null;
             /** @default null */
@@ -2344,8 +2860,18 @@ export interface components {
              * @default null
              */
             tags: string[] | null;
+            /**
+             * Tax Id
+             * @default null
+             */
+            tax_id: string | null;
             /** @default null */
             utm: components["schemas"]["Utm"] | null;
+            /**
+             * Website
+             * @default null
+             */
+            website: string | null;
         };
         /**
          * CustomersPage
@@ -2455,6 +2981,11 @@ export interface components {
              * @default null
              */
             owner_id: string | null;
+            /**
+             * Person Id
+             * @default null
+             */
+            person_id: string | null;
             /** Pipeline Id */
             pipeline_id: string;
             /** Probability */
@@ -2564,6 +3095,11 @@ export interface components {
              * @default null
              */
             owner_id: string | null;
+            /**
+             * Person Id
+             * @default null
+             */
+            person_id: string | null;
             /**
              * Pipeline Id
              * @default null
@@ -2692,6 +3228,11 @@ export interface components {
              */
             owner_id: string | null;
             /**
+             * Person Id
+             * @default null
+             */
+            person_id: string | null;
+            /**
              * Probability
              * @default null
              */
@@ -2706,6 +3247,13 @@ export interface components {
              * @default null
              */
             value: number | string | null;
+        };
+        /** DealsInCurrency */
+        DealsInCurrency: {
+            /** Count */
+            count: number;
+            /** Value */
+            value: string;
         };
         /**
          * DealsPage
@@ -2832,6 +3380,31 @@ export interface components {
             role: components["schemas"]["Role"] | null;
             /** Uid */
             uid: string;
+        };
+        /**
+         * DuplicatePair
+         * @description Two customers that are likely one, and why.
+         */
+        DuplicatePair: {
+            /** Customers */
+            customers: components["schemas"]["CustomerRef"][];
+            /** Reasons */
+            reasons: components["schemas"]["Reason"][];
+        };
+        /**
+         * DuplicateReason
+         * @enum {string}
+         */
+        DuplicateReason: "email" | "phone" | "name";
+        /** DuplicatesPage */
+        DuplicatesPage: {
+            /**
+             * Next Cursor
+             * @description Pass as cursor for the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /** Results */
+            results: components["schemas"]["DuplicatePair"][];
         };
         Error: {
             error: {
@@ -3686,6 +4259,103 @@ export interface components {
             via: string;
         };
         /**
+         * Merge
+         * @description A merge as recorded: re-running it (the same survivor and absorbed customers) resumes where it stopped.
+         */
+        Merge: {
+            /** By */
+            by: string;
+            /**
+             * Finished At
+             * @default null
+             */
+            finished_at: string | null;
+            /** From Ids */
+            from_ids: string[];
+            /** Id */
+            id: string;
+            /**
+             * Merged
+             * @description Absorbed customers already folded in and deleted
+             * @default []
+             */
+            merged: string[];
+            /**
+             * @default {
+             *       "activities": 0,
+             *       "deals": 0,
+             *       "orders": 0,
+             *       "people": 0,
+             *       "sub_accounts": 0
+             *     }
+             */
+            moved: components["schemas"]["Moved"];
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            state: components["schemas"]["MergeState"];
+            /** Target Id */
+            target_id: string;
+        };
+        /**
+         * MergePreview
+         * @description What a merge would move and what the survivor would become; ``problems`` say why it would be refused.
+         */
+        MergePreview: {
+            /** Absorbed */
+            absorbed: components["schemas"]["AbsorbedPreview"][];
+            combined: components["schemas"]["CombinedPreview"];
+            /** Problems */
+            problems: string[];
+            target: components["schemas"]["CustomerRef"];
+        };
+        /**
+         * MergePreviewParams
+         * @description Query parameters of GET /customers/{id}/merge-preview: ``from`` as comma-separated ids.
+         */
+        MergePreviewParams: {
+            /**
+             * From
+             * @description The customers this one would absorb, comma-separated
+             */
+            from: string;
+        };
+        /** MergeRequest */
+        MergeRequest: {
+            /**
+             * From
+             * @description The customers this one absorbs
+             */
+            from: string[];
+        };
+        /** MergeResult */
+        MergeResult: {
+            /** @description The survivor, as it is after the merge */
+            customer: components["schemas"]["Customer"];
+            merge: components["schemas"]["Merge"];
+        };
+        /**
+         * MergeState
+         * @enum {string}
+         */
+        MergeState: "moving" | "done";
+        /** Money */
+        "Money-Input": {
+            /** Amount */
+            amount: number | string;
+            /** Currency */
+            currency: string;
+        };
+        /** Money */
+        "Money-Output": {
+            /** Amount */
+            amount: string;
+            /** Currency */
+            currency: string;
+        };
+        /**
          * MoneyTotals
          * @description Money held in several currencies: each currency's own total, never added to another's, and all of them
          *     converted into the base currency at the configured rates and added.
@@ -3732,6 +4402,34 @@ export interface components {
              * @description Deals won
              */
             won_count: number;
+        };
+        /** Moved */
+        Moved: {
+            /**
+             * Activities
+             * @default 0
+             */
+            activities: number;
+            /**
+             * Deals
+             * @default 0
+             */
+            deals: number;
+            /**
+             * Orders
+             * @default 0
+             */
+            orders: number;
+            /**
+             * People
+             * @default 0
+             */
+            people: number;
+            /**
+             * Sub Accounts
+             * @default 0
+             */
+            sub_accounts: number;
         };
         /** Note */
         Note: {
@@ -3830,6 +4528,11 @@ export interface components {
             order_number: string;
             /** Owner Id */
             owner_id: string;
+            /**
+             * Person Id
+             * @default null
+             */
+            person_id: string | null;
             /** @default null */
             shipping_address: components["schemas"]["ShippingAddress"] | null;
             /** @default pending */
@@ -3879,6 +4582,11 @@ export interface components {
              * @default null
              */
             owner_id: string | null;
+            /**
+             * Person Id
+             * @default null
+             */
+            person_id: string | null;
             /**
              * @description Replaced as a whole
              * @default null
@@ -3963,6 +4671,11 @@ export interface components {
              */
             owner_id: string | null;
             /**
+             * Person Id
+             * @default null
+             */
+            person_id: string | null;
+            /**
              * @description Replaced as a whole
              * @default null
              */
@@ -4024,6 +4737,451 @@ export interface components {
              * @description Deals won
              */
             won_count: number;
+        };
+        /** PageParams */
+        PageParams: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor: string | null;
+            /**
+             * Page Size
+             * @default 25
+             */
+            page_size: number;
+        };
+        /**
+         * PeoplePage
+         * @description One page of contact persons.
+         */
+        PeoplePage: {
+            /**
+             * Next Cursor
+             * @description Pass as cursor for the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Results */
+            results: components["schemas"]["PersonListItem"][];
+            /**
+             * Total
+             * @description Records that match; counting stops at 4000 (see total_exact)
+             */
+            total: number;
+            /**
+             * Total Exact
+             * @description False when more records match than were counted
+             * @default true
+             */
+            total_exact: boolean;
+        };
+        /**
+         * Person
+         * @description A contact person as stored and as served.
+         */
+        Person: {
+            /**
+             * Contacts
+             * @default []
+             */
+            contacts: components["schemas"]["Contact"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Customer Id */
+            customer_id: string;
+            /**
+             * Customer Name
+             * @description The customer's name, kept in step with it
+             * @default
+             */
+            customer_name: string;
+            /**
+             * Customer Organization
+             * @description The customer's organization, kept in step
+             * @default null
+             */
+            customer_organization: string | null;
+            /**
+             * Deleted At
+             * @default null
+             */
+            deleted_at: string | null;
+            /**
+             * Department
+             * @default null
+             */
+            department: string | null;
+            /**
+             * Do Not Call
+             * @default false
+             */
+            do_not_call: boolean;
+            /** Email */
+            readonly email: string | null;
+            /**
+             * Email Opt Out
+             * @default false
+             */
+            email_opt_out: boolean;
+            /**
+             * First Name
+             * @default null
+             */
+            first_name: string | null;
+            /** Id */
+            id: string;
+            /**
+             * Job Title
+             * @default null
+             */
+            job_title: string | null;
+            /**
+             * Last Name
+             * @default null
+             */
+            last_name: string | null;
+            /**
+             * Name
+             * @description First and last name
+             */
+            readonly name: string;
+            /**
+             * Notes
+             * @default null
+             */
+            notes: string | null;
+            /**
+             * Owner Id
+             * @default null
+             */
+            owner_id: string | null;
+            /** Phone */
+            readonly phone: string | null;
+            /**
+             * Primary
+             * @default false
+             */
+            primary: boolean;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Changes with every write; send it back in If-Match to update only this version
+             */
+            readonly version: string;
+        };
+        /**
+         * PersonCreate
+         * @description A new contact person of the customer named in the path: a first or a last name at least.
+         */
+        PersonCreate: {
+            /**
+             * Contacts
+             * @default null
+             */
+            contacts: components["schemas"]["Contact"][] | null;
+            /**
+             * Department
+             * @default null
+             */
+            department: string | null;
+            /**
+             * Do Not Call
+             * @default null
+             */
+            do_not_call: boolean | null;
+            /**
+             * Email
+             * @default null
+             */
+            email: string | null;
+            /**
+             * Email Opt Out
+             * @default null
+             */
+            email_opt_out: boolean | null;
+            /**
+             * First Name
+             * @default null
+             */
+            first_name: string | null;
+            /**
+             * Job Title
+             * @default null
+             */
+            job_title: string | null;
+            /**
+             * Last Name
+             * @default null
+             */
+            last_name: string | null;
+            /**
+             * Notes
+             * @default null
+             */
+            notes: string | null;
+            /**
+             * Owner Id
+             * @default null
+             */
+            owner_id: string | null;
+            /**
+             * Phone
+             * @default null
+             */
+            phone: string | null;
+            /**
+             * Primary
+             * @default null
+             */
+            primary: boolean | null;
+        };
+        /** PersonHit */
+        PersonHit: {
+            /** Customer Id */
+            customer_id: string;
+            /** Customer Name */
+            customer_name: string;
+            /** Email */
+            email: string | null;
+            /** Id */
+            id: string;
+            /** Job Title */
+            job_title: string | null;
+            match: components["schemas"]["SearchMatch"] | null;
+            /** Name */
+            name: string;
+            /** Phone */
+            phone: string | null;
+        };
+        /**
+         * PersonListItem
+         * @description A person in a list: with ``match`` when the list answers a search.
+         */
+        PersonListItem: {
+            /**
+             * Contacts
+             * @default []
+             */
+            contacts: components["schemas"]["Contact"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Customer Id */
+            customer_id: string;
+            /**
+             * Customer Name
+             * @description The customer's name, kept in step with it
+             * @default
+             */
+            customer_name: string;
+            /**
+             * Customer Organization
+             * @description The customer's organization, kept in step
+             * @default null
+             */
+            customer_organization: string | null;
+            /**
+             * Deleted At
+             * @default null
+             */
+            deleted_at: string | null;
+            /**
+             * Department
+             * @default null
+             */
+            department: string | null;
+            /**
+             * Do Not Call
+             * @default false
+             */
+            do_not_call: boolean;
+            /** Email */
+            readonly email: string | null;
+            /**
+             * Email Opt Out
+             * @default false
+             */
+            email_opt_out: boolean;
+            /**
+             * First Name
+             * @default null
+             */
+            first_name: string | null;
+            /** Id */
+            id: string;
+            /**
+             * Job Title
+             * @default null
+             */
+            job_title: string | null;
+            /**
+             * Last Name
+             * @default null
+             */
+            last_name: string | null;
+            /**
+             * @description How the person matched the search; null without search
+             * @default null
+             */
+            match: components["schemas"]["SearchMatch"] | null;
+            /**
+             * Name
+             * @description First and last name
+             */
+            readonly name: string;
+            /**
+             * Notes
+             * @default null
+             */
+            notes: string | null;
+            /**
+             * Owner Id
+             * @default null
+             */
+            owner_id: string | null;
+            /** Phone */
+            readonly phone: string | null;
+            /**
+             * Primary
+             * @default false
+             */
+            primary: boolean;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Changes with every write; send it back in If-Match to update only this version
+             */
+            readonly version: string;
+        };
+        /**
+         * PersonListParams
+         * @description Query parameters of GET /people and GET /customers/{id}/people.
+         */
+        PersonListParams: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor: string | null;
+            /**
+             * Customer Id
+             * @default null
+             */
+            customer_id: string | null;
+            /**
+             * @description Default name; search results come best first
+             * @default null
+             */
+            order_by: components["schemas"]["PersonOrder"] | null;
+            /**
+             * Owner Id
+             * @default null
+             */
+            owner_id: string | null;
+            /**
+             * Page
+             * @description 1-based; deep pages cost the skipped reads, prefer cursor
+             * @default 1
+             */
+            page: number;
+            /**
+             * Page Size
+             * @default 25
+             */
+            page_size: number;
+            /**
+             * Search
+             * @default null
+             */
+            search: string | null;
+        };
+        /**
+         * PersonOrder
+         * @enum {string}
+         */
+        PersonOrder: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+        /**
+         * PersonUpdate
+         * @description A partial update: only the fields present in the request change (PUT and PATCH alike).
+         */
+        PersonUpdate: {
+            /**
+             * Contacts
+             * @default null
+             */
+            contacts: components["schemas"]["Contact"][] | null;
+            /**
+             * Department
+             * @default null
+             */
+            department: string | null;
+            /**
+             * Do Not Call
+             * @default null
+             */
+            do_not_call: boolean | null;
+            /**
+             * Email
+             * @default null
+             */
+            email: string | null;
+            /**
+             * Email Opt Out
+             * @default null
+             */
+            email_opt_out: boolean | null;
+            /**
+             * First Name
+             * @default null
+             */
+            first_name: string | null;
+            /**
+             * Job Title
+             * @default null
+             */
+            job_title: string | null;
+            /**
+             * Last Name
+             * @default null
+             */
+            last_name: string | null;
+            /**
+             * Notes
+             * @default null
+             */
+            notes: string | null;
+            /**
+             * Owner Id
+             * @default null
+             */
+            owner_id: string | null;
+            /**
+             * Phone
+             * @default null
+             */
+            phone: string | null;
+            /**
+             * Primary
+             * @default null
+             */
+            primary: boolean | null;
         };
         /** Pipeline */
         Pipeline: {
@@ -4181,6 +5339,40 @@ export interface components {
              */
             type: "product";
         };
+        /** QuickSearchParams */
+        QuickSearchParams: {
+            /**
+             * Limit
+             * @description Results of each kind
+             * @default 5
+             */
+            limit: number;
+            /**
+             * Q
+             * @description Words or word starts, as in the lists' search
+             */
+            q: string;
+        };
+        /** QuickSearchResult */
+        QuickSearchResult: {
+            /** Customers */
+            customers: components["schemas"]["CustomerHit"][];
+            /** Customers Total */
+            customers_total: number;
+            /** People */
+            people: components["schemas"]["PersonHit"][];
+            /** People Total */
+            people_total: number;
+        };
+        /** Reason */
+        Reason: {
+            reason: components["schemas"]["DuplicateReason"];
+            /**
+             * Value
+             * @description The email, phone or name they share
+             */
+            value: string;
+        };
         /** Reopen */
         Reopen: {
             /**
@@ -4258,6 +5450,12 @@ export interface components {
              */
             region: string | null;
         };
+        /**
+         * SizeBand
+         * @description Employees, in the bands company registers use.
+         * @enum {string}
+         */
+        SizeBand: "1-10" | "11-50" | "51-200" | "201-500" | "501-1000" | "1001-5000" | "5001+";
         /** Stage */
         Stage: {
             /**
@@ -8213,6 +9411,78 @@ export interface operations {
             };
         };
     };
+    list_duplicates: {
+        parameters: {
+            query?: {
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicatesPage"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     get_customer: {
         parameters: {
             query?: never;
@@ -8956,6 +10226,78 @@ export interface operations {
             };
         };
     };
+    get_customer_figures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerFigures"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     mark_lead_lost: {
         parameters: {
             query?: never;
@@ -9040,6 +10382,223 @@ export interface operations {
             };
             /** @description Body not sent as application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    merge_customers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeResult"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    preview_merge: {
+        parameters: {
+            query: {
+                /** @description The customers this one would absorb, comma-separated */
+                from: string;
+            };
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergePreview"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9292,6 +10851,220 @@ export interface operations {
             };
         };
     };
+    list_customer_people: {
+        parameters: {
+            query?: {
+                search?: string | null;
+                owner_id?: string | null;
+                page_size?: number;
+                /** @description 1-based; deep pages cost the skipped reads, prefer cursor */
+                page?: number;
+                cursor?: string | null;
+                /** @description Default name; search results come best first */
+                order_by?: components["schemas"]["PersonOrder"] | null;
+            };
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeoplePage"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_person: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     restore_customer: {
         parameters: {
             query?: never;
@@ -9363,6 +11136,90 @@ export interface operations {
             };
             /** @description Body failed validation */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_sub_accounts: {
+        parameters: {
+            query?: {
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomersPage"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12119,6 +13976,598 @@ export interface operations {
             };
         };
     };
+    list_people: {
+        parameters: {
+            query?: {
+                search?: string | null;
+                customer_id?: string | null;
+                owner_id?: string | null;
+                page_size?: number;
+                /** @description 1-based; deep pages cost the skipped reads, prefer cursor */
+                page?: number;
+                cursor?: string | null;
+                /** @description Default name; search results come best first */
+                order_by?: components["schemas"]["PersonOrder"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeoplePage"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    put_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version named in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version named in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patch_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version named in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    restore_person: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     list_pipelines: {
         parameters: {
             query?: never;
@@ -12701,6 +15150,80 @@ export interface operations {
             };
             /** @description Body failed validation */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    search_everything: {
+        parameters: {
+            query: {
+                /** @description Words or word starts, as in the lists' search */
+                q: string;
+                /** @description Results of each kind */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuickSearchResult"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,7 +9,8 @@ import { FEATURES } from "./features";
 export function Layout() {
   const { t } = useTranslation();
   const me = useAccess();
-  const entries = FEATURES.flatMap((feature) => (feature.nav && me.can(feature.nav.access) ? [feature.nav] : []));
+  const entries = FEATURES.flatMap((feature) =>
+    feature.nav && me.can(feature.nav.access) && (feature.nav.when?.(me) ?? true) ? [feature.nav] : []);
   return (
     <>
       <a className="skip-link" href="#main">{t("app.skipToContent")}</a>

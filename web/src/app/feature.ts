@@ -1,6 +1,8 @@
 /** What a feature folder gives the app: its routes (lazy, one chunk per page) and, optionally, a menu entry.
  * A new screen is a folder under features/ with an index.ts exporting a Feature, listed once in features.ts. */
+import type { ComponentType } from "react";
 import type { RouteObject } from "react-router";
+import type { Customer, Me } from "@/api/types";
 
 export type AccessKind = "read" | "write" | "reports" | "admin";
 
@@ -20,13 +22,24 @@ export interface FeatureCommand {
   group: "go" | "create";
 }
 
+/** What a panel on the customer page gets: the record as shown, and a way to show a version it saved. */
+export interface CustomerPanelProps {
+  customer: Customer;
+  onSaved: (saved: Customer) => void;
+}
+
 export interface Feature {
   id: string;
-  nav?: { to: string; label: string; access: AccessKind };
+  /** ``when`` narrows the entry further than its access (e.g. managers and admins only). */
+  nav?: { to: string; label: string; access: AccessKind; when?: (me: Me) => boolean };
   routes: RouteObject[];
   texts?: FeatureTexts;
   /** More entries for the command menu than the menu entry, which it offers anyway. */
   commands?: FeatureCommand[];
+  /** Panels of the customer page, in its main or side column (lazy components: each loads with the page). */
+  customerPanels?: { id: string; column: "main" | "side"; Panel: ComponentType<CustomerPanelProps> }[];
+  /** Shown on the customers list while it is searched, under the filters (e.g. people matching the search). */
+  customerSearchPanels?: { id: string; Panel: ComponentType<{ search: string }> }[];
 }
 
 /** A route whose page module is loaded only when the route is first visited. */

@@ -1,17 +1,20 @@
 /** Every feature of the console, in menu order. */
+import { accountsFeature } from "@/features/accounts";
 import { activitiesFeature } from "@/features/activities";
 import { adminFeature } from "@/features/admin";
 import { assistantsFeature } from "@/features/assistants";
 import { customersFeature } from "@/features/customers";
 import { deletedCustomersFeature } from "@/features/deletedCustomers";
+import { duplicatesFeature } from "@/features/duplicates";
 import { integrationsFeature } from "@/features/integrations";
 import { ordersFeature } from "@/features/orders";
+import { peopleFeature } from "@/features/people";
 import { UI_TEXTS_ID, uiTexts } from "@/components/texts";
 import type { Feature } from "./feature";
 
 export const FEATURES: Feature[] = [
-  customersFeature, activitiesFeature, ordersFeature, adminFeature, deletedCustomersFeature, integrationsFeature,
-  assistantsFeature,
+  customersFeature, peopleFeature, accountsFeature, duplicatesFeature, deletedCustomersFeature, activitiesFeature,
+  ordersFeature, integrationsFeature, assistantsFeature, adminFeature,
 ];
 
 /** The features' own texts by feature id, and the shared components' under "ui", for i18n. */

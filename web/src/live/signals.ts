@@ -27,7 +27,11 @@ export type Signal =
   /** The most recently changed order or activity with these fields (a rep's queries name their own owner_id). */
   | { kind: "recent"; collection: "orders" | "activities"; equals?: Record<string, string> }
   /** One order or activity document. */
-  | { kind: "record"; collection: "orders" | "activities"; id: string };
+  | { kind: "record"; collection: "orders" | "activities"; id: string }
+  /** The most recently changed active person of a customer (a rep: their own). */
+  | { kind: "customerPeople"; customerId: string; ownerId?: string }
+  /** One person document. */
+  | { kind: "person"; id: string };
 
 export interface SignalHandlers {
   /** A snapshot arrived; ``changedAt`` is the newest `updated_at` it shows (ms), ``first`` whether it is the first. */
@@ -68,10 +72,17 @@ export function listen(signal: Signal, handlers: SignalHandlers): () => void {
       stop = sdk.onSnapshot(recent, (snap) => deliver(changedAt(snap.docs[0])), onError);
       return;
     }
-    const constraints: QueryConstraint[] = [sdk.where("deleted_at", "==", null)];
+    if (signal.kind === "person") {
+      stop = sdk.onSnapshot(sdk.doc(db, "people", signal.id), (snap) => deliver(changedAt(snap)), onError);
+      return;
+    }
+    const constraints: QueryConstraint[] = [];
+    if (signal.kind === "customerPeople") constraints.push(sdk.where("customer_id", "==", signal.customerId));
+    constraints.push(sdk.where("deleted_at", "==", null));
     if (signal.ownerId) constraints.push(sdk.where("owner_id", "==", signal.ownerId));
     constraints.push(sdk.orderBy("updated_at", "desc"), sdk.limit(1));
-    const query = sdk.query(sdk.collection(db, "customers"), ...constraints);
+    const collection = signal.kind === "customerPeople" ? "people" : "customers";
+    const query = sdk.query(sdk.collection(db, collection), ...constraints);
     stop = sdk.onSnapshot(query, (snap) => deliver(changedAt(snap.docs[0])), onError);
   }, onError);
   return () => {

@@ -1,7 +1,10 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { toUserError } from "@/api/errors";
+import type { Customer } from "@/api/types";
+import { CustomerPanels } from "@/app/FeatureSlots";
 import { useAccess } from "@/auth/session";
 import { ErrorState, Spinner } from "@/components/States";
 import { UserName } from "@/components/UserName";
@@ -24,6 +27,7 @@ export default function CustomerPage() {
   const customer = useCustomer(customerId);
   const currency = useBaseCurrency();
   const restore = useRestoreCustomer(customerId);
+  const queryClient = useQueryClient();
   const [deletedName, setDeletedName] = useState<string | null>(null);
   const language = i18n.resolvedLanguage ?? "en";
   useLiveSignal(deletedName ? null : { kind: "customer", id: customerId }, [customerKeys.record(customerId)]);
@@ -57,6 +61,10 @@ export default function CustomerPage() {
     );
   }
   const record = customer.data;
+  const showSaved = (saved: Customer) => {
+    queryClient.setQueryData(customerKeys.detail(record.id), saved);
+    void queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
+  };
   return (
     <div className="page customer-page">
       <p><Link to="/customers">← {t("customer.back")}</Link></p>
@@ -81,10 +89,12 @@ export default function CustomerPage() {
         <div className="main-column">
           <CustomerEditForm key={record.id} customer={record}
             reload={async () => (await customer.refetch()).data} />
+          <CustomerPanels column="main" customer={record} onSaved={showSaved} />
           <TimelinePanel id={record.id} />
         </div>
         <aside className="side-column">
           <SummaryPanel id={record.id} />
+          <CustomerPanels column="side" customer={record} onSaved={showSaved} />
           <NotesPanel customer={record} />
           <CustomerActivitiesPanel customerId={record.id} />
           <RelatedPanels id={record.id} />

@@ -1,6 +1,7 @@
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { CustomerSearchPanels } from "@/app/FeatureSlots";
 import { useAccess } from "@/auth/session";
 import { EmptyState, ErrorState, Spinner } from "@/components/States";
 import { formatNumber } from "@/i18n/format";
@@ -41,6 +42,7 @@ export default function CustomersListPage() {
         </div>
       </div>
       <CustomerFilters filters={filters} onChange={setFilters} />
+      <CustomerSearchPanels search={filters.search} />
       <p className="count" role="status" aria-live="polite">
         {first && t(first.total_exact ? "customers.count" : "customers.countMore", {
           shown: formatNumber(customers.length, language), total: formatNumber(first.total, language),

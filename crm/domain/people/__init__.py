@@ -1,0 +1,1 @@
+"""Contact persons: the people who work at (or belong to) a customer, their channels and flags."""

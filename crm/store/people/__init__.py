@@ -1,0 +1,1 @@
+"""Contact persons in Firestore: their documents, email claims, search and lists."""
