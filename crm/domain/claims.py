@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
 from crm.domain import access
+from crm.domain.catalog.products import CatalogProduct, sku_key
 from crm.domain.customers import Customer
 from crm.domain.orders import Order, order_number_key
 from crm.errors import AlreadyExistsError
@@ -123,4 +124,18 @@ CUSTOMER_EMAIL = ClaimKind[Customer](
 ORDER_NUMBER = ClaimKind[Order](
     value_name="order number", field="order_number", holder_name="order", holder_field="order_id",
     values=_order_number, key=order_number_key,
+)
+
+
+def _sku(product: CatalogProduct) -> list[str]:
+    return [product.sku]
+
+
+def _product_name(product: CatalogProduct) -> str | None:
+    return product.name
+
+
+PRODUCT_SKU = ClaimKind[CatalogProduct](
+    value_name="SKU", field="sku", holder_name="product", holder_field="product_id", values=_sku, key=sku_key,
+    label=_product_name,
 )

@@ -15,6 +15,7 @@ from crm.settings import Settings
 from crm.store.activities import FirestoreActivityReader
 from crm.store.api_keys import FirestoreApiKeyStore
 from crm.store.audit import FirestoreAuditReader
+from crm.store.catalog.products import FirestoreProductReader
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
 from crm.store.crm_transaction import CrmTransactions, crm_transactions
@@ -23,6 +24,9 @@ from crm.store.deal_reports import FirestoreDealReports
 from crm.store.deals import FirestoreDealReader
 from crm.store.idempotency import FirestoreIdempotencyStore
 from crm.store.orders import FirestoreOrderReader
+from crm.store.qualification.board import FirestoreLeadBoard
+from crm.store.tags.jobs import FirestoreTagJobs
+from crm.store.tags.registry import FirestoreTagReader
 
 
 @dataclass
@@ -68,6 +72,22 @@ class Dependencies:
     @functools.cached_property
     def api_keys(self) -> FirestoreApiKeyStore:
         return FirestoreApiKeyStore(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def products(self) -> FirestoreProductReader:
+        return FirestoreProductReader(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def tags(self) -> FirestoreTagReader:
+        return FirestoreTagReader(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def tag_jobs(self) -> FirestoreTagJobs:
+        return FirestoreTagJobs(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def lead_board(self) -> FirestoreLeadBoard:
+        return FirestoreLeadBoard(firestore_client(self.settings), self.names)
 
     @functools.cached_property
     def user_roles(self) -> FirebaseUserRoles:

@@ -4,15 +4,18 @@ on ``crm.http.routing.api``. Add a new handler module here."""
 from crm.http import (  # noqa: F401  (registers the operations)
     activities,
     admin,
+    catalog,
     customer_summary,
     customers,
     deal_reports,
     deals,
     docs,
+    lead_qualification,
     leads,
     me,
     meta,
     orders,
     pipelines,
+    tags,
     timeline,
 )

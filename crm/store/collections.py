@@ -65,3 +65,27 @@ class CollectionNames:
     @property
     def audit(self) -> str:
         return f"{self.prefix}audit"
+
+    @property
+    def products(self) -> str:
+        return f"{self.prefix}products"
+
+    @property
+    def product_skus(self) -> str:
+        return f"{self.prefix}product_skus"
+
+    @property
+    def tags(self) -> str:
+        return f"{self.prefix}tags"
+
+    @property
+    def tag_jobs(self) -> str:
+        return f"{self.prefix}tag_jobs"
+
+    @property
+    def lead_pipelines(self) -> str:
+        return f"{self.prefix}lead_pipelines"
+
+    @property
+    def lead_totals(self) -> str:
+        return f"{self.prefix}lead_totals"

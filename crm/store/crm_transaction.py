@@ -6,6 +6,7 @@ from google.cloud import firestore
 
 from crm.store import read_meter
 from crm.store.activities import TxActivities
+from crm.store.catalog.products import TxProducts
 from crm.store.collections import CollectionNames
 from crm.store.config import TxConfig
 from crm.store.customers import TxCustomers
@@ -13,6 +14,9 @@ from crm.store.deals import TxDeals
 from crm.store.orders import TxOrders
 from crm.store.pipeline_stats import TxPipelineStats
 from crm.store.pipelines import TxPipelines, ensure_default_pipeline
+from crm.store.qualification.lead_pipelines import TxLeadPipelines
+from crm.store.tags.jobs import TxTagJobs
+from crm.store.tags.registry import TxTags
 from crm.store.unit_of_work import TransactionRunner, UnitOfWork
 
 
@@ -28,6 +32,10 @@ class CrmTransaction:
         self.stats = TxPipelineStats(uow)
         self.activities = TxActivities(uow)
         self.orders = TxOrders(uow)
+        self.products = TxProducts(uow)
+        self.tags = TxTags(uow)
+        self.tag_jobs = TxTagJobs(uow)
+        self.lead_pipelines = TxLeadPipelines(uow)
 
 
 class CrmTransactions(TransactionRunner):

@@ -18,6 +18,8 @@ from crm.store import read_meter
 from crm.store.claims import ClaimCollection
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
+from crm.store.customer_counts import record_customer_change
+from crm.store.customer_filters import list_filters_fingerprint, with_list_filters
 from crm.store.customer_search import CustomerSearch, customer_search_fields
 from crm.store.paging import PageRequest, Queryable, fetch_page
 from crm.store.search import SEARCH_FIELDS
@@ -88,14 +90,13 @@ class FirestoreCustomerReader:
             return self._search.page(params)
         query, sort_field, descending = self._filtered(params)
         fingerprint = query_fingerprint(params.search_terms(), params.status, params.tag, params.owner_id,
-                                        params.order.value)
+                                        params.order.value, *list_filters_fingerprint(params))
         request = PageRequest(params.page, params.page_size, params.cursor, fingerprint)
         return fetch_page(self._customers, query, request, sort_field, descending, _list_item)
 
     def _filtered(self, params: CustomerListParams) -> tuple[Queryable, str | None, bool]:
         query: Queryable = self._customers.where(filter=FieldFilter("deleted_at", "==", None))
-        if params.status:
-            query = query.where(filter=FieldFilter("status", "==", params.status.value))
+        query = with_list_filters(query, params)
         if params.tag:
             query = query.where(filter=FieldFilter("tags", "array_contains", params.tag))
         if params.owner_id:
@@ -152,3 +153,4 @@ class TxCustomers:
         customer holds none)."""
         self._uow.set(self._customers.document(customer.id), customer_to_document(customer))
         self._uow.change_claims(EMAIL_CLAIMS, customer.id, previous, customer)
+        record_customer_change(self._uow, previous, customer)
