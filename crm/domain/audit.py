@@ -20,6 +20,9 @@ class AuditEntity(StrEnum):
     ACTIVITY = "activity"
     PIPELINE = "pipeline"
     SETTINGS = "settings"
+    PRODUCT = "product"
+    TAG = "tag"
+    LEAD_PIPELINE = "lead_pipeline"
 
 
 class AuditAction(StrEnum):
@@ -38,6 +41,8 @@ NOT_AUDITED: dict[AuditEntity, frozenset[str]] = {
                                  "won_base_cents"}),
     AuditEntity.ORDER: frozenset({"order_number_key", "ltv_base_cents"}),
     AuditEntity.ACTIVITY: frozenset({"due_sort", "priority_sort"}),
+    AuditEntity.PRODUCT: frozenset({"name_sort", "sku_key", "search_keys"}),
+    AuditEntity.TAG: frozenset({"customer_count", "deal_count"}),
 }
 ALWAYS_SKIPPED = frozenset({"updated_at"})
 MONEY_IN_CENTS: dict[AuditEntity, dict[str, str]] = {
@@ -46,7 +51,8 @@ MONEY_IN_CENTS: dict[AuditEntity, dict[str, str]] = {
     AuditEntity.ORDER: {"total_cents": "total"},
 }
 LABEL_FIELD = {AuditEntity.CUSTOMER: "name", AuditEntity.DEAL: "title", AuditEntity.ORDER: "order_number",
-               AuditEntity.ACTIVITY: "subject", AuditEntity.PIPELINE: "name"}
+               AuditEntity.ACTIVITY: "subject", AuditEntity.PIPELINE: "name", AuditEntity.PRODUCT: "name",
+               AuditEntity.TAG: "name", AuditEntity.LEAD_PIPELINE: "name"}
 STAGE_FIELDS = frozenset({"stage", "pipeline_id", "probability", "status", "closed_at", "lost_reason",
                           "stage_entered_at", "stage_history"})
 MAX_LABEL = 200
@@ -213,10 +219,17 @@ def _customer_phrases(name: str, old: Document, new: Document, changes: dict[str
             phrases.append(f"note {verb}" if count == 1 else f"{count} notes {verb}")
     if "status" in changes:
         phrases.append(f"status changed from {old.get('status')} to {new.get('status')}")
+    moved = "lead_stage" in changes or "lead_substage" in changes
+    if moved:
+        where = f"{new.get('lead_stage') or 'no stage'}" + (
+            f" ({new.get('lead_substage')})" if new.get("lead_substage") else "")
+        score = f", score {new.get('score')}" if new.get("score") is not None else ""
+        phrases.append(f"lead moved from {old.get('lead_stage') or 'no stage'} to {where}{score}")
     if "lifetime_value" in changes:
         phrases.append(f"lifetime value changed from {old.get('lifetime_value') or '0.00'} to "
                        f"{new.get('lifetime_value') or '0.00'}")
-    described = {"notes", "status", "lifetime_value", "lost_at"}
+    described = {"notes", "status", "lifetime_value", "lost_at"} | (
+        {"lead_stage", "lead_substage", "score", "lead_stage_entered_at", "lead_pipeline_id"} if moved else set())
     return phrases + _edited(name, [f for f in changes if f not in described])
 
 

@@ -36,6 +36,9 @@ class AuditTrail:
             names.activities: AuditEntity.ACTIVITY,
             names.pipelines: AuditEntity.PIPELINE,
             names.config: AuditEntity.SETTINGS,
+            names.products: AuditEntity.PRODUCT,
+            names.tags: AuditEntity.TAG,
+            names.lead_pipelines: AuditEntity.LEAD_PIPELINE,
         }
         self._read: dict[str, firestore.DocumentSnapshot] = {}
         self._made: set[str] = set()
