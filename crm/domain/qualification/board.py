@@ -8,7 +8,6 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field, model_validator
 
-from crm.domain.common import DocumentId
 from crm.domain.customers import CustomerStatus
 from crm.domain.model import Model
 from crm.domain.pipelines import Stage, StageId
@@ -23,8 +22,8 @@ class LeadBoardParams(Model):
 
     model_config = ConfigDict(extra="forbid")
 
-    owner_id: Annotated[DocumentId, Field(description="Only this owner's leads (a rep's board is always their "
-                                                      "own)")] | None = None
+    owner_id: Annotated[str, Field(min_length=1, max_length=128, description="Only this owner's leads (a rep's "
+                                                                         "board is always their own)")] | None = None
     stage: Annotated[StageId, Field(description="Only this column, from `cursor` on")] | None = None
     cursor: Annotated[str, Field(max_length=2000, description="A column's next_cursor; needs `stage`")] | None = None
     per_column: Annotated[int, Field(ge=1, le=MAX_CARDS, description="Cards per column")] = 10
