@@ -1,6 +1,8 @@
 """What referencing a catalog product means: a deal's line item takes the product's name and its price in the deal's
-currency when it gives none; a customer's owned product takes the product's name. A product must exist; an archived
-one stays valid where it was already referenced and is refused everywhere else."""
+currency when it gives none; a customer's owned product takes the product's name. An archived product stays valid
+where it was already referenced and is refused everywhere else. A ``product_id`` that names no catalog product is an
+outside reference (records from before the catalog, another system's ids): it is kept as given, and a line item
+naming one must then give its own name and unit price."""
 
 from __future__ import annotations
 
@@ -22,8 +24,8 @@ def price_line_items(items: list[LineItemInput], products: Mapping[str, CatalogP
         referenced: the product ids the record referenced already, which stay valid once archived.
 
     Raises:
-        ValidationFailedError: with a detail per item naming a missing or archived product, or a product without a
-            price in ``currency`` for an item that gave none.
+        ValidationFailedError: with a detail per item naming an archived product, an outside product without its
+            own name and price, or a product without a price in ``currency`` for an item that gave none.
     """
     details: list[dict[str, Any]] = []
     priced: list[LineItem] = []
@@ -32,6 +34,11 @@ def price_line_items(items: list[LineItemInput], products: Mapping[str, CatalogP
         problem = _reference_problem(item.product_id, product, referenced)
         if problem:
             details.append({"field": f"line_items.{index}.product_id", "message": problem})
+            continue
+        if product is None and item.product_id and (item.unit_price is None or item.name is None):
+            details.append({"field": f"line_items.{index}.product_id",
+                            "message": f"product {item.product_id} is not in the catalog: reference a catalog "
+                                       "product, or give the item's name and unit_price"})
             continue
         price = item.unit_price if item.unit_price is not None else product.price_in(currency) if product else None
         if price is None:
@@ -52,7 +59,7 @@ def resolve_owned_products(items: list[OwnedItem], products: Mapping[str, Catalo
     """Owned items with each referenced product checked and its name filled in where the item gave none.
 
     Raises:
-        ValidationFailedError: with a detail per item naming a missing or archived product.
+        ValidationFailedError: with a detail per item newly naming an archived product.
     """
     details: list[dict[str, Any]] = []
     resolved: list[OwnedItem] = []
@@ -79,10 +86,8 @@ def new_references(ids: list[str | None], referenced: Collection[str]) -> list[s
 
 def _reference_problem(product_id: str | None, product: CatalogProduct | None,
                        referenced: Collection[str]) -> str | None:
-    if product_id is None or product_id in referenced and product is None:
+    if product_id is None or product is None:
         return None
-    if product is None:
-        return f"product {product_id} does not exist"
     if not product.active and product_id not in referenced:
         return f"product {product.sku} ({product.name}) is archived: it cannot be newly referenced; items that " \
                "already name it keep it"

@@ -19,8 +19,8 @@ def priced_deal_fields(tx: Transaction, data: F, currency: str, before: Deal | N
     gives no line items).
 
     Raises:
-        ValidationFailedError: a missing or archived product, no price in ``currency``, or a value that is not the
-            line items' sum.
+        ValidationFailedError: an archived product, an outside product without name and price, no price in
+            ``currency``, or a value that is not the line items' sum.
     """
     if not data.line_items:
         return data
@@ -41,7 +41,7 @@ def with_owned_products(tx: Transaction, before: Customer | None, after: Custome
     """``after`` with the products its owned items newly reference checked, and their names filled in.
 
     Raises:
-        ValidationFailedError: a missing or archived product.
+        ValidationFailedError: an archived product.
     """
     referenced = {item.product_id for item in (before.owned_items if before else [])
                   if isinstance(item, Product) and item.product_id}
