@@ -50,7 +50,7 @@ def update_lead_pipeline(transactions: Transactions, board: LeadBoardReader, pip
     """
     current = get_lead_pipeline(transactions, pipeline_id)
     require_version(current, if_match, "lead pipeline")
-    proposed = current.model_copy(update=data.model_dump(exclude_unset=True))
+    proposed = current.model_copy(update={name: getattr(data, name) for name in data.model_fields_set})
     _require_empty(board, current, _emptied(current, proposed))
 
     def work(tx: Transaction) -> LeadPipeline:
