@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 
+from crm.devstack.demo_catalog import load_demo_catalog, load_demo_product_deals, qualified
 from crm.devstack.demo_data import demo_customers
 from crm.devstack.demo_pipeline import load_demo_activities, load_demo_deals, load_demo_orders
 from crm.devstack.tokens import emulator_id_token
@@ -30,13 +31,16 @@ def _api_keys(settings: Settings | None = None) -> FirestoreApiKeyStore:
 
 
 def load_demo(count: int, settings: Settings | None = None) -> int:
-    """Demo customers, then deals walked through every stage of the default pipeline, orders and activities."""
+    """Demo lead pipeline, products and tags; customers (leads on the lead board); deals walked through every stage
+    of the default pipeline, deals priced from the catalog, orders and activities."""
     settings = settings or get_settings()
     db, names = firestore_client(settings), CollectionNames(settings.collection_prefix)
-    batch = list(demo_customers(count, new_id=FirestoreCustomerReader(db, names).new_id))
-    import_customers(db, names, batch)
     transactions = crm_transactions(db, names, settings.default_currency)
+    lead_pipeline, products = load_demo_catalog(transactions)
+    batch = qualified(list(demo_customers(count, new_id=FirestoreCustomerReader(db, names).new_id)), lead_pipeline)
+    import_customers(db, names, batch)
     load_demo_deals(transactions, batch, max(6, count // 3))
+    load_demo_product_deals(transactions, batch, products, max(3, count // 10))
     load_demo_orders(transactions, batch, max(5, count // 5))
     load_demo_activities(transactions, batch, max(5, count // 4))
     return len(batch)

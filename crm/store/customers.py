@@ -18,7 +18,7 @@ from crm.store import read_meter
 from crm.store.claims import ClaimCollection
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
-from crm.store.customer_counts import record_customer_change
+from crm.store.customer_counts import record_customer_change, record_imported_customers
 from crm.store.customer_filters import list_filters_fingerprint, with_list_filters
 from crm.store.customer_search import CustomerSearch, customer_search_fields
 from crm.store.paging import PageRequest, Queryable, fetch_page
@@ -105,8 +105,8 @@ class FirestoreCustomerReader:
 
 
 def import_customers(db: firestore.Client, names: CollectionNames, customers: list[Customer]) -> None:
-    """Write many new customers in batches, with their email claims, unchecked and unaudited: for demo data and
-    benchmarks, never for users."""
+    """Write many new customers in batches, with their email claims, unchecked and unaudited (their tag counts and
+    lead board totals counted): for demo data and benchmarks, never for users."""
     documents, claims = db.collection(names.customers), db.collection(names.customer_emails)
     for start in range(0, len(customers), IMPORT_BATCH):
         batch = db.batch()
@@ -116,6 +116,7 @@ def import_customers(db: firestore.Client, names: CollectionNames, customers: li
                 claim = EMAIL_CLAIMS.claim_document(email, customer.id)
                 batch.set(claims.document(EMAIL_CLAIMS.claim_id(email)), claim)
         batch.commit()
+    record_imported_customers(db, names, customers)
 
 
 def _plain(value: Any) -> Any:
