@@ -1,9 +1,10 @@
 /** Every feature of the console, in menu order. */
 import { customersFeature } from "@/features/customers";
 import { productsFeature } from "@/features/products";
+import { tagsFeature } from "@/features/tags";
 import type { Feature } from "./feature";
 
-export const FEATURES: Feature[] = [customersFeature, productsFeature];
+export const FEATURES: Feature[] = [customersFeature, productsFeature, tagsFeature];
 
 /** The features' own texts by feature id, for i18n. */
 export const FEATURE_TEXTS = Object.fromEntries(
