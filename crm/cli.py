@@ -8,6 +8,7 @@ import os
 import sys
 
 from crm.devstack.demo_accounts import demo_people, load_demo_accounts
+from crm.devstack.demo_catalog import load_demo_catalog, load_demo_product_deals, qualified
 from crm.devstack.demo_data import demo_customers
 from crm.devstack.demo_pipeline import load_demo_activities, load_demo_deals, load_demo_orders
 from crm.devstack.tokens import emulator_id_token
@@ -35,18 +36,21 @@ def _api_keys(settings: Settings | None = None) -> FirestoreApiKeyStore:
 
 
 def load_demo(count: int, settings: Settings | None = None) -> int:
-    """Demo customers and their contact persons, a group of companies and a likely duplicate, then deals walked
-    through every stage of the default pipeline, orders and activities, and demo integrations (lead sources, a
-    switched-off webhook endpoint). Returns how many customers it made."""
+    """Demo lead pipeline, products and tags; customers (leads on the lead board) and their contact persons, a group
+    of companies and a likely duplicate; deals walked through every stage of the default pipeline, deals priced from
+    the catalog, orders and activities, and demo integrations (lead sources, a switched-off webhook endpoint).
+    Returns how many customers it made."""
     settings = settings or get_settings()
     db, names = firestore_client(settings), CollectionNames(settings.collection_prefix)
-    batch = list(demo_customers(count, new_id=FirestoreCustomerReader(db, names).new_id))
+    transactions = crm_transactions(db, names, settings.default_currency)
+    lead_pipeline, products = load_demo_catalog(transactions)
+    batch = qualified(list(demo_customers(count, new_id=FirestoreCustomerReader(db, names).new_id)), lead_pipeline)
     import_customers(db, names, batch)
     people = db.collection(names.people)
     import_people(db, names, list(demo_people(batch, count, new_id=lambda: people.document().id)))
-    transactions = crm_transactions(db, names, settings.default_currency)
     accounts = load_demo_accounts(transactions, batch)
     load_demo_deals(transactions, batch, max(6, count // 3))
+    load_demo_product_deals(transactions, batch, products, max(3, count // 10))
     load_demo_orders(transactions, batch, max(5, count // 5))
     load_demo_activities(transactions, batch, max(5, count // 4))
     from crm.devstack.demo_integrations import load_demo_integrations

@@ -23,6 +23,9 @@ class AuditEntity(StrEnum):
     WEBHOOK_ENDPOINT = "webhook_endpoint"
     LEAD_SOURCE = "lead_source"
     PERSON = "person"
+    PRODUCT = "product"
+    TAG = "tag"
+    LEAD_PIPELINE = "lead_pipeline"
 
 
 class AuditAction(StrEnum):
@@ -46,6 +49,8 @@ NOT_AUDITED: dict[AuditEntity, frozenset[str]] = {
                                              "last_success_at", "last_failure_at"}),
     AuditEntity.LEAD_SOURCE: frozenset({"secret", "previous_secret", "last_lead_at", "leads_received"}),
     AuditEntity.PERSON: frozenset({"search_tokens", "search_rank", "search_typos", "name_sort", "name"}),
+    AuditEntity.PRODUCT: frozenset({"name_sort", "sku_key", "search_keys"}),
+    AuditEntity.TAG: frozenset({"customer_count", "deal_count"}),
 }
 ALWAYS_SKIPPED = frozenset({"updated_at"})
 MONEY_IN_CENTS: dict[AuditEntity, dict[str, str]] = {
@@ -55,7 +60,8 @@ MONEY_IN_CENTS: dict[AuditEntity, dict[str, str]] = {
 }
 LABEL_FIELD = {AuditEntity.CUSTOMER: "name", AuditEntity.DEAL: "title", AuditEntity.ORDER: "order_number",
                AuditEntity.ACTIVITY: "subject", AuditEntity.PIPELINE: "name", AuditEntity.WEBHOOK_ENDPOINT: "url",
-               AuditEntity.LEAD_SOURCE: "name", AuditEntity.PERSON: "name"}
+               AuditEntity.LEAD_SOURCE: "name", AuditEntity.PERSON: "name",
+               AuditEntity.PRODUCT: "name", AuditEntity.TAG: "name", AuditEntity.LEAD_PIPELINE: "name"}
 STAGE_FIELDS = frozenset({"stage", "pipeline_id", "probability", "status", "closed_at", "lost_reason",
                           "stage_entered_at", "stage_history"})
 SOFT_DELETED = frozenset({AuditEntity.CUSTOMER, AuditEntity.PERSON})
@@ -224,13 +230,20 @@ def _customer_phrases(name: str, old: Document, new: Document, changes: dict[str
             phrases.append(f"note {verb}" if count == 1 else f"{count} notes {verb}")
     if "status" in changes:
         phrases.append(f"status changed from {old.get('status')} to {new.get('status')}")
+    moved = "lead_stage" in changes or "lead_substage" in changes
+    if moved:
+        where = f"{new.get('lead_stage') or 'no stage'}" + (
+            f" ({new.get('lead_substage')})" if new.get("lead_substage") else "")
+        score = f", score {new.get('score')}" if new.get("score") is not None else ""
+        phrases.append(f"lead moved from {old.get('lead_stage') or 'no stage'} to {where}{score}")
     if "lifetime_value" in changes:
         phrases.append(f"lifetime value changed from {old.get('lifetime_value') or '0.00'} to "
                        f"{new.get('lifetime_value') or '0.00'}")
     merged = changes.get("merged_from", {}).get("added") or []
     if merged:
         phrases.append(f"merged in customer {', '.join(map(str, merged))}")
-    described = {"notes", "status", "lifetime_value", "lost_at", "merged_from"}
+    described = {"notes", "status", "lifetime_value", "lost_at", "merged_from"} | (
+        {"lead_stage", "lead_substage", "score", "lead_stage_entered_at", "lead_pipeline_id"} if moved else set())
     return phrases + _edited(name, [f for f in changes if f not in described])
 
 

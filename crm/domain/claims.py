@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
 from crm.domain import access
+from crm.domain.catalog.products import CatalogProduct, sku_key
 from crm.domain.customers import Customer
 from crm.domain.orders import Order, order_number_key
 from crm.domain.people.persons import Person
@@ -136,4 +137,18 @@ ORDER_NUMBER = ClaimKind[Order](
 PERSON_EMAIL = ClaimKind[Person](
     value_name="email", field="email", holder_name="person", holder_field="person_id", values=_active_person_emails,
     label=_person_name,
+)
+
+
+def _sku(product: CatalogProduct) -> list[str]:
+    return [product.sku]
+
+
+def _product_name(product: CatalogProduct) -> str | None:
+    return product.name
+
+
+PRODUCT_SKU = ClaimKind[CatalogProduct](
+    value_name="SKU", field="sku", holder_name="product", holder_field="product_id", values=_sku, key=sku_key,
+    label=_product_name,
 )

@@ -24,6 +24,7 @@ from crm.domain.common import InputModel, Label, ShortText, Versioned, from_cent
 from crm.domain.contacts import ContactValueError, normalize_email, normalize_phone
 from crm.domain.model import Model
 from crm.domain.paging import ListPage
+from crm.domain.qualification.fields import LEAD_SERVER_OWNED, LeadInput, LeadRecord
 from crm.domain.search.ranking import SearchMatch
 from crm.domain.search_tokens import fold
 from crm.errors import FailedPreconditionError, ValidationFailedError
@@ -151,10 +152,10 @@ NOT_NULLABLE = ("name", "contacts", "language", "tags", "owned_items", "linked_u
 SERVER_OWNED = frozenset(
     {"id", "created_at", "updated_at", "deleted_at", "lifetime_value", "search_tokens", "name_sort",
      "lost_reason", "lost_at", "last_activity_at", "lead_source_id"}
-) | ACCOUNT_SERVER_OWNED
+) | ACCOUNT_SERVER_OWNED | LEAD_SERVER_OWNED
 
 
-class CustomerFields(AccountInput, InputModel):
+class CustomerFields(AccountInput, LeadInput, InputModel):
     """Fields a caller may write; every one optional, as in a partial update."""
 
     server_owned_fields = SERVER_OWNED
@@ -180,7 +181,7 @@ class CustomerFields(AccountInput, InputModel):
     @field_validator("tags")
     @classmethod
     def _normalize_tags(cls, tags: list[str] | None) -> list[str] | None:
-        return None if tags is None else list(dict.fromkeys(tag for tag in tags if tag))
+        return None if tags is None else unique_tags(tags)
 
     @field_validator("linked_user_ids")
     @classmethod
@@ -221,7 +222,7 @@ class CustomerUpdate(CustomerFields):
     """A partial update: only the fields present in the request change (PUT and PATCH alike)."""
 
 
-class Customer(AccountRecord, Versioned):
+class Customer(AccountRecord, LeadRecord, Versioned):
     """A customer record as stored and as served."""
 
     id: str
@@ -274,6 +275,11 @@ class CustomerListItem(Customer):
 
 class CustomersPage(ListPage[CustomerListItem]):
     """One page of customers."""
+
+
+def unique_tags(tags: list[str]) -> list[str]:
+    """Tags as records keep them: trimmed and lower-cased (by the ``Tag`` type), without empties and repeats."""
+    return list(dict.fromkeys(tag for tag in tags if tag))
 
 
 def primary_value(contacts: list[Contact], types: tuple[ContactType, ...]) -> str | None:

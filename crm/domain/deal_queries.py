@@ -38,6 +38,7 @@ class DealListParams(Model):
     customer_id: Id | None = None
     owner_id: Id | None = None
     status: DealStatus | None = None
+    tag: Annotated[str, Field(max_length=50, description="Deals carrying this tag")] | None = None
     expected_close_from: Annotated[date, Field(description="Earliest expected close date, inclusive")] | None = None
     expected_close_to: Annotated[date, Field(description="Latest expected close date, inclusive")] | None = None
     page_size: Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)] = 25
@@ -50,6 +51,8 @@ class DealListParams(Model):
 
     @model_validator(mode="after")
     def _check(self) -> DealListParams:
+        if self.tag is not None:
+            self.tag = self.tag.strip().lower()
         ranged = self.expected_close_from is not None or self.expected_close_to is not None
         if ranged and self.order_by is not None and self.order_by.field != "expected_close_date":
             raise ValueError("an expected_close range orders by expected_close_date; leave order_by out or use it")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from crm.domain.common import to_cents
-from crm.domain.deals import Deal, DealStatus, enter_stage, require_reason
+from crm.domain.deals import Deal, DealStatus, enter_stage, enter_substage, require_reason, require_substage
 from crm.domain.money import CurrencyRates
 from crm.domain.pipelines import Pipeline, Stage, StageKind
 from crm.errors import FailedPreconditionError, ValidationFailedError
@@ -33,18 +33,24 @@ def advance(deal: Deal, pipeline: Pipeline, *, by: str, now: datetime) -> Deal:
     return enter_stage(deal, pipeline, pipeline.next_after(deal.stage), by=by, now=now)
 
 
-def move(deal: Deal, pipeline: Pipeline, stage_id: str, *, reason: str | None, by: str, now: datetime) -> Deal:
-    """Into any stage of ``pipeline`` (which may be another pipeline than the deal's).
+def move(deal: Deal, pipeline: Pipeline, stage_id: str, *, reason: str | None, by: str, now: datetime,
+         substage: str | None = None) -> Deal:
+    """Into any stage of ``pipeline`` (which may be another pipeline than the deal's), and one of its substages if
+    named; within the deal's own stage, only into another substage.
 
     Raises:
-        ValidationFailedError: no such stage, or a lost stage without a reason.
-        FailedPreconditionError: the deal is already in that stage.
+        ValidationFailedError: no such stage or substage, or a lost stage without a reason.
+        FailedPreconditionError: the deal is already in that stage (and substage).
     """
     stage = _stage_of(pipeline, stage_id)
+    require_substage(stage, substage, "substage")
     if pipeline.id == deal.pipeline_id and stage.id == deal.stage:
-        raise FailedPreconditionError(f"deal {deal.id} is already in stage {stage.id}")
+        if substage is None or substage == deal.substage:
+            where = f" and substage {substage}" if substage else ""
+            raise FailedPreconditionError(f"deal {deal.id} is already in stage {stage.id}{where}")
+        return enter_substage(deal, substage, by=by, now=now)
     require_reason(stage, reason, "reason")
-    return enter_stage(deal, pipeline, stage, by=by, now=now, lost_reason=reason)
+    return enter_stage(deal, pipeline, stage, by=by, now=now, lost_reason=reason, substage=substage)
 
 
 def mark_won(deal: Deal, pipeline: Pipeline, *, by: str, now: datetime) -> Deal:

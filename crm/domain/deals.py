@@ -7,9 +7,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import ConfigDict, Field, StringConstraints, computed_field, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, computed_field, field_validator, model_validator
 
 from crm.domain.common import CENTS, DocumentId, InputModel, Versioned, refuse_null
+from crm.domain.customers import MAX_TAGS, Tag, unique_tags
 from crm.domain.model import Model
 from crm.domain.money import MAX_AMOUNT, Amount, Currency, weighted
 from crm.domain.paging import ListPage
@@ -49,6 +50,33 @@ class LineItem(Model):
     def total(self) -> Decimal:
         return (self.quantity * self.unit_price).quantize(CENTS, rounding=ROUND_HALF_UP)
 
+    def priced(self) -> LineItem:
+        return self
+
+
+class LineItemInput(Model):
+    """A line item as a request gives it: with a ``product_id``, the name and unit price may be left out and come
+    from the catalog (the price in the deal's currency)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    product_id: Id | None = None
+    name: Title | None = None
+    quantity: Annotated[Decimal, Field(gt=0, le=1_000_000, decimal_places=3)]
+    unit_price: Amount | None = None
+
+    @model_validator(mode="after")
+    def _named_and_priced(self) -> LineItemInput:
+        if self.product_id is None and (self.name is None or self.unit_price is None):
+            raise ValueError("a line item without product_id needs a name and a unit_price")
+        return self
+
+    def priced(self) -> LineItem | None:
+        """The stored line item, when the request gave everything it needs."""
+        if self.name is None or self.unit_price is None:
+            return None
+        return LineItem(product_id=self.product_id, name=self.name, quantity=self.quantity, unit_price=self.unit_price)
+
 
 class StageChange(Model):
     model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
@@ -58,6 +86,8 @@ class StageChange(Model):
     at: datetime
     by: str
     pipeline_id: str | None = None
+    from_substage: str | None = None
+    substage: str | None = None
 
 
 class DealFields(InputModel):
@@ -70,19 +100,44 @@ class DealFields(InputModel):
     expected_close_date: date | None = None
     owner_id: Id | None = None
     notes: Annotated[str, StringConstraints(strip_whitespace=True, max_length=DEAL_NOTES_LENGTH)] | None = None
-    line_items: Annotated[list[LineItem], Field(max_length=MAX_LINE_ITEMS)] | None = None
+    line_items: Annotated[list[LineItemInput], Field(max_length=MAX_LINE_ITEMS)] | None = None
     person_id: Annotated[DocumentId, Field(description="A contact person of the deal's customer")] | None = None
+    tags: Annotated[list[Tag], Field(max_length=MAX_TAGS)] | None = None
+
+    @field_validator("tags")
+    @classmethod
+    def _normalize_tags(cls, tags: list[str] | None) -> list[str] | None:
+        return None if tags is None else unique_tags(tags)
 
     @model_validator(mode="after")
     def _value_from_line_items(self) -> DealFields:
-        if self.line_items:
-            total = sum((item.total for item in self.line_items), Decimal("0.00"))
-            if total > MAX_AMOUNT:
-                raise ValueError(f"line_items add up to {total}, more than the largest amount {MAX_AMOUNT}")
-            if self.value is not None and self.value != total:
-                raise ValueError(f"value must equal the sum of line_items ({total}); or leave value out")
-            self.value = total
+        priced = [item.priced() for item in self.line_items or []]
+        if self.line_items and all(item is not None for item in priced):
+            self.value = line_items_value([item for item in priced if item is not None], self.value)
         return self
+
+    def priced_line_items(self) -> list[LineItem] | None:
+        """The line items as stored, once every one has its name and price (see crm.services.catalog)."""
+        if self.line_items is None:
+            return None
+        priced = [item.priced() for item in self.line_items]
+        if any(item is None for item in priced):
+            raise ValueError("line items are not priced yet")
+        return [item for item in priced if item is not None]
+
+
+def line_items_value(items: list[LineItem], value: Decimal | None) -> Decimal:
+    """What the line items add up to, which ``value`` (if given) must equal.
+
+    Raises:
+        ValueError: the sum is over the largest amount, or differs from ``value``.
+    """
+    total = sum((item.total for item in items), Decimal("0.00"))
+    if total > MAX_AMOUNT:
+        raise ValueError(f"line_items add up to {total}, more than the largest amount {MAX_AMOUNT}")
+    if value is not None and value != total:
+        raise ValueError(f"value must equal the sum of line_items ({total}); or leave value out")
+    return total
 
 
 class DealCreate(DealFields):
@@ -90,6 +145,7 @@ class DealCreate(DealFields):
     title: Title
     pipeline_id: DocumentId | None = None
     stage: Id | None = None
+    substage: Annotated[Id, Field(description="A substage of `stage` (or of the first open stage)")] | None = None
     lost_reason: Annotated[Reason, Field(description="Why the deal was lost: required when `stage` is a lost "
                                                      "stage, refused otherwise")] | None = None
 
@@ -97,9 +153,9 @@ class DealCreate(DealFields):
 class DealUpdate(DealFields):
     """Partial update of a deal's own fields; stages change only through the transition endpoints."""
 
-    server_owned_fields = SERVER_OWNED | {"stage", "pipeline_id", "customer_id", "lost_reason"}
+    server_owned_fields = SERVER_OWNED | {"stage", "pipeline_id", "customer_id", "lost_reason", "substage"}
 
-    _not_null = refuse_null("title", "value", "currency", "line_items", "probability", "owner_id")
+    _not_null = refuse_null("title", "value", "currency", "line_items", "probability", "owner_id", "tags")
 
 
 class StageMove(Model):
@@ -108,6 +164,8 @@ class StageMove(Model):
     stage: Id
     pipeline_id: DocumentId | None = None
     reason: Reason | None = None
+    substage: Annotated[Id, Field(description="A substage of the stage; moving within a stage names only a new "
+                                              "substage")] | None = None
 
 
 class LostReason(Model):
@@ -130,6 +188,7 @@ class Deal(Versioned):
     currency: str
     pipeline_id: str
     stage: str
+    substage: str | None = None
     probability: int
     status: DealStatus = DealStatus.OPEN
     expected_close_date: date | None = None
@@ -137,6 +196,7 @@ class Deal(Versioned):
     notes: str | None = None
     line_items: list[LineItem] = []
     person_id: str | None = None
+    tags: list[str] = []
     lost_reason: str | None = None
     closed_at: datetime | None = None
     stage_entered_at: datetime
@@ -163,9 +223,10 @@ def new_deal(data: DealCreate, *, deal_id: str, pipeline: Pipeline, currency: st
     a won or lost deal has its stage's probability.
 
     Raises:
-        ValidationFailedError: on ``lost_reason`` or ``probability``.
+        ValidationFailedError: on ``lost_reason``, ``probability`` or ``substage``.
     """
     stage = pipeline.stage(data.stage) if data.stage else pipeline.first_open()
+    require_substage(stage, data.substage, "substage")
     if data.lost_reason and stage.kind is not StageKind.LOST:
         raise _invalid("lost_reason", f"only a deal created in a lost stage has a lost_reason; {stage.id} is "
                                       f"{stage.kind.value}")
@@ -174,10 +235,11 @@ def new_deal(data: DealCreate, *, deal_id: str, pipeline: Pipeline, currency: st
         raise _invalid("probability", f"a {STATUS_BY_KIND[stage.kind].value} deal has its stage's probability "
                                       f"({stage.probability}); leave probability out")
     fields = data.model_dump(exclude={"pipeline_id", "stage", "currency", "probability", "owner_id", "line_items",
-                                      "lost_reason"}, exclude_none=True)
+                                      "lost_reason", "substage"}, exclude_none=True)
     deal = Deal(
         **fields,
-        line_items=data.line_items or [],
+        line_items=data.priced_line_items() or [],
+        substage=data.substage,
         id=deal_id,
         currency=data.currency or currency,
         pipeline_id=pipeline.id,
@@ -186,7 +248,8 @@ def new_deal(data: DealCreate, *, deal_id: str, pipeline: Pipeline, currency: st
         status=STATUS_BY_KIND[stage.kind],
         owner_id=data.owner_id or by,
         stage_entered_at=now,
-        stage_history=[StageChange(from_stage=None, to=stage.id, at=now, by=by, pipeline_id=pipeline.id)],
+        stage_history=[StageChange(from_stage=None, to=stage.id, at=now, by=by, pipeline_id=pipeline.id,
+                                   substage=data.substage)],
         created_at=now,
         updated_at=now,
     )
@@ -212,6 +275,8 @@ def apply_update(deal: Deal, data: DealUpdate, *, now: datetime) -> Deal:
         raise FailedPreconditionError(
             f"deal {deal.id} is {deal.status.value}: its probability is its stage's ({deal.probability}); reopen it "
             "to change the probability", [{"field": "probability", "message": "fixed while the deal is closed"}])
+    if data.line_items is not None:
+        changes["line_items"] = data.priced_line_items()
     if data.line_items:
         changes["value"] = data.value
     return deal.model_copy(update={**changes, "updated_at": now})
@@ -227,19 +292,33 @@ def require_reason(stage: Stage, reason: str | None, field: str) -> None:
         raise _invalid(field, "a reason is required to put a deal into a lost stage")
 
 
+def require_substage(stage: Stage, substage_id: str | None, field: str) -> None:
+    """A substage named for a stage must be one of its own.
+
+    Raises:
+        ValidationFailedError: on ``field``.
+    """
+    if substage_id is not None and stage.substage(substage_id) is None:
+        known = ", ".join(s.id for s in stage.substages) or "none"
+        raise _invalid(field, f"stage {stage.id} has no substage {substage_id!r} (its substages: {known})")
+
+
 def _invalid(field: str, message: str) -> ValidationFailedError:
     return ValidationFailedError(message, [{"field": field, "message": message}])
 
 
 def enter_stage(deal: Deal, pipeline: Pipeline, stage: Stage, *, by: str, now: datetime,
-                lost_reason: str | None = None) -> Deal:
-    """Move ``deal`` into ``stage`` of ``pipeline``: probability, status, closed_at and history follow."""
+                lost_reason: str | None = None, substage: str | None = None) -> Deal:
+    """Move ``deal`` into ``stage`` of ``pipeline`` (and its ``substage``, if named): probability, status,
+    closed_at and history follow."""
     closed = stage.kind is not StageKind.OPEN
-    entry = StageChange(from_stage=deal.stage, to=stage.id, at=now, by=by, pipeline_id=pipeline.id)
+    entry = StageChange(from_stage=deal.stage, to=stage.id, at=now, by=by, pipeline_id=pipeline.id,
+                        from_substage=deal.substage, substage=substage)
     return deal.model_copy(
         update={
             "pipeline_id": pipeline.id,
             "stage": stage.id,
+            "substage": substage,
             "probability": stage.probability,
             "status": STATUS_BY_KIND[stage.kind],
             "closed_at": now if closed else None,
@@ -249,3 +328,11 @@ def enter_stage(deal: Deal, pipeline: Pipeline, stage: Stage, *, by: str, now: d
             "updated_at": now,
         }
     )
+
+
+def enter_substage(deal: Deal, substage: str | None, *, by: str, now: datetime) -> Deal:
+    """Move ``deal`` to another substage of its stage: a history entry; the time it entered its stage stays."""
+    entry = StageChange(from_stage=deal.stage, to=deal.stage, at=now, by=by, pipeline_id=deal.pipeline_id,
+                        from_substage=deal.substage, substage=substage)
+    return deal.model_copy(update={"substage": substage, "stage_history": [*deal.stage_history, entry][-MAX_HISTORY:],
+                                   "updated_at": now})

@@ -10,6 +10,7 @@ from pydantic import ConfigDict, Field, StringConstraints, field_validator, mode
 
 from crm.domain.common import InputModel, Versioned, refuse_null
 from crm.domain.model import Model
+from crm.domain.substages import Substage, Substages
 from crm.errors import FailedPreconditionError, NotFoundError
 
 StageId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
@@ -33,6 +34,10 @@ class Stage(Model):
     probability: Annotated[int, Field(ge=0, le=100)]
     color: Color = "#9e9e9e"
     kind: StageKind = StageKind.OPEN
+    substages: Substages = Field(default_factory=list, description="Steps within the stage, in order (optional)")
+
+    def substage(self, substage_id: str) -> Substage | None:
+        return next((s for s in self.substages if s.id == substage_id), None)
 
 
 def check_stages(stages: list[Stage]) -> list[Stage]:

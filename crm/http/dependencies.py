@@ -18,6 +18,7 @@ from crm.store.accounts.reader import FirestoreAccountReader
 from crm.store.activities import FirestoreActivityReader
 from crm.store.api_keys import FirestoreApiKeyStore
 from crm.store.audit import FirestoreAuditReader
+from crm.store.catalog.products import FirestoreProductReader
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
 from crm.store.crm_transaction import CrmTransactions, crm_transactions
@@ -27,6 +28,9 @@ from crm.store.deals import FirestoreDealReader
 from crm.store.idempotency import FirestoreIdempotencyStore
 from crm.store.orders import FirestoreOrderReader
 from crm.store.people.people import FirestorePeopleReader
+from crm.store.qualification.board import FirestoreLeadBoard
+from crm.store.tags.jobs import FirestoreTagJobs
+from crm.store.tags.registry import FirestoreTagReader
 
 if TYPE_CHECKING:
     from crm.http.lead_intake.wiring import LeadIntakeDependencies
@@ -88,6 +92,22 @@ class Dependencies:
     @functools.cached_property
     def api_keys(self) -> FirestoreApiKeyStore:
         return FirestoreApiKeyStore(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def products(self) -> FirestoreProductReader:
+        return FirestoreProductReader(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def tags(self) -> FirestoreTagReader:
+        return FirestoreTagReader(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def tag_jobs(self) -> FirestoreTagJobs:
+        return FirestoreTagJobs(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def lead_board(self) -> FirestoreLeadBoard:
+        return FirestoreLeadBoard(firestore_client(self.settings), self.names)
 
     @functools.cached_property
     def user_roles(self) -> FirebaseUserRoles:

@@ -12,7 +12,9 @@ from crm.domain.customers import Customer, CustomerCreate, CustomersPage, Custom
 from crm.errors import FailedPreconditionError, NotFoundError
 from crm.identity import Caller
 from crm.services.accounts.follow import follow_customer_write
+from crm.services.catalog.references import with_owned_products
 from crm.services.ports import CustomerReader, Transaction, Transactions
+from crm.services.qualification.follow import followed_lead, placed_new_lead
 
 
 def create_customer(transactions: Transactions, data: CustomerCreate, caller: Caller, *,
@@ -28,6 +30,7 @@ def create_customer(transactions: Transactions, data: CustomerCreate, caller: Ca
     def work(tx: Transaction) -> Customer:
         new = rules.new_customer(data, customer_id=tx.customers.new_id(), by=caller.uid, now=utc_now(),
                                  default_language=default_language)
+        new = placed_new_lead(tx, with_owned_products(tx, None, new))
         follow_customer_write(tx, None, new, caller)
         tx.customers.put(new, None)
         return new
@@ -154,6 +157,7 @@ def _change(transactions: Transactions, customer_id: str, caller: Caller,
         if current is None or not access.sees(caller, current.owner_id):
             raise _not_found(customer_id)
         changed = change(current)
+        changed = followed_lead(tx, current, with_owned_products(tx, current, changed))
         follow_customer_write(tx, current, changed, caller)
         tx.customers.put(changed, current)
         return changed

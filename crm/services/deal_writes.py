@@ -1,5 +1,5 @@
 """Writing a deal with everything that follows from it, in the same transaction: its customer's lifetime value and
-status, its pipeline's running totals, and the owners and currencies reports break down by."""
+status, its pipeline's running totals, its tags' counts, and the owners and currencies reports break down by."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from crm.domain.deals import Deal, DealStatus
 from crm.domain.money import CurrencyRates
 from crm.domain.pipelines import Pipeline
 from crm.services.ports import Transaction
+from crm.services.qualification.follow import followed_lead
 
 
 def save_deal(tx: Transaction, before: Deal | None, after: Deal, pipeline: Pipeline, rates: CurrencyRates,
@@ -23,6 +24,7 @@ def save_deal(tx: Transaction, before: Deal | None, after: Deal, pipeline: Pipel
     saved = _credited(before, after, rates)
     _credit_customer(tx, before, saved, now)
     tx.stats.record(before, saved)
+    tx.tags.deal_changed(before, saved)
     tx.deals.put(saved, pipeline)
     tx.config.note_deal_dimensions(saved.owner_id, saved.currency)
     return saved
@@ -32,6 +34,7 @@ def remove_deal(tx: Transaction, deal: Deal, now: datetime) -> None:
     """Stage the deal's deletion; a won deal's value leaves its customer's lifetime value."""
     _credit_customer(tx, deal, None, now)
     tx.stats.record(deal, None)
+    tx.tags.deal_changed(deal, None)
     tx.deals.delete(deal.id)
 
 
@@ -57,4 +60,5 @@ def _credit_customer(tx: Transaction, before: Deal | None, after: Deal | None, n
         return
     customer = tx.customers.get(deal.customer_id)
     if customer is not None:
-        tx.customers.put(credit_lifetime_value(customer, worth - held, won_deal=newly_won, now=now), customer)
+        credited = credit_lifetime_value(customer, worth - held, won_deal=newly_won, now=now)
+        tx.customers.put(followed_lead(tx, customer, credited), customer)

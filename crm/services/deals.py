@@ -14,6 +14,7 @@ from crm.domain.deals import Deal, DealCreate, DealsPage, DealUpdate, StageMove
 from crm.domain.pipelines import Pipeline
 from crm.errors import NotFoundError
 from crm.identity import Caller
+from crm.services.catalog.references import priced_deal_fields
 from crm.services.deal_writes import remove_deal, save_deal
 from crm.services.lookups import invalid, pipeline_for, rates_covering, visible_customer
 from crm.services.people.links import check_changed_person, check_person
@@ -26,7 +27,7 @@ def create_deal(transactions: Transactions, data: DealCreate, caller: Caller) ->
     Raises:
         PermissionDeniedError: a rep named another owner.
         ValidationFailedError: the customer (that the caller may see), pipeline, stage or currency does not exist
-            or has no rate.
+            or has no rate; a line item's product does not exist, is archived, or has no price in the currency.
     """
     access.check_owner_change(caller, data)
 
@@ -39,8 +40,9 @@ def create_deal(transactions: Transactions, data: DealCreate, caller: Caller) ->
             raise invalid("stage", f"pipeline {pipeline.id} has no stage {data.stage!r}")
         rates = rates_covering(tx, data.currency)
         now = utc_now()
+        priced = priced_deal_fields(tx, data, data.currency or rates.base, None)
         deal = rules.new_deal(
-            data, deal_id=tx.deals.new_id(), pipeline=pipeline, currency=rates.base, by=caller.uid, now=now
+            priced, deal_id=tx.deals.new_id(), pipeline=pipeline, currency=rates.base, by=caller.uid, now=now
         )
         return save_deal(tx, None, deal, pipeline, rates, now)
 
@@ -76,7 +78,8 @@ def update_deal(transactions: Transactions, deal_id: str, data: DealUpdate, call
         if data.currency:
             rates_covering(tx, data.currency)
         check_changed_person(tx, data.person_id, deal.customer_id, caller, was=(deal.person_id, deal.customer_id))
-        return rules.apply_update(deal, data, now=now), pipeline
+        priced = priced_deal_fields(tx, data, data.currency or deal.currency, deal)
+        return rules.apply_update(deal, priced, now=now), pipeline
 
     return _change(transactions, deal_id, caller, change)
 
@@ -105,7 +108,8 @@ def move_deal(transactions: Transactions, deal_id: str, move: StageMove, caller:
             if named is None:
                 raise invalid("pipeline_id", f"pipeline {move.pipeline_id} does not exist")
             target = named
-        return transitions.move(deal, target, move.stage, reason=move.reason, by=caller.uid, now=now), target
+        return transitions.move(deal, target, move.stage, reason=move.reason, by=caller.uid, now=now,
+                                substage=move.substage), target
 
     return _change(transactions, deal_id, caller, change)
 

@@ -13,6 +13,7 @@ from crm.identity import Caller
 from crm.services.deal_writes import save_deal
 from crm.services.lookups import pipeline_for, rates_covering
 from crm.services.ports import Transaction, Transactions
+from crm.services.qualification.follow import followed_lead
 
 
 def convert_lead(transactions: Transactions, customer_id: str, conversion: LeadConversion,
@@ -28,7 +29,7 @@ def convert_lead(transactions: Transactions, customer_id: str, conversion: LeadC
     def work(tx: Transaction) -> ConvertedLead:
         customer = _active(tx, customer_id, caller)
         now = utc_now()
-        prospect = rules.convert(customer, now=now)
+        prospect = followed_lead(tx, customer, rules.convert(customer, now=now))
         pipeline = pipeline_for(tx, conversion.pipeline_id)
         rates = rates_covering(tx, conversion.currency)
         deal = deal_rules.new_deal(
@@ -52,7 +53,7 @@ def mark_lead_lost(transactions: Transactions, customer_id: str, reason: str, ca
 
     def work(tx: Transaction) -> Customer:
         customer = _active(tx, customer_id, caller)
-        lost = rules.mark_lost(customer, reason, now=utc_now())
+        lost = followed_lead(tx, customer, rules.mark_lost(customer, reason, now=utc_now()))
         tx.customers.put(lost, customer)
         return lost
 

@@ -40,6 +40,9 @@ class AuditTrail:
             names.webhook_endpoints: AuditEntity.WEBHOOK_ENDPOINT,
             names.lead_sources: AuditEntity.LEAD_SOURCE,
             names.people: AuditEntity.PERSON,
+            names.products: AuditEntity.PRODUCT,
+            names.tags: AuditEntity.TAG,
+            names.lead_pipelines: AuditEntity.LEAD_PIPELINE,
         }
         self._read: dict[str, firestore.DocumentSnapshot] = {}
         self._made: set[str] = set()

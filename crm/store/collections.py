@@ -115,3 +115,27 @@ class CollectionNames:
     @property
     def merge_locks(self) -> str:
         return f"{self.prefix}customer_merge_locks"
+
+    @property
+    def products(self) -> str:
+        return f"{self.prefix}products"
+
+    @property
+    def product_skus(self) -> str:
+        return f"{self.prefix}product_skus"
+
+    @property
+    def tags(self) -> str:
+        return f"{self.prefix}tags"
+
+    @property
+    def tag_jobs(self) -> str:
+        return f"{self.prefix}tag_jobs"
+
+    @property
+    def lead_pipelines(self) -> str:
+        return f"{self.prefix}lead_pipelines"
+
+    @property
+    def lead_totals(self) -> str:
+        return f"{self.prefix}lead_totals"

@@ -8,6 +8,7 @@ from crm.store import read_meter
 from crm.store.accounts.merges import TxMerges
 from crm.store.accounts.totals import TxAccountTotals
 from crm.store.activities import TxActivities
+from crm.store.catalog.products import TxProducts
 from crm.store.collections import CollectionNames
 from crm.store.config import TxConfig
 from crm.store.customers import TxCustomers
@@ -17,6 +18,9 @@ from crm.store.orders import TxOrders
 from crm.store.people.people import TxPeople
 from crm.store.pipeline_stats import TxPipelineStats
 from crm.store.pipelines import TxPipelines, ensure_default_pipeline
+from crm.store.qualification.lead_pipelines import TxLeadPipelines
+from crm.store.tags.jobs import TxTagJobs
+from crm.store.tags.registry import TxTags
 from crm.store.unit_of_work import TransactionRunner, UnitOfWork
 from crm.store.webhooks.endpoints import TxWebhookEndpoints
 from crm.store.webhooks.outbox import WebhookOutbox
@@ -39,6 +43,10 @@ class CrmTransaction:
         self.lead_sources = TxLeadSources(uow)
         self.people = TxPeople(uow, self.account_totals)
         self.merges = TxMerges(uow)
+        self.products = TxProducts(uow)
+        self.tags = TxTags(uow)
+        self.tag_jobs = TxTagJobs(uow)
+        self.lead_pipelines = TxLeadPipelines(uow)
 
 
 class CrmTransactions(TransactionRunner):

@@ -12,6 +12,7 @@ from crm.domain.customers import Customer, CustomerListItem
 from crm.domain.paging import Page
 from crm.domain.search.customer_fields import CUSTOMER_SEARCH, customer_activity, customer_search_values
 from crm.store.cursors import query_fingerprint
+from crm.store.customer_filters import list_filters_fingerprint, search_conditions
 from crm.store.search import Condition, SearchExecutor, SearchRequest, SearchSpec, search_document_fields
 
 FromSnapshot = Callable[[firestore.DocumentSnapshot], Customer]
@@ -41,13 +42,12 @@ class CustomerSearch:
         self._executor = SearchExecutor(collection, spec)
 
     def page(self, params: CustomerListParams) -> Page[CustomerListItem]:
-        filters: list[Condition] = []
-        if params.status:
-            filters.append(Condition("status", params.status.value))
+        filters = search_conditions(params)
         if params.tag:
             filters.append(Condition("tags", params.tag, "array_contains"))
         terms = params.search_terms()
-        fingerprint = query_fingerprint("search", terms, params.status, params.tag, params.owner_id)
+        fingerprint = query_fingerprint("search", terms, params.status, params.tag, params.owner_id,
+                                        *list_filters_fingerprint(params))
         request = SearchRequest(tuple(terms), tuple(filters), params.owner_id, params.page_size, params.cursor,
                                 fingerprint)
         found = self._executor.run(request)

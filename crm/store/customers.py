@@ -20,6 +20,8 @@ from crm.store.accounts.duplicate_keys import TxDuplicateKeys, import_duplicate_
 from crm.store.claims import ClaimCollection
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
+from crm.store.customer_counts import record_customer_change, record_imported_customers
+from crm.store.customer_filters import list_filters_fingerprint, with_list_filters
 from crm.store.customer_search import CustomerSearch, customer_search_fields
 from crm.store.paging import PageRequest, Queryable, fetch_page
 from crm.store.search import SEARCH_FIELDS
@@ -91,7 +93,7 @@ class FirestoreCustomerReader:
             return self._search.page(params)
         query, sort_field, descending = self._filtered(params)
         fingerprint = query_fingerprint(params.search_terms(), params.status, params.tag, params.owner_id,
-                                        params.order.value)
+                                        params.order.value, *list_filters_fingerprint(params))
         request = PageRequest(params.page, params.page_size, params.cursor, fingerprint)
         return fetch_page(self._customers, query, request, sort_field, descending, _list_item)
 
@@ -105,8 +107,7 @@ class FirestoreCustomerReader:
 
     def _filtered(self, params: CustomerListParams) -> tuple[Queryable, str | None, bool]:
         query: Queryable = self._customers.where(filter=FieldFilter("deleted_at", "==", None))
-        if params.status:
-            query = query.where(filter=FieldFilter("status", "==", params.status.value))
+        query = with_list_filters(query, params)
         if params.tag:
             query = query.where(filter=FieldFilter("tags", "array_contains", params.tag))
         if params.owner_id:
@@ -115,8 +116,8 @@ class FirestoreCustomerReader:
 
 
 def import_customers(db: firestore.Client, names: CollectionNames, customers: list[Customer]) -> None:
-    """Write many new customers in batches, with their email claims, unchecked and unaudited: for demo data and
-    benchmarks, never for users."""
+    """Write many new customers in batches, with their email claims, unchecked and unaudited (their tag counts and
+    lead board totals counted): for demo data and benchmarks, never for users."""
     documents, claims = db.collection(names.customers), db.collection(names.customer_emails)
     for start in range(0, len(customers), IMPORT_BATCH):
         batch = db.batch()
@@ -127,6 +128,7 @@ def import_customers(db: firestore.Client, names: CollectionNames, customers: li
                 batch.set(claims.document(EMAIL_CLAIMS.claim_id(email)), claim)
         batch.commit()
     import_duplicate_keys(db, names, customers)
+    record_imported_customers(db, names, customers)
 
 
 def _plain(value: Any) -> Any:
@@ -166,3 +168,4 @@ class TxCustomers:
         self._uow.set(self._customers.document(customer.id), customer_to_document(customer))
         self._uow.change_claims(EMAIL_CLAIMS, customer.id, previous, customer)
         self._duplicates.change(previous, customer)
+        record_customer_change(self._uow, previous, customer)

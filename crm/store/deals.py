@@ -124,13 +124,15 @@ class FirestoreDealReader:
             value = getattr(params, field)
             if value is not None:
                 query = query.where(filter=FieldFilter(field, "==", str(value)))
+        if params.tag:
+            query = query.where(filter=FieldFilter("tags", "array_contains", params.tag))
         if params.expected_close_from:
             query = query.where(filter=FieldFilter("expected_close_date", ">=", params.expected_close_from.isoformat()))
         if params.expected_close_to:
             query = query.where(filter=FieldFilter("expected_close_date", "<=", params.expected_close_to.isoformat()))
         filters = [str(getattr(params, f)) for f in EQUALITY_FILTERS]
         fingerprint = query_fingerprint(filters, str(params.expected_close_from), str(params.expected_close_to),
-                                        params.order.value)
+                                        params.order.value, *([params.tag] if params.tag else []))
         request = PageRequest(params.page, params.page_size, params.cursor, fingerprint)
         return fetch_page(self._deals, query, request, SORT_FIELDS[params.order.field], params.order.descending,
                           deal_from_snapshot)

@@ -31,7 +31,7 @@ def _both(*fields: str) -> tuple[tuple[str, str], ...]:
 LISTS = (
     ListQueries(
         "customers",
-        filters=("deleted_at", "status", "owner_id"),
+        filters=("deleted_at", "status", "owner_id", "source", "priority", "rating"),
         array_filters=("tags",),
         orders=_both("name_sort", "created_at", "updated_at", "lifetime_value_cents"),
         unindexed=("notes", "contacts", "owned_items", "location", "nextcloud_folder", "linked_user_ids",
@@ -45,9 +45,22 @@ LISTS = (
         unindexed=("notes", "contacts"),
     ),
     ListQueries("customers", filters=("owner_id",), orders=(("deleted_at", DESC),)),  # deleted customers
+    ListQueries(  # the lead board's columns (crm.store.qualification.board): best-scored leads first
+        "customers",
+        filters=("lead_pipeline_id", "lead_stage", "deleted_at", "owner_id"),
+        orders=(("score", DESC),),
+    ),
+    ListQueries(
+        "products",
+        filters=("active",),
+        array_filters=("search_keys",),
+        orders=(*_both("name_sort"), ("sku_key", ASC), ("created_at", DESC)),
+        unindexed=("description", "prices"),
+    ),
     ListQueries(
         "deals",
         filters=("pipeline_id", "stage", "customer_id", "owner_id", "status"),
+        array_filters=("tags",),
         orders=_both("value_cents", "expected_close_date", "stage_position", "created_at", "updated_at"),
         unindexed=("notes", "stage_history", "line_items"),
     ),

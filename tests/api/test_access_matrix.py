@@ -78,6 +78,11 @@ class Records:
     pipeline: str = ""
     person: str = ""
     other: str = ""
+    lead_pipeline: str = ""
+    product: str = ""
+    tag: str = ""
+    other_tag: str = ""
+    tag_job: str = ""
     prefix: str = ""
     uid: str = "some-user"
     endpoint: str = ""
@@ -103,6 +108,15 @@ def pipeline_body(r: Records) -> dict[str, Any]:
     return {"name": "Matrix", "stages": [{"id": "open", "name": "Open", "probability": 50},
                                          {"id": "won", "name": "Won", "probability": 100, "kind": "won"},
                                          {"id": "lost", "name": "Lost", "probability": 0, "kind": "lost"}]}
+
+
+def lead_pipeline_body(r: Records) -> dict[str, Any]:
+    return {"name": "Matrix leads", "stages": [{"id": "new", "name": "New", "probability": 10},
+                                               {"id": "contacted", "name": "Contacted", "probability": 30},
+                                               {"id": "converted", "name": "Converted", "probability": 100,
+                                                "kind": "won"},
+                                               {"id": "disqualified", "name": "Disqualified", "probability": 0,
+                                                "kind": "lost"}]}
 
 
 EXPECTED: dict[str, Expect] = {
@@ -170,6 +184,35 @@ EXPECTED: dict[str, Expect] = {
     "delete_pipeline": Expect(admin_only(204)),
     "get_currency_rates": Expect(everyone()),
     "put_currency_rates": Expect(admin_only(200), body=lambda r: {"rates": {"USD": "0.9"}}),
+    # lead qualification
+    "list_lead_pipelines": Expect(everyone()),
+    "create_lead_pipeline": Expect(admin_only(201), body=lead_pipeline_body),
+    "get_lead_pipeline": Expect(everyone()),
+    "patch_lead_pipeline": Expect(admin_only(200), body=lambda r: {"name": "Renamed"}),
+    "put_lead_pipeline": Expect(admin_only(200), body=lambda r: {"name": "Renamed"}),
+    "delete_lead_pipeline": Expect(admin_only(204)),
+    "lead_board": Expect(records_read(rep_foreign=403), query=owner_filter),
+    "move_lead": Expect(records_write(200), needs=("lead_pipeline",), body=lambda r: {"stage": "contacted"},
+                        changes="customer"),
+    # products
+    "list_products": Expect(everyone()),
+    "create_product": Expect(admin_only(201), body=lambda r: {"sku": f"MX-{next(_serial)}", "name": "Matrix"}),
+    "get_product": Expect(everyone()),
+    "patch_product": Expect(admin_only(200), body=lambda r: {"name": "Renamed"}),
+    "put_product": Expect(admin_only(200), body=lambda r: {"name": "Renamed"}),
+    "archive_product": Expect(admin_only(200)),
+    "restore_product": Expect(admin_only(200)),
+    # tags
+    "list_tags": Expect(everyone()),
+    "create_tag": Expect(admin_only(201), body=lambda r: {"name": f"matrix-{next(_serial)}"}),
+    "get_tag": Expect(everyone()),
+    "patch_tag": Expect(admin_only(200), body=lambda r: {"color": "#112233"}),
+    "delete_tag": Expect(admin_only(204)),
+    "rename_tag": Expect(admin_only(202), body=lambda r: {"name": f"renamed-{next(_serial)}"}),
+    "merge_tag": Expect(admin_only(202), needs=("other_tag",), body=lambda r: {"into": r.other_tag}),
+    "list_tag_jobs": Expect(admin_only(200)),
+    "get_tag_job": Expect(admin_only(200)),
+    "run_tag_job": Expect(admin_only(200)),
     # administration
     "create_api_key": Expect(admin_only(201), body=lambda r: {"name": "Matrix key", "role": "rep"}),
     "list_api_keys": Expect(admin_only(200)),
@@ -235,7 +278,8 @@ CASES = [
 NEEDS_FROM_PATH = {"customer_id": "customer", "deal_id": "deal", "order_id": "order", "activity_id": "activity",
                    "pipeline_id": "pipeline", "prefix": "api_key", "endpoint_id": "webhook", "delivery_id": "delivery",
                    "notice_id": "notice", "source_id": "lead_source",
-                   "person_id": "person"}
+                   "person_id": "person",
+                   "product_id": "product", "tag_id": "tag", "job_id": "tag_job"}
 RECORD_URLS = {"customer": "/api/crm/customers/{}", "deal": "/api/crm/deals/{}", "order": "/api/crm/orders/{}",
                "activity": "/api/crm/activities/{}", "person": "/api/crm/people/{}"}
 
@@ -329,11 +373,17 @@ def _caller(app, token_for, role: str, via: str) -> tuple[str, FlaskClient]:
 
 
 def _needs(op: Operation, expect: Expect) -> set[str]:
-    return {NEEDS_FROM_PATH[name] for name in op.path_parameters if name in NEEDS_FROM_PATH} | set(expect.needs)
+    needs = {NEEDS_FROM_PATH[name] for name in op.path_parameters if name in NEEDS_FROM_PATH} | set(expect.needs)
+    if op.path.startswith("/crm/lead-pipelines/"):
+        needs = needs - {"pipeline"} | {"lead_pipeline"}
+    return needs
 
 
 def _arrange(setup: FlaskClient, app, owner: str, needs: set[str]) -> Records:
     records = Records(owner=owner)
+    if "lead_pipeline" in needs:  # the first is the default (which cannot be deleted); cases act on a second one
+        _created(setup, "/api/crm/lead-pipelines", lead_pipeline_body(records))
+        records.lead_pipeline = _created(setup, "/api/crm/lead-pipelines", lead_pipeline_body(records))
     if needs & {"customer", "deleted", "deal", "won", "order", "activity", "person", "deleted_person", "other"}:
         records.customer = _created(setup, "/api/crm/customers", customer_body(owner_id=owner, status="lead"))
     if needs & {"person", "deleted_person"}:
@@ -358,6 +408,16 @@ def _arrange(setup: FlaskClient, app, owner: str, needs: set[str]) -> Records:
         assert setup.delete(f"/api/crm/customers/{records.customer}").status_code == 204
     if "pipeline" in needs:
         records.pipeline = _created(setup, "/api/crm/pipelines", pipeline_body(records))
+    if needs & {"product"}:
+        records.product = _created(setup, "/api/crm/products", {"sku": f"MX-{next(_serial)}", "name": "Matrix"})
+    if needs & {"tag", "other_tag", "tag_job"}:
+        records.tag = _created(setup, "/api/crm/tags", {"name": f"matrix-{next(_serial)}"})
+    if "other_tag" in needs:
+        records.other_tag = _created(setup, "/api/crm/tags", {"name": f"matrix-{next(_serial)}"})
+    if "tag_job" in needs:
+        response = setup.post(f"/api/crm/tags/{records.tag}/rename", json={"name": f"renamed-{next(_serial)}"})
+        assert response.status_code == 202, response.get_json()
+        records.tag_job = response.get_json()["id"]
     if "api_key" in needs:
         records.prefix = create_api_key(app.extensions["crm"].api_keys, "Target", Role.REP, "setup-admin")[1].prefix
     if needs & {"webhook", "delivery", "notice"}:
@@ -392,9 +452,10 @@ def _url(op: Operation, records: Records) -> str:
     path = op.path
     for name in op.path_parameters:
         value = {"customer_id": records.customer, "deal_id": records.deal, "order_id": records.order,
-                 "activity_id": records.activity, "pipeline_id": records.pipeline, "prefix": records.prefix,
-                 "uid": records.uid, "endpoint_id": records.endpoint, "delivery_id": records.delivery,
-                 "notice_id": records.notice, "source_id": records.lead_source,
+                 "activity_id": records.activity, "pipeline_id": records.lead_pipeline or records.pipeline,
+                 "product_id": records.product, "tag_id": records.tag, "job_id": records.tag_job,
+                 "prefix": records.prefix, "uid": records.uid, "endpoint_id": records.endpoint,
+                 "delivery_id": records.delivery, "notice_id": records.notice, "source_id": records.lead_source,
                  "person_id": records.person}[name]
         path = path.replace(f"<{name}>", value)
     return "/api" + path

@@ -12,7 +12,7 @@ DEALS = "/api/crm/deals"
 DEAL_FIELDS = {
     "id", "customer_id", "title", "value", "currency", "pipeline_id", "stage", "probability", "status",
     "expected_close_date", "owner_id", "notes", "line_items", "lost_reason", "closed_at", "stage_entered_at",
-    "stage_history", "created_at", "updated_at", "expected_revenue", "version",
+    "stage_history", "created_at", "updated_at", "expected_revenue", "version", "substage", "tags",
 }
 
 
@@ -56,7 +56,8 @@ def test_money_is_always_written_with_two_decimals(client):
 def test_history_entries_use_the_documented_from_key(client):
     deal = ok(act(client, create_deal(client), "advance-stage"))
     assert deal["stage_history"][-1] == {
-        "from": "lead", "to": "qualified", "at": deal["stage_entered_at"], "by": "user-1", "pipeline_id": "sales"}
+        "from": "lead", "to": "qualified", "at": deal["stage_entered_at"], "by": "user-1", "pipeline_id": "sales",
+        "from_substage": None, "substage": None}
 
 
 def test_create_with_an_owner(client):

@@ -81,7 +81,8 @@ def test_every_reference_resolves_to_a_component(spec):
 def test_list_query_parameters_are_documented(spec):
     params = spec["paths"]["/api/crm/customers"]["get"]["parameters"]
     assert {p["name"] for p in params if p["in"] == "query"} == {
-        "search", "tag", "status", "owner_id", "page_size", "page", "cursor", "order_by",
+        "search", "tag", "status", "owner_id", "page_size", "page", "cursor", "order_by", "source", "priority",
+        "rating", "created_from", "created_to",
     }
 
 

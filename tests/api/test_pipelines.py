@@ -42,7 +42,7 @@ def test_create_get_and_list_a_pipeline(client):
     assert set(created) == {"id", "name", "is_default", "stages", "created_at", "updated_at", "version"}
     assert (created["is_default"], created["stages"][0]["color"]) == (False, "#ffaa00")
     assert created["stages"][1] == {"id": "quote", "name": "Quote", "probability": 60, "color": "#9e9e9e",
-                                    "kind": "open"}
+                                    "kind": "open", "substages": []}
     assert client.get(f"{PIPELINES}/{created['id']}").get_json() == created
     listed = client.get(PIPELINES).get_json()
     assert ([p["name"] for p in listed["results"]], listed["total"]) == (["Renewals", "Sales"], 2)

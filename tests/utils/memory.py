@@ -6,6 +6,7 @@ proven on the emulator, so the readers here look records up by id and list nothi
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -13,7 +14,8 @@ from typing import Any, Generic, TypeVar
 from crm.domain.access import SYSTEM
 from crm.domain.accounts.merge import Merge, RecordKind
 from crm.domain.activities import Activity
-from crm.domain.claims import CUSTOMER_EMAIL, ORDER_NUMBER, PERSON_EMAIL, Claimant, ClaimKind, value_taken
+from crm.domain.catalog.products import CatalogProduct
+from crm.domain.claims import CUSTOMER_EMAIL, ORDER_NUMBER, PERSON_EMAIL, PRODUCT_SKU, Claimant, ClaimKind, value_taken
 from crm.domain.common import utc_now
 from crm.domain.customers import Customer
 from crm.domain.deals import Deal
@@ -21,6 +23,10 @@ from crm.domain.money import CurrencyRates
 from crm.domain.orders import Order
 from crm.domain.people.persons import Person
 from crm.domain.pipelines import DEFAULT_PIPELINE_ID, Pipeline, default_pipeline
+from crm.domain.qualification.lead_pipelines import LeadPipeline
+from crm.domain.qualification.totals import LeadSlot, slot_changes, slot_of
+from crm.domain.tags.jobs import TagJob, TagJobPhase
+from crm.domain.tags.registry import Tag, tag_id
 from crm.identity import Caller
 
 T = TypeVar("T")
@@ -57,6 +63,13 @@ class MemoryDatabase:
     people: dict[str, Person] = field(default_factory=dict)
     merges: dict[str, Merge] = field(default_factory=dict)
     merge_locks: dict[str, str] = field(default_factory=dict)
+    products: dict[str, CatalogProduct] = field(default_factory=dict)
+    tags: dict[str, Tag] = field(default_factory=dict)
+    tag_jobs: dict[str, TagJob] = field(default_factory=dict)
+    lead_pipelines: dict[str, LeadPipeline] = field(default_factory=dict)
+    default_lead_pipeline_id: str | None = None
+    tag_counts: Counter[tuple[str, str]] = field(default_factory=Counter)  # (customer_count | deal_count, name)
+    lead_counts: Counter[LeadSlot] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
         self.pipelines.setdefault(DEFAULT_PIPELINE_ID, default_pipeline(utc_now()))
@@ -94,6 +107,10 @@ class MemoryTransaction:
         self.people = MemoryPeople(self)
         self.account_totals = MemoryAccountTotals(self)
         self.merges = MemoryMerges(self)
+        self.products = MemoryProducts(self)
+        self.tags = MemoryTags(self)
+        self.tag_jobs = MemoryTagJobs(self)
+        self.lead_pipelines = MemoryLeadPipelines(self)
 
     def write(self, table: str, record_id: str, record: Any) -> None:
         self._writes[table, record_id] = record
@@ -182,6 +199,9 @@ class MemoryCustomers(_Repository):
     def put(self, customer: Customer, previous: Customer | None) -> None:
         self._tx.write(self.table, customer.id, customer)
         self._tx.change_claims(CUSTOMER_EMAIL, self.table, customer.id, previous, customer)
+        _count_tags(self._tx, "customer_count", _active_tags(previous), _active_tags(customer))
+        moved = slot_changes(slot_of(previous), slot_of(customer))
+        self._tx.later(lambda: self._db.lead_counts.update(moved))
 
 
 class MemoryDeals(_Repository):
@@ -366,3 +386,136 @@ class MemoryDealReader(MemoryReader):
 
     def reposition(self, pipeline_id: str, positions: dict[str, int]) -> int:
         return 0
+
+
+def _active_tags(customer: Customer | None) -> set[str]:
+    return set(customer.tags) if customer is not None and customer.deleted_at is None else set()
+
+
+def _count_tags(tx: MemoryTransaction, field: str, before: set[str], after: set[str]) -> None:
+    changes: Counter[tuple[str, str]] = Counter()
+    for name in before - after:
+        changes[field, name] -= 1
+    for name in after - before:
+        changes[field, name] += 1
+    tx.later(lambda: tx.db.tag_counts.update(changes))
+
+
+class MemoryProducts(_Repository):
+    table, prefix = "products", "prod"
+
+    def get_many(self, product_ids: list[str]) -> dict[str, CatalogProduct]:
+        return {i: self._db.products[i] for i in product_ids if i in self._db.products}
+
+    def put(self, product: CatalogProduct, previous: CatalogProduct | None) -> None:
+        self._tx.write(self.table, product.id, product)
+        self._tx.change_claims(PRODUCT_SKU, self.table, product.id, previous, product)
+
+
+class MemoryTags(_Repository):
+    """Registry entries, with the counts as the running totals would hold them."""
+
+    table = "tags"
+
+    def get(self, record_id: str) -> Tag | None:
+        """The entry, with its counts; a tag only carried by records is an entry too, as its first use makes one."""
+        tag: Tag | None = self._db.tags.get(record_id)
+        if tag is None:
+            used = [name for (_, name), n in self._db.tag_counts.items() if n and tag_id(name) == record_id]
+            tag = Tag(id=record_id, name=used[0]) if used else None
+        if tag is None:
+            return None
+        counts = self._db.tag_counts
+        return tag.model_copy(update={"customer_count": counts["customer_count", tag.name],
+                                      "deal_count": counts["deal_count", tag.name]})
+
+    def named(self, name: str) -> Tag | None:
+        return self.get(tag_id(name))
+
+    def put(self, tag: Tag) -> None:
+        self._tx.write(self.table, tag.id, tag)
+
+    def delete(self, tag_id_: str) -> None:
+        self._tx.write(self.table, tag_id_, None)
+
+    def deal_changed(self, before: Deal | None, after: Deal | None) -> None:
+        _count_tags(self._tx, "deal_count", set(before.tags) if before else set(), set(after.tags) if after else set())
+
+
+class MemoryTagJobs(_Repository):
+    table, prefix = "tag_jobs", "job"
+
+    def put(self, job: TagJob) -> None:
+        self._tx.write(self.table, job.id, job)
+
+
+class MemoryLeadPipelines(_Repository):
+    table, prefix = "lead_pipelines", "leads"
+
+    def default_id(self) -> str | None:
+        return self._db.default_lead_pipeline_id
+
+    def get(self, pipeline_id: str) -> LeadPipeline | None:
+        pipeline: LeadPipeline | None = self._db.lead_pipelines.get(pipeline_id)
+        if pipeline is None:
+            return None
+        return pipeline.model_copy(update={"is_default": pipeline_id == self._db.default_lead_pipeline_id})
+
+    def default(self) -> LeadPipeline | None:
+        default_id = self.default_id()
+        return self.get(default_id) if default_id else None
+
+    def all(self) -> list[LeadPipeline]:
+        return [p for p in (self.get(i) for i in self._db.lead_pipelines) if p is not None]
+
+    def put(self, pipeline: LeadPipeline) -> None:
+        self._tx.write(self.table, pipeline.id, pipeline)
+        if pipeline.is_default:
+            self._tx.later(lambda: setattr(self._db, "default_lead_pipeline_id", pipeline.id))
+
+    def delete(self, pipeline_id: str) -> None:
+        self._tx.write(self.table, pipeline_id, None)
+
+
+class MemoryTagJobReader(MemoryReader):
+    """Tag jobs by id, and the records carrying a tag in id order (what the job's queries return)."""
+
+    def __init__(self, db: MemoryDatabase):
+        super().__init__(db, "tag_jobs")
+
+    def recent(self) -> list[TagJob]:
+        return sorted(self._db.tag_jobs.values(), key=lambda job: job.started_at, reverse=True)
+
+    def carrying(self, phase: TagJobPhase, tag: str, after_id: str | None, limit: int) -> list[str]:
+        table: dict[str, Any] = self._db.customers if phase is TagJobPhase.CUSTOMERS else self._db.deals
+        ids = sorted(i for i, record in table.items() if tag in record.tags and (after_id is None or i > after_id))
+        return ids[:limit]
+
+
+class MemoryLeadCounts:
+    def __init__(self, counts: Counter[LeadSlot], pipeline_id: str):
+        self._counts = {slot: n for slot, n in counts.items() if slot.pipeline_id == pipeline_id}
+
+    def stage(self, stage_id: str, owner_id: str | None = None) -> int:
+        return sum(n for slot, n in self._counts.items()
+                   if slot.stage == stage_id and (owner_id is None or slot.owner_id == owner_id))
+
+    def substages(self, stage_id: str, owner_id: str | None = None) -> dict[str, int]:
+        found: Counter[str] = Counter()
+        for slot, n in self._counts.items():
+            if slot.stage == stage_id and (owner_id is None or slot.owner_id == owner_id) and n:
+                found[slot.substage or "_none"] += n
+        return dict(found)
+
+
+class MemoryLeadBoard:
+    """A lead board's counts as the running totals hold them; its columns are queries, tested on the emulator."""
+
+    def __init__(self, db: MemoryDatabase):
+        self._db = db
+
+    def counts(self, pipeline_id: str) -> MemoryLeadCounts:
+        return MemoryLeadCounts(self._db.lead_counts, pipeline_id)
+
+    def column(self, pipeline_id: str, stage_id: str, owner_id: str | None, size: int, cursor: str | None) -> Any:
+        raise NotImplementedError("columns are Firestore queries: test them on the emulator")

@@ -24,6 +24,7 @@ from crm.store.search.documents import ALL_SCOPE, RANKS, TOKENS, TYPOS, owner_sc
 from crm.store.search.spec import Condition, Hit, SearchPage, SearchRequest, SearchSpec
 
 READ_OVERHEAD = 35  # a page reads at most page_size + 35: 60 for 25 results
+MAX_DISJUNCTIONS = 30  # Firestore's limit on a query's equalities joined by OR (an ``in`` counts each value)
 
 ENTRIES_PER_COUNT_READ = 1000
 pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="firestore-search")
@@ -70,10 +71,13 @@ class PageReads:
         """The most matches read and ranked in memory: the budget less the count and the probe for more."""
         return self._request.page_size + READ_OVERHEAD - 2
 
-    def filtered(self) -> Queryable:
+    def filtered(self, either: int = 1) -> Queryable:
+        """The collection narrowed by every condition; with an OR of ``either`` keys, a condition of several values
+        that would take the query past Firestore's 30 disjunctions is left to the check in memory."""
         query: Queryable = self._collection
         for condition in self._conditions:
-            query = query.where(filter=condition.filter())
+            if condition.disjunctions * either <= MAX_DISJUNCTIONS:
+                query = query.where(filter=condition.filter())
         return query
 
     def exact_query(self) -> Queryable:
@@ -211,11 +215,11 @@ class PageReads:
 
     def _lookup_query(self, plan: Fallback, lookup: int) -> Queryable:
         keys = plan.lookups[lookup]
-        query = self.filtered()
-        for key in plan.required:
-            query = query.where(filter=_has(TOKENS, key))
         either: list[BaseFilter] = [_has(TOKENS, key) for key in keys.token_keys]
         either += [_has(TYPOS, key) for key in keys.typo_keys]
+        query = self.filtered(len(either))
+        for key in plan.required:
+            query = query.where(filter=_has(TOKENS, key))
         query = query.where(filter=Or(either)) if len(either) > 1 else query.where(filter=either[0])
         return self.projected(query, TYPOS).order_by(FieldPath.document_id())
 

@@ -15,20 +15,28 @@ from crm.domain.search import FieldValues, SearchMatch, SearchSchema
 
 @dataclass(frozen=True)
 class Condition:
-    """An equality (or array membership) every result must meet: queried, and checked again in memory."""
+    """An equality (or array membership, or one of several values) every result must meet: queried, and checked
+    again in memory."""
 
     field: str
     value: Any
-    op: Literal["==", "array_contains"] = "=="
+    op: Literal["==", "array_contains", "in"] = "=="
 
     def filter(self) -> FieldFilter:
-        return FieldFilter(self.field, self.op, self.value)
+        return FieldFilter(self.field, self.op, list(self.value) if self.op == "in" else self.value)
 
     def holds(self, data: dict[str, Any]) -> bool:
         actual = data.get(self.field)
         if self.op == "array_contains":
             return isinstance(actual, list) and self.value in actual
+        if self.op == "in":
+            return actual in self.value
         return actual == self.value
+
+    @property
+    def disjunctions(self) -> int:
+        """How many equalities Firestore expands it into (a query may hold at most 30 in all)."""
+        return len(self.value) if self.op == "in" else 1
 
 
 @dataclass(frozen=True)

@@ -644,6 +644,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crm/customers/{customer_id}/lead-stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a lead to a stage (and substage) of its lead pipeline; sets its score
+         * @description Needs write access (roles: admin, manager, rep); a rep only reaches the records they own.
+         */
+        post: operations["move_lead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/crm/customers/{customer_id}/mark-lost": {
         parameters: {
             query?: never;
@@ -1144,6 +1164,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crm/lead-pipelines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List lead pipelines (the default first)
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["list_lead_pipelines"];
+        put?: never;
+        /**
+         * Create a lead pipeline (the first becomes the default)
+         * @description Needs admin access (roles: admin).
+         */
+        post: operations["create_lead_pipeline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/lead-pipelines/{pipeline_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a lead pipeline
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["get_lead_pipeline"];
+        /**
+         * Change a lead pipeline (partial, like PATCH)
+         * @description Needs admin access (roles: admin).
+         */
+        put: operations["put_lead_pipeline"];
+        post?: never;
+        /**
+         * Delete a lead pipeline that holds no leads
+         * @description Needs admin access (roles: admin).
+         */
+        delete: operations["delete_lead_pipeline"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a lead pipeline; stages holding leads stay
+         * @description Needs admin access (roles: admin).
+         */
+        patch: operations["patch_lead_pipeline"];
+        trace?: never;
+    };
+    "/api/crm/lead-pipelines/{pipeline_id}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A lead pipeline's board: columns with counts and best-scored leads
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["lead_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/crm/me": {
         parameters: {
             query?: never;
@@ -1368,6 +1464,98 @@ export interface paths {
         patch: operations["patch_pipeline"];
         trace?: never;
     };
+    "/api/crm/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List and search the product catalog
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["list_products"];
+        put?: never;
+        /**
+         * Add a product to the catalog
+         * @description Needs admin access (roles: admin).
+         */
+        post: operations["create_product"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/products/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a product
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["get_product"];
+        /**
+         * Change a product (partial, like PATCH)
+         * @description Needs admin access (roles: admin).
+         */
+        put: operations["put_product"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a product; active false archives it
+         * @description Needs admin access (roles: admin).
+         */
+        patch: operations["patch_product"];
+        trace?: never;
+    };
+    "/api/crm/products/{product_id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a product: references stay, new ones are refused
+         * @description Needs admin access (roles: admin).
+         */
+        post: operations["archive_product"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/products/{product_id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put an archived product back on sale
+         * @description Needs admin access (roles: admin).
+         */
+        post: operations["restore_product"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/crm/search": {
         parameters: {
             query?: never;
@@ -1406,6 +1594,158 @@ export interface paths {
          */
         put: operations["put_currency_rates"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/tag-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recent tag renames and merges
+         * @description Needs admin access (roles: admin).
+         */
+        get: operations["list_tag_jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/tag-jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tag job's progress
+         * @description Needs admin access (roles: admin).
+         */
+        get: operations["get_tag_job"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/tag-jobs/{job_id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Work on a tag job for a few seconds, from its checkpoint
+         * @description Needs admin access (roles: admin).
+         */
+        post: operations["run_tag_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tag registry by name, with counts
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["list_tags"];
+        put?: never;
+        /**
+         * Register a tag with its colour
+         * @description Needs admin access (roles: admin).
+         */
+        post: operations["create_tag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/tags/{tag_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a tag
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["get_tag"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a tag no record carries
+         * @description Needs admin access (roles: admin).
+         */
+        delete: operations["delete_tag"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a tag's colour or description
+         * @description Needs admin access (roles: admin).
+         */
+        patch: operations["patch_tag"];
+        trace?: never;
+    };
+    "/api/crm/tags/{tag_id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a tag into another on every record (a job: poll it)
+         * @description Needs admin access (roles: admin).
+         */
+        post: operations["merge_tag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/tags/{tag_id}/rename": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rename a tag on every record (a job: poll it)
+         * @description Needs admin access (roles: admin).
+         */
+        post: operations["rename_tag"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1991,7 +2331,7 @@ export interface components {
          * AuditEntity
          * @enum {string}
          */
-        AuditEntity: "customer" | "deal" | "order" | "activity" | "pipeline" | "settings" | "webhook_endpoint" | "lead_source" | "person";
+        AuditEntity: "customer" | "deal" | "order" | "activity" | "pipeline" | "settings" | "webhook_endpoint" | "lead_source" | "person" | "product" | "tag" | "lead_pipeline";
         /**
          * AuditEntry
          * @description One write to one record: who made it, when, and what it changed.
@@ -2056,6 +2396,83 @@ export interface components {
              * @description What happened, in a sentence
              */
             summary: string;
+        };
+        /**
+         * CatalogProduct
+         * @description A product of the catalog, as stored and served.
+         */
+        CatalogProduct: {
+            /**
+             * Active
+             * @default true
+             */
+            active: boolean;
+            /**
+             * Archived At
+             * @default null
+             */
+            archived_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Description
+             * @default null
+             */
+            description: string | null;
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Prices
+             * @default {}
+             */
+            prices: {
+                [key: string]: string;
+            };
+            /** Sku */
+            sku: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Changes with every write; send it back in If-Match to update only this version
+             */
+            readonly version: string;
+        };
+        /**
+         * CatalogProductsPage
+         * @description One page of products.
+         */
+        CatalogProductsPage: {
+            /**
+             * Next Cursor
+             * @description Pass as cursor for the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Results */
+            results: components["schemas"]["CatalogProduct"][];
+            /**
+             * Total
+             * @description Records that match; counting stops at 4000 (see total_exact)
+             */
+            total: number;
+            /**
+             * Total Exact
+             * @description False when more records match than were counted
+             * @default true
+             */
+            total_exact: boolean;
         };
         /** CombinedPreview */
         CombinedPreview: {
@@ -2222,11 +2639,33 @@ export interface components {
              */
             last_activity_at: string | null;
             /**
+             * Lead Pipeline Id
+             * @description The lead pipeline whose board shows the customer
+             * @default null
+             */
+            lead_pipeline_id: string | null;
+            /**
              * Lead Source Id
              * @description The lead source (web form, ad platform) it came through
              * @default null
              */
             lead_source_id: string | null;
+            /**
+             * Lead Stage
+             * @description Its stage there (set by moves, convert and mark-lost)
+             * @default null
+             */
+            lead_stage: string | null;
+            /**
+             * Lead Stage Entered At
+             * @default null
+             */
+            lead_stage_entered_at: string | null;
+            /**
+             * Lead Substage
+             * @default null
+             */
+            lead_substage: string | null;
             /**
              * Lifetime Value
              * @default 0.00
@@ -2295,6 +2734,15 @@ export interface components {
             parent_id: string | null;
             /** Phone */
             readonly phone: string | null;
+            /** @default null */
+            priority: components["schemas"]["LeadPriority"] | null;
+            /** @default null */
+            rating: components["schemas"]["LeadRating"] | null;
+            /**
+             * Score
+             * @default null
+             */
+            score: number | null;
             /** @default null */
             shipping_address: components["schemas"]["Address"] | null;
             /** @default null */
@@ -2405,6 +2853,15 @@ export interface components {
              * @default null
              */
             phone: string | null;
+            /** @default null */
+            priority: components["schemas"]["LeadPriority"] | null;
+            /** @default null */
+            rating: components["schemas"]["LeadRating"] | null;
+            /**
+             * Score
+             * @default null
+             */
+            score: number | null;
             /** @default null */
             shipping_address: components["schemas"]["Address"] | null;
             /** @default null */
@@ -2578,11 +3035,33 @@ export interface components {
              */
             last_activity_at: string | null;
             /**
+             * Lead Pipeline Id
+             * @description The lead pipeline whose board shows the customer
+             * @default null
+             */
+            lead_pipeline_id: string | null;
+            /**
              * Lead Source Id
              * @description The lead source (web form, ad platform) it came through
              * @default null
              */
             lead_source_id: string | null;
+            /**
+             * Lead Stage
+             * @description Its stage there (set by moves, convert and mark-lost)
+             * @default null
+             */
+            lead_stage: string | null;
+            /**
+             * Lead Stage Entered At
+             * @default null
+             */
+            lead_stage_entered_at: string | null;
+            /**
+             * Lead Substage
+             * @default null
+             */
+            lead_substage: string | null;
             /**
              * Lifetime Value
              * @default 0.00
@@ -2657,6 +3136,15 @@ export interface components {
             /** Phone */
             readonly phone: string | null;
             /** @default null */
+            priority: components["schemas"]["LeadPriority"] | null;
+            /** @default null */
+            rating: components["schemas"]["LeadRating"] | null;
+            /**
+             * Score
+             * @default null
+             */
+            score: number | null;
+            /** @default null */
             shipping_address: components["schemas"]["Address"] | null;
             /** @default null */
             size_band: components["schemas"]["SizeBand"] | null;
@@ -2698,6 +3186,16 @@ export interface components {
          */
         CustomerListParams: {
             /**
+             * Created From
+             * @default null
+             */
+            created_from: (string) | null;
+            /**
+             * Created To
+             * @default null
+             */
+            created_to: (string) | null;
+            /**
              * Cursor
              * @default null
              */
@@ -2723,13 +3221,22 @@ export interface components {
              * @default 25
              */
             page_size: number;
+            /** @default null */
+            priority: components["schemas"]["LeadPriority"] | null;
+            /** @default null */
+            rating: components["schemas"]["LeadRating"] | null;
             /**
              * Search
              * @default null
              */
             search: string | null;
             /** @default null */
-            status: components["schemas"]["CustomerStatus"] | null;
+            source: components["schemas"]["CustomerSource"] | null;
+            /**
+             * Status
+             * @default null
+             */
+            status: string | null;
             /**
              * Tag
              * @default null
@@ -2848,6 +3355,15 @@ export interface components {
              */
             phone: string | null;
             /** @default null */
+            priority: components["schemas"]["LeadPriority"] | null;
+            /** @default null */
+            rating: components["schemas"]["LeadRating"] | null;
+            /**
+             * Score
+             * @default null
+             */
+            score: number | null;
+            /** @default null */
             shipping_address: components["schemas"]["Address"] | null;
             /** @default null */
             size_band: components["schemas"]["SizeBand"] | null;
@@ -2965,7 +3481,7 @@ export interface components {
              * Line Items
              * @default []
              */
-            line_items: components["schemas"]["LineItem-Output"][];
+            line_items: components["schemas"]["LineItem"][];
             /**
              * Lost Reason
              * @default null
@@ -3004,6 +3520,16 @@ export interface components {
             stage_history: components["schemas"]["StageChange"][];
             /** @default open */
             status: components["schemas"]["DealStatus"];
+            /**
+             * Substage
+             * @default null
+             */
+            substage: string | null;
+            /**
+             * Tags
+             * @default []
+             */
+            tags: string[];
             /** Title */
             title: string;
             /**
@@ -3079,7 +3605,7 @@ export interface components {
              * Line Items
              * @default null
              */
-            line_items: components["schemas"]["LineItem-Input"][] | null;
+            line_items: components["schemas"]["LineItemInput"][] | null;
             /**
              * Lost Reason
              * @default null
@@ -3115,6 +3641,16 @@ export interface components {
              * @default null
              */
             stage: string | null;
+            /**
+             * Substage
+             * @default null
+             */
+            substage: string | null;
+            /**
+             * Tags
+             * @default null
+             */
+            tags: string[] | null;
             /** Title */
             title: string;
             /**
@@ -3180,6 +3716,11 @@ export interface components {
             stage: string | null;
             /** @default null */
             status: components["schemas"]["DealStatus"] | null;
+            /**
+             * Tag
+             * @default null
+             */
+            tag: string | null;
         };
         /**
          * DealOrder
@@ -3216,7 +3757,7 @@ export interface components {
              * Line Items
              * @default null
              */
-            line_items: components["schemas"]["LineItem-Input"][] | null;
+            line_items: components["schemas"]["LineItemInput"][] | null;
             /**
              * Notes
              * @default null
@@ -3237,6 +3778,11 @@ export interface components {
              * @default null
              */
             probability: number | null;
+            /**
+             * Tags
+             * @default null
+             */
+            tags: string[] | null;
             /**
              * Title
              * @default null
@@ -3615,6 +4161,116 @@ export interface components {
              */
             pipeline_id: string | null;
         };
+        /** LeadBoard */
+        LeadBoard: {
+            /** Columns */
+            columns: components["schemas"]["LeadColumn"][];
+            /**
+             * Owner Id
+             * @default null
+             */
+            owner_id: string | null;
+            pipeline: components["schemas"]["LeadPipeline"];
+            /** Total */
+            total: number;
+        };
+        /**
+         * LeadBoardParams
+         * @description Query parameters of GET /lead-pipelines/{id}/board.
+         */
+        LeadBoardParams: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor: string | null;
+            /**
+             * Owner Id
+             * @default null
+             */
+            owner_id: string | null;
+            /**
+             * Per Column
+             * @description Cards per column
+             * @default 10
+             */
+            per_column: number;
+            /**
+             * Stage
+             * @default null
+             */
+            stage: string | null;
+        };
+        /**
+         * LeadCard
+         * @description A lead as its card shows it.
+         */
+        LeadCard: {
+            /** Id */
+            id: string;
+            /** Lead Stage */
+            lead_stage: string;
+            /**
+             * Lead Stage Entered At
+             * @default null
+             */
+            lead_stage_entered_at: string | null;
+            /**
+             * Lead Substage
+             * @default null
+             */
+            lead_substage: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Organization
+             * @default null
+             */
+            organization: string | null;
+            /**
+             * Owner Id
+             * @default null
+             */
+            owner_id: string | null;
+            /** @default null */
+            priority: components["schemas"]["LeadPriority"] | null;
+            /** @default null */
+            rating: components["schemas"]["LeadRating"] | null;
+            /**
+             * Score
+             * @default null
+             */
+            score: number | null;
+            status: components["schemas"]["CustomerStatus"];
+            /**
+             * Tags
+             * @default []
+             */
+            tags: string[];
+        };
+        /** LeadColumn */
+        LeadColumn: {
+            /** Cards */
+            cards: components["schemas"]["LeadCard"][];
+            /**
+             * Count
+             * @description Customers in the stage (the owner's, for an owner's board), from running totals
+             */
+            count: number;
+            /**
+             * Next Cursor
+             * @description Pass with `stage` for the column's next cards
+             */
+            next_cursor: string | null;
+            stage: components["schemas"]["Stage"];
+            /**
+             * Substage Counts
+             * @description Per substage id; `_none` counts those in no substage
+             */
+            substage_counts: {
+                [key: string]: number;
+            };
+        };
         /**
          * LeadConversion
          * @description The first deal of a converted lead; every field optional.
@@ -3650,6 +4306,96 @@ export interface components {
         LeadLost: {
             /** Reason */
             reason: string;
+        };
+        /**
+         * LeadMove
+         * @description Where a lead goes: a stage (and substage) of its lead pipeline, or of the one named.
+         */
+        LeadMove: {
+            /**
+             * Pipeline Id
+             * @default null
+             */
+            pipeline_id: string | null;
+            /** Stage */
+            stage: string;
+            /**
+             * Substage
+             * @default null
+             */
+            substage: string | null;
+        };
+        /**
+         * LeadPipeline
+         * @description A lead pipeline: new leads are placed in the first open stage of the default one.
+         */
+        LeadPipeline: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: string;
+            /**
+             * Is Default
+             * @default false
+             */
+            is_default: boolean;
+            /** Name */
+            name: string;
+            /** Stages */
+            stages: components["schemas"]["Stage"][];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Changes with every write; send it back in If-Match to update only this version
+             */
+            readonly version: string;
+        };
+        /** LeadPipelineCreate */
+        LeadPipelineCreate: {
+            /**
+             * Is Default
+             * @default false
+             */
+            is_default: boolean;
+            /** Name */
+            name: string;
+            /** Stages */
+            stages: components["schemas"]["Stage"][];
+        };
+        /**
+         * LeadPipelineUpdate
+         * @description Changes to a lead pipeline; a stage that holds leads cannot be removed or change kind (move them first).
+         */
+        LeadPipelineUpdate: {
+            /**
+             * Is Default
+             * @default null
+             */
+            is_default: boolean | null;
+            /**
+             * Name
+             * @default null
+             */
+            name: string | null;
+            /**
+             * Stages
+             * @default null
+             */
+            stages: components["schemas"]["Stage"][] | null;
+        };
+        /** LeadPipelinesPage */
+        LeadPipelinesPage: {
+            /** Results */
+            results: components["schemas"]["LeadPipeline"][];
+            /** Total */
+            total: number;
         };
         /**
          * LeadPost
@@ -3750,6 +4496,16 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * LeadPriority
+         * @enum {string}
+         */
+        LeadPriority: "low" | "medium" | "high" | "urgent";
+        /**
+         * LeadRating
+         * @enum {string}
+         */
+        LeadRating: "hot" | "warm" | "cold";
         /** LeadReceipt */
         LeadReceipt: {
             /**
@@ -4098,21 +4854,7 @@ export interface components {
             total: number;
         };
         /** LineItem */
-        "LineItem-Input": {
-            /** Name */
-            name: string;
-            /**
-             * Product Id
-             * @default null
-             */
-            product_id: string | null;
-            /** Quantity */
-            quantity: number | string;
-            /** Unit Price */
-            unit_price: number | string;
-        };
-        /** LineItem */
-        "LineItem-Output": {
+        LineItem: {
             /** Name */
             name: string;
             /**
@@ -4126,6 +4868,30 @@ export interface components {
             readonly total: string;
             /** Unit Price */
             unit_price: string;
+        };
+        /**
+         * LineItemInput
+         * @description A line item as a request gives it: with a ``product_id``, the name and unit price may be left out and come
+         *     from the catalog (the price in the deal's currency).
+         */
+        LineItemInput: {
+            /**
+             * Name
+             * @default null
+             */
+            name: string | null;
+            /**
+             * Product Id
+             * @default null
+             */
+            product_id: string | null;
+            /** Quantity */
+            quantity: number | string;
+            /**
+             * Unit Price
+             * @default null
+             */
+            unit_price: number | string | null;
         };
         /** Location */
         Location: {
@@ -5339,6 +6105,103 @@ export interface components {
              */
             type: "product";
         };
+        /** ProductCreate */
+        ProductCreate: {
+            /**
+             * Active
+             * @default true
+             */
+            active: boolean;
+            /**
+             * Description
+             * @default null
+             */
+            description: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Prices
+             * @description Unit price per ISO 4217 currency: {"EUR": "12.50"}
+             * @default {}
+             */
+            prices: {
+                [key: string]: number | string;
+            };
+            /**
+             * Sku
+             * @description Unique across products, compared case-insensitively; letters, digits and . _ / # -
+             */
+            sku: string;
+        };
+        /**
+         * ProductListParams
+         * @description Query parameters of GET /products.
+         */
+        ProductListParams: {
+            /**
+             * Active
+             * @default null
+             */
+            active: boolean | null;
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor: string | null;
+            /**
+             * @description With search, only name
+             * @default name
+             */
+            order_by: components["schemas"]["ProductOrder"];
+            /**
+             * Page Size
+             * @default 25
+             */
+            page_size: number;
+            /**
+             * Search
+             * @default null
+             */
+            search: string | null;
+        };
+        /**
+         * ProductOrder
+         * @enum {string}
+         */
+        ProductOrder: "name" | "-name" | "sku" | "-created_at";
+        /**
+         * ProductUpdate
+         * @description A partial update (PUT and PATCH alike); a new SKU must be free.
+         */
+        ProductUpdate: {
+            /**
+             * Active
+             * @default null
+             */
+            active: boolean | null;
+            /**
+             * Description
+             * @default null
+             */
+            description: string | null;
+            /**
+             * Name
+             * @default null
+             */
+            name: string | null;
+            /**
+             * Prices
+             * @default null
+             */
+            prices: {
+                [key: string]: number | string;
+            } | null;
+            /**
+             * Sku
+             * @default null
+             */
+            sku: string | null;
+        };
         /** QuickSearchParams */
         QuickSearchParams: {
             /**
@@ -5471,6 +6334,11 @@ export interface components {
             name: string;
             /** Probability */
             probability: number;
+            /**
+             * Substages
+             * @description Steps within the stage, in order (optional)
+             */
+            substages?: components["schemas"]["Substage"][];
         };
         /** StageBreakdown */
         StageBreakdown: {
@@ -5507,10 +6375,20 @@ export interface components {
              */
             from: string | null;
             /**
+             * From Substage
+             * @default null
+             */
+            from_substage: string | null;
+            /**
              * Pipeline Id
              * @default null
              */
             pipeline_id: string | null;
+            /**
+             * Substage
+             * @default null
+             */
+            substage: string | null;
             /** To */
             to: string;
         };
@@ -5609,6 +6487,11 @@ export interface components {
             reason: string | null;
             /** Stage */
             stage: string;
+            /**
+             * Substage
+             * @default null
+             */
+            substage: string | null;
         };
         /** StageStats */
         StageStats: {
@@ -5643,6 +6526,265 @@ export interface components {
             /** @default null */
             from: components["schemas"]["OrderStatus"] | null;
             to: components["schemas"]["OrderStatus"];
+        };
+        /** Substage */
+        Substage: {
+            /**
+             * Description
+             * @default null
+             */
+            description: string | null;
+            /** Id */
+            id: string;
+            /**
+             * Score
+             * @default null
+             */
+            score: number | null;
+            /**
+             * Status
+             * @description The substage's name as the team says it ("No answer", "Demo booked")
+             */
+            status: string;
+        };
+        /**
+         * Tag
+         * @description A tag as the registry serves it. Counts are null for a rep (company-wide figures are not theirs).
+         */
+        Tag: {
+            /**
+             * Color
+             * @default #9e9e9e
+             */
+            color: string;
+            /**
+             * Created At
+             * @default null
+             */
+            created_at: string | null;
+            /**
+             * Customer Count
+             * @description Active customers carrying the tag
+             * @default null
+             */
+            customer_count: number | null;
+            /**
+             * Deal Count
+             * @description Deals carrying the tag
+             * @default null
+             */
+            deal_count: number | null;
+            /**
+             * Description
+             * @default null
+             */
+            description: string | null;
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Renaming
+             * @description The running rename or merge job that is moving the tag away
+             * @default null
+             */
+            renaming: string | null;
+            /**
+             * Updated At
+             * @default null
+             */
+            updated_at: string | null;
+        };
+        /** TagCreate */
+        TagCreate: {
+            /**
+             * Color
+             * @default #9e9e9e
+             */
+            color: string;
+            /**
+             * Description
+             * @default null
+             */
+            description: string | null;
+            /**
+             * Name
+             * @description As records carry it: trimmed and lower-cased
+             */
+            name: string;
+        };
+        /**
+         * TagJob
+         * @description A rename or merge in progress, or done.
+         */
+        TagJob: {
+            /**
+             * After Id
+             * @description The checkpoint: the last record of the phase already done
+             * @default null
+             */
+            after_id: string | null;
+            /**
+             * Changed
+             * @description Records retagged so far
+             * @default 0
+             */
+            changed: number;
+            /**
+             * Examined
+             * @default 0
+             */
+            examined: number;
+            /**
+             * Expected
+             * @description Records that carried the tag when the job started
+             * @default 0
+             */
+            expected: number;
+            /**
+             * Finished At
+             * @default null
+             */
+            finished_at: string | null;
+            /** From Id */
+            from_id: string;
+            /** From Tag */
+            from_tag: string;
+            /** Id */
+            id: string;
+            kind: components["schemas"]["TagJobKind"];
+            /**
+             * Lease Until
+             * @description While a run is working on the job
+             * @default null
+             */
+            lease_until: string | null;
+            /**
+             * Passes
+             * @description Walks over the records so far (another starts if writers re-added it)
+             * @default 1
+             */
+            passes: number;
+            /** @default customers */
+            phase: components["schemas"]["TagJobPhase"];
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Started By */
+            started_by: string;
+            /** @default running */
+            status: components["schemas"]["TagJobStatus"];
+            /** To Id */
+            to_id: string;
+            /** To Tag */
+            to_tag: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * TagJobKind
+         * @enum {string}
+         */
+        TagJobKind: "rename" | "merge";
+        /**
+         * TagJobPhase
+         * @enum {string}
+         */
+        TagJobPhase: "customers" | "deals";
+        /**
+         * TagJobStatus
+         * @enum {string}
+         */
+        TagJobStatus: "running" | "done";
+        /** TagJobsPage */
+        TagJobsPage: {
+            /** Results */
+            results: components["schemas"]["TagJob"][];
+            /** Total */
+            total: number;
+        };
+        /** TagListParams */
+        TagListParams: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor: string | null;
+            /**
+             * Page Size
+             * @default 100
+             */
+            page_size: number;
+            /**
+             * Prefix
+             * @default null
+             */
+            prefix: string | null;
+        };
+        /** TagMerge */
+        TagMerge: {
+            /**
+             * Into
+             * @description The id of the tag that absorbs this one
+             */
+            into: string;
+        };
+        /** TagRename */
+        TagRename: {
+            /**
+             * Name
+             * @description As records carry it: trimmed and lower-cased
+             */
+            name: string;
+        };
+        /**
+         * TagUpdate
+         * @description Colour and description; a new name goes through POST /tags/{id}/rename, which retags every record.
+         */
+        TagUpdate: {
+            /**
+             * Color
+             * @default null
+             */
+            color: string | null;
+            /**
+             * Description
+             * @default null
+             */
+            description: string | null;
+        };
+        /**
+         * TagsPage
+         * @description One page of the registry, by name.
+         */
+        TagsPage: {
+            /**
+             * Next Cursor
+             * @description Pass as cursor for the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Results */
+            results: components["schemas"]["Tag"][];
+            /**
+             * Total
+             * @description Records that match; counting stops at 4000 (see total_exact)
+             */
+            total: number;
+            /**
+             * Total Exact
+             * @description False when more records match than were counted
+             * @default true
+             */
+            total_exact: boolean;
         };
         /**
          * TimelinePage
@@ -9224,7 +10366,12 @@ export interface operations {
             query?: {
                 search?: string | null;
                 tag?: string | null;
-                status?: components["schemas"]["CustomerStatus"] | null;
+                status?: string | null;
+                source?: components["schemas"]["CustomerSource"] | null;
+                priority?: components["schemas"]["LeadPriority"] | null;
+                rating?: components["schemas"]["LeadRating"] | null;
+                created_from?: (string) | null;
+                created_to?: (string) | null;
                 owner_id?: string | null;
                 page_size?: number;
                 /** @description 1-based; deep pages cost the skipped reads, prefer cursor */
@@ -10140,6 +11287,7 @@ export interface operations {
                 stage?: string | null;
                 owner_id?: string | null;
                 status?: components["schemas"]["DealStatus"] | null;
+                tag?: string | null;
                 expected_close_from?: string | null;
                 expected_close_to?: string | null;
                 page_size?: number;
@@ -10267,6 +11415,130 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    move_lead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadMove"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11580,6 +12852,7 @@ export interface operations {
                 customer_id?: string | null;
                 owner_id?: string | null;
                 status?: components["schemas"]["DealStatus"] | null;
+                tag?: string | null;
                 expected_close_from?: string | null;
                 expected_close_to?: string | null;
                 page_size?: number;
@@ -13143,6 +14416,658 @@ export interface operations {
             };
             /** @description Not allowed for this caller */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_lead_pipelines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPipelinesPage"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_lead_pipeline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadPipelineCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPipeline"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_lead_pipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                pipeline_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPipeline"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    put_lead_pipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                pipeline_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadPipelineUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPipeline"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_lead_pipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                pipeline_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patch_lead_pipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                pipeline_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadPipelineUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPipeline"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    lead_board: {
+        parameters: {
+            query?: {
+                owner_id?: string | null;
+                stage?: string | null;
+                cursor?: string | null;
+                /** @description Cards per column */
+                per_column?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                pipeline_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadBoard"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15181,6 +17106,712 @@ export interface operations {
             };
         };
     };
+    list_products: {
+        parameters: {
+            query?: {
+                search?: string | null;
+                active?: boolean | null;
+                page_size?: number;
+                cursor?: string | null;
+                /** @description With search, only name */
+                order_by?: components["schemas"]["ProductOrder"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogProductsPage"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_product: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogProduct"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_product: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogProduct"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    put_product: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogProduct"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patch_product: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogProduct"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    archive_product: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogProduct"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    restore_product: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogProduct"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     search_everything: {
         parameters: {
             query: {
@@ -15357,6 +17988,936 @@ export interface operations {
             };
             /** @description Not allowed for this caller */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_tag_jobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagJobsPage"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_tag_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagJob"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    run_tag_job: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagJob"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_tags: {
+        parameters: {
+            query?: {
+                prefix?: string | null;
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagsPage"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_tag: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tag"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_tag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                tag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tag"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_tag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                tag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patch_tag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                tag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tag"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    merge_tag: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                tag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagMerge"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagJob"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rename_tag: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                tag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagRename"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagJob"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

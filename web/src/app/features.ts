@@ -9,12 +9,14 @@ import { duplicatesFeature } from "@/features/duplicates";
 import { integrationsFeature } from "@/features/integrations";
 import { ordersFeature } from "@/features/orders";
 import { peopleFeature } from "@/features/people";
+import { productsFeature } from "@/features/products";
+import { tagsFeature } from "@/features/tags";
 import { UI_TEXTS_ID, uiTexts } from "@/components/texts";
 import type { Feature } from "./feature";
 
 export const FEATURES: Feature[] = [
   customersFeature, peopleFeature, accountsFeature, duplicatesFeature, deletedCustomersFeature, activitiesFeature,
-  ordersFeature, integrationsFeature, assistantsFeature, adminFeature,
+  ordersFeature, productsFeature, tagsFeature, integrationsFeature, assistantsFeature, adminFeature,
 ];
 
 /** The features' own texts by feature id, and the shared components' under "ui", for i18n. */

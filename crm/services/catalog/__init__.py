@@ -1,0 +1,1 @@
+"""Product catalog use cases, and the checks of records that reference products."""

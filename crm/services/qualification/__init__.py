@@ -1,0 +1,1 @@
+"""Lead qualification use cases: lead pipelines, moving leads on their board, and the board itself."""

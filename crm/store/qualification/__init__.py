@@ -1,0 +1,1 @@
+"""Lead pipelines, their running totals and the lead board, in Firestore."""
