@@ -11,6 +11,7 @@ from crm.http.rate_limits import RateLimits
 from crm.identity import Authenticator, Caller
 from crm.identity.firebase_tokens import FirebaseTokenVerifier
 from crm.identity.firebase_users import FirebaseUserRoles
+from crm.services.transfer.jobs import TransferServices
 from crm.settings import Settings
 from crm.store.activities import FirestoreActivityReader
 from crm.store.api_keys import FirestoreApiKeyStore
@@ -78,6 +79,12 @@ class Dependencies:
         verifier = FirebaseTokenVerifier(self.settings)
         return Authenticator(verifier, lambda key_hash: self.api_keys.find(key_hash),
                              self.settings.api_key_cache_seconds, self.settings.unknown_api_key_cache_seconds)
+
+    @functools.cached_property
+    def transfer(self) -> TransferServices:
+        from crm.store.transfer.wiring import transfer_services
+
+        return transfer_services(self.settings)
 
     @functools.cached_property
     def rate_limits(self) -> RateLimits:

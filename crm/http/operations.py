@@ -15,4 +15,5 @@ from crm.http import (  # noqa: F401  (registers the operations)
     orders,
     pipelines,
     timeline,
+    transfer,
 )

@@ -34,15 +34,13 @@ ACTIONS_OF: dict[TransferKind, frozenset[BulkAction]] = {
 }
 
 
-class BulkRequest(Model):
-    """One action on the records named by ``ids`` (up to 500: answered at once, each id's result in the answer),
-    or on every record matching ``filter`` (the list's own query parameters, without search: a job)."""
+class BulkChange(Model):
+    """One action and what it needs: ``tags`` to add or remove, the new ``owner_id``, ``status``, or ``stage``
+    (with ``pipeline_id`` and, for a lost stage, ``reason``)."""
 
     model_config = ConfigDict(extra="forbid")
 
     action: BulkAction
-    ids: Annotated[list[Id], Field(max_length=MAX_IDS)] | None = None
-    filter: Annotated[dict[str, str], Field(description="The list's filters, as its query parameters")] | None = None
     tags: Annotated[list[Tag], Field(min_length=1, max_length=20)] | None = None
     owner_id: Annotated[str, Field(min_length=1, max_length=128)] | None = None
     status: str | None = None
@@ -51,17 +49,12 @@ class BulkRequest(Model):
     reason: Annotated[str, Field(min_length=1, max_length=1000)] | None = None
 
     @model_validator(mode="after")
-    def _check(self) -> BulkRequest:
-        if (self.ids is None) == (self.filter is None):
-            raise ValueError("give either ids (up to 500) or filter (every matching record)")
+    def _check(self) -> BulkChange:
         needs = {BulkAction.ADD_TAGS: "tags", BulkAction.REMOVE_TAGS: "tags", BulkAction.REASSIGN: "owner_id",
                  BulkAction.SET_STATUS: "status", BulkAction.MOVE_STAGE: "stage"}
         wanted = needs.get(self.action)
         if wanted and getattr(self, wanted) in (None, []):
             raise ValueError(f"{self.action.value} needs {wanted}")
-        if self.filter and "search" in self.filter:
-            raise ValueError("a bulk action by filter takes the list's filters but not search: select the records "
-                             "found by a search and send their ids")
         return self
 
     def check_kind(self, kind: TransferKind) -> None:
@@ -73,6 +66,26 @@ class BulkRequest(Model):
             statuses: Any = CustomerStatus if kind is TransferKind.CUSTOMERS else ActivityStatus
             if self.status not in {s.value for s in statuses}:
                 raise ValueError(f"status must be one of {', '.join(s.value for s in statuses)}")
+
+
+class BulkRequest(BulkChange):
+    """The action on each of ``ids`` (up to 500), answered at once with each id's result."""
+
+    ids: Annotated[list[Id], Field(min_length=1, max_length=MAX_IDS)]
+
+
+class BulkJobRequest(BulkChange):
+    """The action on every record the list's ``filter`` matches (its query parameters, without search): a job."""
+
+    filter: Annotated[dict[str, str], Field(description="The list's filters, as its query parameters; {} for "
+                                                        "every record the caller may change")] = {}
+
+    @model_validator(mode="after")
+    def _no_search(self) -> BulkJobRequest:
+        if "search" in self.filter:
+            raise ValueError("a bulk job takes the list's filters but not search: select the records a search "
+                             "found and send their ids")
+        return self
 
 
 class BulkItemResult(Model):

@@ -10,7 +10,7 @@ from crm.domain import access
 from crm.domain.activities import ActivityStatus, ActivityUpdate
 from crm.domain.customers import CustomerStatus, CustomerUpdate
 from crm.domain.deals import DealUpdate, StageMove
-from crm.domain.transfer.bulk import BulkAction, BulkItemResult, BulkRequest, BulkResult
+from crm.domain.transfer.bulk import BulkAction, BulkChange, BulkItemResult, BulkRequest, BulkResult
 from crm.domain.transfer.kinds import TransferKind
 from crm.errors import CrmError, FailedPreconditionError, NotFoundError
 from crm.identity import Caller
@@ -20,7 +20,7 @@ from crm.services.ports import Transaction, Transactions
 PARALLEL = 4
 
 
-def _tags(transactions: Transactions, customer_id: str, request: BulkRequest, caller: Caller) -> None:
+def _tags(transactions: Transactions, customer_id: str, request: BulkChange, caller: Caller) -> None:
     """Add or remove tags reading the customer's current tags in the same transaction as the change."""
     add = request.action is BulkAction.ADD_TAGS
     wanted = request.tags or []
@@ -40,7 +40,7 @@ def _tags(transactions: Transactions, customer_id: str, request: BulkRequest, ca
     transactions.run(work, actor=caller, lock=[f"customers/{customer_id}"])
 
 
-def _customer_action(transactions: Transactions, request: BulkRequest, caller: Caller) -> Callable[[str], None]:
+def _customer_action(transactions: Transactions, request: BulkChange, caller: Caller) -> Callable[[str], None]:
     action = request.action
     if action in (BulkAction.ADD_TAGS, BulkAction.REMOVE_TAGS):
         return lambda i: _tags(transactions, i, request, caller)
@@ -55,7 +55,7 @@ def _customer_action(transactions: Transactions, request: BulkRequest, caller: C
     return lambda i: _ignore(customers.restore_customer(transactions, i, caller))
 
 
-def _deal_action(transactions: Transactions, request: BulkRequest, caller: Caller) -> Callable[[str], None]:
+def _deal_action(transactions: Transactions, request: BulkChange, caller: Caller) -> Callable[[str], None]:
     if request.action is BulkAction.REASSIGN:
         update = DealUpdate(owner_id=request.owner_id)
         return lambda i: _ignore(deals.update_deal(transactions, i, update, caller))
@@ -65,7 +65,7 @@ def _deal_action(transactions: Transactions, request: BulkRequest, caller: Calle
     return lambda i: deals.delete_deal(transactions, i, caller)
 
 
-def _activity_action(transactions: Transactions, request: BulkRequest, caller: Caller) -> Callable[[str], None]:
+def _activity_action(transactions: Transactions, request: BulkChange, caller: Caller) -> Callable[[str], None]:
     if request.action is BulkAction.REASSIGN:
         update = ActivityUpdate(owner_id=request.owner_id)
         return lambda i: _ignore(activities.update_activity(transactions, i, update, caller))
@@ -83,7 +83,7 @@ def _ignore(_: object) -> None:
     return None
 
 
-def bulk_change(transactions: Transactions, kind: TransferKind, request: BulkRequest, ids: list[str],
+def bulk_change(transactions: Transactions, kind: TransferKind, request: BulkChange, ids: list[str],
                 caller: Caller) -> BulkResult:
     """Apply ``request`` to each of ``ids`` (a few at a time), each in its own transaction through the API's use
     case, which checks the caller may see and change the record; an id the caller may not see is not found.
@@ -109,9 +109,22 @@ def bulk_change(transactions: Transactions, kind: TransferKind, request: BulkReq
     return BulkResult(action=request.action, results=results, succeeded=ok, failed=len(results) - ok)
 
 
-def unsupported(kind: TransferKind, request: BulkRequest) -> FailedPreconditionError | None:
+def unsupported(kind: TransferKind, request: BulkChange) -> FailedPreconditionError | None:
     try:
         request.check_kind(kind)
     except ValueError as exc:
         return FailedPreconditionError(str(exc), [{"field": "action", "message": str(exc)}])
     return None
+
+
+def bulk_request(transactions: Transactions, kind: TransferKind, request: BulkRequest, caller: Caller) -> BulkResult:
+    """Apply ``request`` to each of its ids, each id's result in the answer.
+
+    Raises:
+        FailedPreconditionError: the kind has no such action.
+        PermissionDeniedError: a rep gives records to someone else.
+    """
+    refused = unsupported(kind, request)
+    if refused:
+        raise refused
+    return bulk_change(transactions, kind, request, request.ids, caller)

@@ -108,7 +108,7 @@ def import_rows(transactions: ImportTransactions, headers: list[str], rows: Iter
         if raw.line <= after_line:
             continue
         row_columns = columns if headers or not raw.values else resolve_columns(mapping, plan.kind, list(raw.values))
-        prepared = _prepare(declared, raw, mapping, row_columns, context, pending)
+        prepared = prepare(declared, raw, mapping, row_columns, context, pending)
         if prepared is not None:
             keys = prepared.touches()
             if (keys & touched or len(batch) >= size) and flush():
@@ -123,7 +123,7 @@ def import_rows(transactions: ImportTransactions, headers: list[str], rows: Iter
     return totals
 
 
-def _prepare(declared: ImportKind, raw: RawRow, mapping: ColumnMapping, columns: dict[str, list[str]],
+def prepare(declared: ImportKind, raw: RawRow, mapping: ColumnMapping, columns: dict[str, list[str]],
              context: ImportContext, result: BatchResult) -> PreparedRow | None:
     if raw.problem:
         return _failed(result, [RowError(raw.line, None, f"line {raw.line} {raw.problem}")])
