@@ -1,5 +1,5 @@
-"""Operator commands: the local stack, demo data, dev tokens, API keys, user roles, repair of the deal totals, and
-re-indexing customer search."""
+"""Operator commands: the local stack, demo data, dev tokens, API keys, user roles, repair of the deal totals,
+re-indexing customer search, and importing and exporting records."""
 
 from __future__ import annotations
 
@@ -152,6 +152,9 @@ def parser() -> argparse.ArgumentParser:
     reindex.add_argument("--batch-size", type=int, default=DEFAULT_BATCH)
     reindex.add_argument("--restart", action="store_true", help="start over instead of resuming an unfinished run")
     reindex.set_defaults(run=cmd_reindex_search)
+    from crm.cli_transfer import add_commands
+
+    add_commands(sub)
     return root
 
 

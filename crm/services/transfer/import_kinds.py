@@ -170,15 +170,17 @@ def _customer_of(tx: ImportTransaction, row: PreparedRow, context: ImportContext
 
 
 def _stage_of(pipeline: Pipeline, row: PreparedRow) -> str | None:
-    given = row.body.get("stage")
-    if given:
-        for stage in pipeline.stages:
-            if given in (stage.id,) or str(given).casefold() == stage.name.casefold():
-                return stage.id
-        raise invalid("stage", f"pipeline {pipeline.name} has no stage {given!r}")
+    """The stage a row names (by id or name); a won or lost status wins over it (other CRMs keep a closed deal's
+    last open stage beside its status)."""
     if row.status in ("won", "lost"):
         kind = StageKind.WON if row.status == "won" else StageKind.LOST
         return next(s.id for s in pipeline.stages if s.kind is kind)
+    given = row.body.get("stage")
+    if given:
+        for stage in pipeline.stages:
+            if given == stage.id or str(given).casefold() == stage.name.casefold():
+                return stage.id
+        raise invalid("stage", f"pipeline {pipeline.name} has no stage {given!r}")
     return None
 
 
