@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import os
 import sys
 import tempfile
@@ -92,7 +91,8 @@ def write_csv(path: Path, count: int, seed: int) -> None:
         writer = csv.writer(out)
         writer.writerow(HEADER)
         for n, c in enumerate(demo_customers(count, seed=seed, new_id=lambda: uuid.uuid4().hex)):
-            email = f"{c.email.split('@')[0]}.{seed}.{n}@{c.email.split('@')[1]}" if c.email else f"c{seed}.{n}@ex.com"
+            local, _, domain = (c.email or f"c@{seed}.example").partition("@")
+            email = f"{local}.{seed}.{n}@{domain}"
             writer.writerow([c.name, email, c.phone or "", c.organization or "", ";".join(c.tags),
                              c.location.city if c.location else "", c.status.value])
 
@@ -100,7 +100,8 @@ def write_csv(path: Path, count: int, seed: int) -> None:
 def one_at_a_time(settings: Any, path: Path, sample: int) -> dict[str, Any]:
     app = create_app(settings)
     client = app.test_client()
-    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {emulator_id_token(settings.project_id, 'bench', role='admin')}"
+    token = emulator_id_token(settings.project_id, "bench", role="admin")
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
     with path.open(encoding="utf-8") as text:
         _, rows = read_rows(text, FileFormat.CSV)
         bodies = []

@@ -10,6 +10,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any, TextIO
 
 from crm.domain.access import SYSTEM
 from crm.domain.common import utc_now
@@ -20,6 +21,7 @@ from crm.domain.transfer.presets import PRESETS
 from crm.domain.transfer.reading import read_rows
 from crm.domain.transfer.rows import RowError
 from crm.errors import CrmError
+from crm.jobs.wiring import transfer_services
 from crm.services.transfer.exporting import export_pages
 from crm.services.transfer.importing import BatchResult, ImportPlan, import_rows
 from crm.services.transfer.jobs import list_params
@@ -27,7 +29,6 @@ from crm.settings import get_settings
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
 from crm.store.paging import count_matches
-from crm.store.transfer.wiring import transfer_services
 
 SHOWN_ERRORS = 20
 
@@ -160,8 +161,8 @@ class _ErrorFile:
 
     def __init__(self, path: Path):
         self._path = path
-        self._handle = None
-        self._writer = None
+        self._handle: TextIO | None = None
+        self._writer: Any = None
 
     def __enter__(self) -> _ErrorFile:
         self._path.unlink(missing_ok=True)

@@ -82,7 +82,7 @@ class Dependencies:
 
     @functools.cached_property
     def transfer(self) -> TransferServices:
-        from crm.store.transfer.wiring import transfer_services
+        from crm.jobs.wiring import transfer_services
 
         return transfer_services(self.settings)
 

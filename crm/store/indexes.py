@@ -55,6 +55,12 @@ LISTS = (
         unindexed=("description",),
     ),
     ListQueries(
+        "transfer_jobs",
+        filters=("created_by",),
+        orders=(("created_at", DESC),),
+        unindexed=("internal", "errors", "params"),
+    ),
+    ListQueries(
         "audit",
         filters=("customer_id", "entity", "owner_id"),
         orders=(("at", DESC),),
@@ -137,6 +143,10 @@ def _field_overrides() -> list[dict[str, Any]]:
     overrides += [{"collectionGroup": group, "fieldPath": field, "indexes": []}
                   for group, fields in COUNTER_MAPS for field in fields]
     overrides.append({"collectionGroup": "idempotency_keys", "fieldPath": "expires_at", "ttl": True, "indexes": []})
+    # Jobs' files (crm.store.transfer.files) expire after seven days, their parts too; a part's text is never queried
+    overrides += [{"collectionGroup": group, "fieldPath": "expires_at", "ttl": True, "indexes": []}
+                  for group in ("transfer_files", "parts")]
+    overrides.append({"collectionGroup": "parts", "fieldPath": "text", "indexes": []})
     overrides += [
         {"collectionGroup": "customers", "fieldPath": field, "indexes": [{"order": ASC, "queryScope": "COLLECTION"}]}
         for field in SEARCH_MAPS

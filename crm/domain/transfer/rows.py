@@ -259,8 +259,8 @@ def _number(values: dict[str, Any], row: PreparedRow, errors: list[RowError], ta
     if target not in values:
         return
     raw = str(values[target]).replace(" ", "").replace("\u00a0", "")
-    if "," in raw and "." not in raw:
-        raw = raw.replace(",", ".")
+    if "," in raw and raw.rfind(",") > raw.rfind("."):  # 12,5 and 1.234,56: the comma is the decimal mark
+        raw = raw.replace(".", "").replace(",", ".")
     raw = raw.replace(",", "")
     try:
         row.body[target] = str(Decimal(raw))

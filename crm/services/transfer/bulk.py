@@ -48,7 +48,7 @@ def _customer_action(transactions: Transactions, request: BulkChange, caller: Ca
         return lambda i: _ignore(customers.update_customer(transactions, i, CustomerUpdate(owner_id=request.owner_id),
                                                            caller))
     if action is BulkAction.SET_STATUS:
-        update = CustomerUpdate(status=CustomerStatus(request.status))
+        update = CustomerUpdate(status=CustomerStatus(request.status or ""))
         return lambda i: _ignore(customers.update_customer(transactions, i, update, caller))
     if action is BulkAction.DELETE:
         return lambda i: customers.delete_customer(transactions, i, caller)
@@ -70,7 +70,7 @@ def _activity_action(transactions: Transactions, request: BulkChange, caller: Ca
         update = ActivityUpdate(owner_id=request.owner_id)
         return lambda i: _ignore(activities.update_activity(transactions, i, update, caller))
     if request.action is BulkAction.SET_STATUS:
-        update = ActivityUpdate(status=ActivityStatus(request.status))
+        update = ActivityUpdate(status=ActivityStatus(request.status or ""))
         return lambda i: _ignore(activities.update_activity(transactions, i, update, caller))
     return lambda i: activities.delete_activity(transactions, i, caller)
 

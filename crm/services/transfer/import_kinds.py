@@ -88,7 +88,7 @@ def _as_create(kind: TransferKind, row: PreparedRow, context: ImportContext) -> 
 
 def _unchanged(before: Any, after: Any) -> bool:
     ignore = {"updated_at", "version"}
-    return before.model_dump(exclude=ignore) == after.model_dump(exclude=ignore)
+    return bool(before.model_dump(exclude=ignore) == after.model_dump(exclude=ignore))
 
 
 def _with_owner(body: dict[str, Any], context: ImportContext) -> dict[str, Any]:

@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from google.api_core import exceptions as google_exceptions
 from pydantic import ValidationError
 
 from crm.domain.transfer.kinds import TransferKind
@@ -125,16 +124,20 @@ def import_rows(transactions: ImportTransactions, headers: list[str], rows: Iter
 
 def prepare(declared: ImportKind, raw: RawRow, mapping: ColumnMapping, columns: dict[str, list[str]],
              context: ImportContext, result: BatchResult) -> PreparedRow | None:
+    """The row ready to write, or None with its errors added to ``result``."""
     if raw.problem:
-        return _failed(result, [RowError(raw.line, None, f"line {raw.line} {raw.problem}")])
+        _failed(result, [RowError(raw.line, None, f"line {raw.line} {raw.problem}")])
+        return None
     try:
         row = prepare_row(declared.kind, raw.line, mapped_values(raw.values, columns, mapping), mapping, columns)
     except RowInvalid as invalid:
-        return _failed(result, invalid.errors)
+        _failed(result, invalid.errors)
+        return None
     try:
         declared.check(row, context)
     except (ValidationError, CrmError) as exc:
-        return _failed(result, validation_errors(raw.line, exc, row, columns))
+        _failed(result, validation_errors(raw.line, exc, row, columns))
+        return None
     return row
 
 
@@ -154,7 +157,7 @@ def _apply(transactions: ImportTransactions, declared: ImportKind, batch: list[P
         try:
             outcomes = dict(transactions.run(lambda tx: _work(tx, declared, batch, context, catch=False),
                                              actor=context.caller))
-        except (CrmError, google_exceptions.AlreadyExists, google_exceptions.FailedPrecondition):
+        except CrmError:
             outcomes = {}
             for row in batch:  # one transaction a row: the bad one fails alone
                 outcomes.update(_one(transactions, declared, row, context))
@@ -173,8 +176,6 @@ def _one(transactions: ImportTransactions, declared: ImportKind, row: PreparedRo
                                      actor=context.caller))
     except CrmError as error:
         return {row.line: _row_error(row, error)}
-    except (google_exceptions.AlreadyExists, google_exceptions.FailedPrecondition):
-        return {row.line: RowError(row.line, "external_id", "another import linked this record meanwhile; retry")}
 
 
 def _dry_run(transactions: ImportTransactions, declared: ImportKind, batch: list[PreparedRow],

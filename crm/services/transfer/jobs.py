@@ -18,7 +18,7 @@ from crm.domain.customer_queries import CustomerListParams
 from crm.domain.deal_queries import DealListParams
 from crm.domain.orders import OrderListParams
 from crm.domain.transfer.bulk import BulkChange, BulkJobRequest
-from crm.domain.transfer.jobs import Job, JobCheckpoint, JobProgress, JobStatus, JobType
+from crm.domain.transfer.jobs import Job, JobCheckpoint, JobStatus, JobType
 from crm.domain.transfer.kinds import FileFormat, TransferKind
 from crm.domain.transfer.mapping import ColumnMapping, mapped_values, resolve_columns, unmapped_headers
 from crm.domain.transfer.reading import FileUnreadable, lines_of, read_rows
@@ -29,7 +29,7 @@ from crm.identity import Caller, Role
 from crm.services.transfer.bulk import bulk_change, unsupported
 from crm.services.transfer.exporting import export_pages, scoped
 from crm.services.transfer.import_kinds import ImportContext
-from crm.services.transfer.importing import BatchResult, ImportPlan, prepare, import_kind, import_rows
+from crm.services.transfer.importing import BatchResult, ImportPlan, import_kind, import_rows, prepare
 from crm.services.transfer.ports import FileStore, ImportTransactions, JobStore, RecordStream
 
 LIST_PARAMS: dict[TransferKind, type[Any]] = {
@@ -77,7 +77,7 @@ def list_params(kind: TransferKind, filters: dict[str, str]) -> Any:
 
 def _new_job(services: TransferServices, job_type: JobType, kind: TransferKind, caller: Caller, **fields: Any) -> Job:
     now = utc_now()
-    job_id = services.jobs.new_id()  # type: ignore[attr-defined]
+    job_id = services.jobs.new_id()
     return Job(id=job_id, type=job_type, kind=kind, created_by=caller.uid, created_at=now, updated_at=now, **fields)
 
 
@@ -321,7 +321,7 @@ def _bulk_step(services: TransferServices, job: Job, internal: dict[str, Any], s
     cursor = checkpoint.cursor
     while not checkpoint.done:
         ids, cursor = services.streams[job.kind].ids(params, cursor, BULK_PAGE)
-        result = bulk_change(services.transactions, job.kind, request, ids, caller)  # type: ignore[arg-type]
+        result = bulk_change(services.transactions, job.kind, request, ids, caller)
         counts = dict(progress.counts)
         counts["succeeded"] = counts.get("succeeded", 0) + result.succeeded
         counts["failed"] = counts.get("failed", 0) + result.failed
@@ -367,7 +367,8 @@ def preview_import(services: TransferServices, request: ImportRequest, caller: C
     columns = resolve_columns(mapping, request.kind, headers)
     context = ImportContext(caller, request.owner_id, mapping.source, services.default_language,
                             services.phone_region, services.transactions)
-    shown, errors = [], []
+    shown: list[dict[str, Any]] = []
+    errors: list[dict[str, Any]] = []
     for raw in itertools.islice(rows, PREVIEW_ROWS):
         row_columns = columns if headers else resolve_columns(mapping, request.kind, list(raw.values))
         values = mapped_values(raw.values, row_columns, mapping) if not raw.problem else {}

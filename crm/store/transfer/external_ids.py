@@ -4,17 +4,25 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
+from google.api_core import exceptions as google_exceptions
 from google.cloud import firestore
 from google.cloud.firestore_v1 import FieldFilter
 
 from crm.domain.search_tokens import fold
 from crm.domain.transfer.rows import ExternalKey
+from crm.errors import AbortedError
+from crm.identity import Caller
 from crm.store.collections import CollectionNames
 from crm.store.crm_transaction import CrmTransaction, CrmTransactions
 from crm.store.customers import EMAIL_CLAIMS
 from crm.store.pipelines import ensure_default_pipeline
 from crm.store.unit_of_work import UnitOfWork
+
+T = TypeVar("T")
+LINKED_MEANWHILE = "another import linked this record meanwhile; retry"
 
 
 def external_key_id(key: ExternalKey) -> str:
@@ -74,6 +82,18 @@ class ImportTransactions(CrmTransactions):
     def __init__(self, db: firestore.Client, names: CollectionNames, base_currency: str):
         super().__init__(db, names, base_currency)
         self._bind = lambda uow: ImportTransaction(uow, base_currency)
+
+    def run(self, work: Callable[[Any], T], *, actor: Caller, lock: Iterable[str] = ()) -> T:
+        """As the CRM's runner; an import key that another import created first (its ``create`` refused at
+        commit) is an AbortedError on ``external_id``.
+
+        Raises:
+            AbortedError: another import linked the same key meanwhile.
+        """
+        try:
+            return super().run(work, actor=actor, lock=lock)
+        except (google_exceptions.AlreadyExists, google_exceptions.FailedPrecondition):
+            raise AbortedError(LINKED_MEANWHILE, [{"field": "external_id", "message": LINKED_MEANWHILE}]) from None
 
 
 def import_transactions(db: firestore.Client, names: CollectionNames, base_currency: str) -> ImportTransactions:

@@ -1,6 +1,7 @@
 """Files of jobs in Firestore: ``transfer_files/{id}`` (owner, name, size) with the text in ``parts/{index}``
 documents of up to 400,000 characters, read back in order a few at a time. An upload is kept for its imports; an
-export's file for its download; both expire (``expires_at``, a TTL policy) after seven days."""
+export's file for its download; both expire (``expires_at`` on the file and on each part, TTL policies declared
+in crm.store.indexes) after seven days."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ class FirestoreFiles:
         size = len(text.encode())
         grown = size - (len(previous.get("text").encode()) if previous.exists else 0)
         batch = ref._client.batch()
-        batch.set(part, {"text": text})
+        batch.set(part, {"text": text, "expires_at": utc_now() + timedelta(days=KEEP_DAYS)})
         batch.update(ref, {"bytes": firestore.Increment(grown), "parts": firestore.Increment(
             0 if previous.exists else 1)})
         batch.commit()

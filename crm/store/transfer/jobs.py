@@ -16,7 +16,6 @@ from crm.domain.transfer.rows import RowError
 from crm.store.collections import CollectionNames
 
 ROW_ERRORS = "row_errors"
-STEPS = "steps"
 MAX_ERROR_DOCUMENTS = 10_000
 
 
@@ -113,10 +112,6 @@ class FirestoreJobs:
             if not lease.get("until") or lease["until"] <= now:
                 found.append(snapshot.id)
         return found
-
-    def kick(self, job_id: str) -> None:
-        """Ask the deployed function for a step of this job: it is triggered by a new ``steps`` document."""
-        self._jobs.document(job_id).collection(STEPS).document().set({"at": utc_now()})
 
     def request_cancel(self, job_id: str) -> None:
         self._jobs.document(job_id).update({"internal.cancel": True, "updated_at": utc_now()})

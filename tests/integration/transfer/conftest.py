@@ -14,8 +14,6 @@ from crm.domain.transfer.reading import read_rows
 from crm.identity import Caller, Role
 from crm.services.transfer.importing import BatchResult, ImportPlan, import_rows
 from crm.store.transfer.external_ids import import_transactions
-from tests.integration.conftest import caller, create, create_data, customer_create, update_data  # noqa: F401
-from tests.integration.conftest import db, names, customers, transactions, reader, seed  # noqa: F401
 
 ADMIN = Caller(uid="importer", role=Role.ADMIN, via="token")
 

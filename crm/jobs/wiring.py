@@ -1,5 +1,6 @@
 """The Firestore side of jobs, wired together: the services a job runs with, and how a job is set going (the local
-runner in local mode; otherwise a document that the deployed function ``transfer_jobs`` is triggered by)."""
+runner in local mode; otherwise the deployed scheduled function ``transfer_jobs`` finds it within a minute, see
+crm.jobs.function)."""
 
 from __future__ import annotations
 
@@ -26,9 +27,7 @@ def transfer_services(settings: Settings, *, local_runner: bool | None = None) -
         default_language=settings.default_language, phone_region=settings.default_phone_region,
     )
     if settings.local_mode if local_runner is None else local_runner:
-        from crm.store.transfer.runner import LocalJobRunner
+        from crm.jobs.runner import LocalJobRunner
 
         services.enqueue = LocalJobRunner(services).submit
-    else:
-        services.enqueue = jobs.kick
     return services
