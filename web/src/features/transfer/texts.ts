@@ -14,7 +14,7 @@ export const transferTexts: FeatureTexts = {
     startExport: "Export",
     importTitle: "Import",
     importHint: "A CSV file with a header row, or JSON Lines. Rows that fail are listed with their line; the others go in.",
-    file: "File",
+    file: "File to import",
     preset: "Columns",
     presets: {
       none: "As named in the file", "hubspot-contacts": "HubSpot contacts", "hubspot-companies": "HubSpot companies",
@@ -56,7 +56,7 @@ export const transferTexts: FeatureTexts = {
     startExport: "Εξαγωγή",
     importTitle: "Εισαγωγή",
     importHint: "Αρχείο CSV με γραμμή επικεφαλίδων ή JSON Lines. Οι γραμμές με λάθη αναφέρονται με τον αριθμό τους· οι υπόλοιπες καταχωρίζονται.",
-    file: "Αρχείο",
+    file: "Αρχείο προς εισαγωγή",
     preset: "Στήλες",
     presets: {
       none: "Όπως ονομάζονται στο αρχείο", "hubspot-contacts": "Επαφές HubSpot", "hubspot-companies": "Εταιρείες HubSpot",
