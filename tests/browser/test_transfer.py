@@ -25,7 +25,8 @@ def test_a_file_is_checked_then_imported_and_an_export_is_downloaded(open_consol
     expect(check).to_contain_text("Done", timeout=60_000)
     expect(check).to_contain_text("2 created, 1 failed")
     check.get_by_role("button", name="Show errors (1)").click()
-    expect(check.get_by_role("row", name=re.compile("4 email"))).to_contain_text("not a valid email address")
+    expect(check.get_by_role("list", name="Errors by line").get_by_role("listitem")).to_have_text(
+        re.compile(r"Line 4 · email\s*not a valid email address"))
     screenshot(page, "transfer-checked")
 
     page.get_by_label("Check only (write nothing)").uncheck()

@@ -26,6 +26,16 @@ export function useJobs() {
   });
 }
 
+type JobsPage = components["schemas"]["JobsPage"];
+
+/** A job just started (or stopped) shows at once, and the list is polled while one runs; then it is fetched again. */
+function showJob(queryClient: ReturnType<typeof useQueryClient>, job: Job): void {
+  queryClient.setQueryData<JobsPage>(jobKeys.all, (old) => ({
+    results: [job, ...(old?.results ?? []).filter((other) => other.id !== job.id)],
+  }));
+  void queryClient.invalidateQueries({ queryKey: jobKeys.all });
+}
+
 /** A job's row errors, in line order (the first 100). */
 export function useJobErrors(id: string, enabled: boolean) {
   return useQuery({
@@ -63,7 +73,7 @@ export function useStartImport() {
       }
       return unwrap(api.POST("/api/crm/imports", { body: { ...base, content: null, upload_id: upload.id } }));
     },
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: jobKeys.all }),
+    onSuccess: (job) => showJob(queryClient, job),
   });
 }
 
@@ -73,7 +83,7 @@ export function useStartExport() {
   return useMutation({
     mutationFn: ({ kind, format }: { kind: TransferKind; format: FileFormat }) =>
       unwrap(api.POST("/api/crm/exports", { body: { kind, format, filters: {} } })),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: jobKeys.all }),
+    onSuccess: (job) => showJob(queryClient, job),
   });
 }
 
@@ -82,7 +92,7 @@ export function useCancelJob() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => unwrap(api.POST("/api/crm/jobs/{job_id}/cancel", { params: { path: { job_id: id } } })),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: jobKeys.all }),
+    onSuccess: (job) => showJob(queryClient, job),
   });
 }
 

@@ -39,9 +39,8 @@ export const transferTexts: FeatureTexts = {
     cancel: "Stop",
     showErrors: "Show errors ({{count}})",
     hideErrors: "Hide errors",
-    errorLine: "Line",
-    errorField: "Field",
-    errorMessage: "Problem",
+    errorsTitle: "Errors by line",
+    errorAt: "Line {{line}} · {{field}}",
     started: "Started.",
   },
   el: {
@@ -82,9 +81,8 @@ export const transferTexts: FeatureTexts = {
     cancel: "Διακοπή",
     showErrors: "Λάθη ({{count}})",
     hideErrors: "Απόκρυψη λαθών",
-    errorLine: "Γραμμή",
-    errorField: "Πεδίο",
-    errorMessage: "Πρόβλημα",
+    errorsTitle: "Λάθη ανά γραμμή",
+    errorAt: "Γραμμή {{line}} · {{field}}",
     started: "Ξεκίνησε.",
   },
 };

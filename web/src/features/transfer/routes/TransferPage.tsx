@@ -81,12 +81,10 @@ function ImportPanel() {
         </div>
         <SelectField label={t("transfer.preset")} value={preset} options={presets}
           onChange={(event) => setPreset(event.target.value)} />
-        <div className="field">
-          <label>
-            <input type="checkbox" checked={dryRun} onChange={(event) => setDryRun(event.target.checked)} />{" "}
-            {t("transfer.dryRun")}
-          </label>
-        </div>
+        <label className="check">
+          <input type="checkbox" checked={dryRun} onChange={(event) => setDryRun(event.target.checked)} />
+          {t("transfer.dryRun")}
+        </label>
         {start.isError && <p className="notice error" role="alert">{toUserError(start.error, t).message}</p>}
         <div className="form-actions">
           <button type="submit" className="primary" disabled={start.isPending}>{t("transfer.startImport")}</button>
@@ -208,22 +206,13 @@ function JobErrors({ id }: { id: string }) {
   if (errors.isPending) return <Spinner label={t("app.loading")} />;
   if (errors.isError) return <ErrorState error={errors.error} onRetry={() => void errors.refetch()} />;
   return (
-    <div className="table-scroll">
-      <table className="data-table">
-        <thead>
-          <tr><th scope="col">{t("transfer.errorLine")}</th><th scope="col">{t("transfer.errorField")}</th>
-            <th scope="col">{t("transfer.errorMessage")}</th></tr>
-        </thead>
-        <tbody>
-          {errors.data.results.map((error) => (
-            <tr key={`${error.line}-${error.field ?? ""}`}>
-              <td className="num">{error.line}</td>
-              <td>{error.column ?? error.field ?? ""}</td>
-              <td>{error.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ul className="notes" aria-label={t("transfer.errorsTitle")}>
+      {errors.data.results.map((error) => (
+        <li key={`${error.line}-${error.field ?? ""}`}>
+          <strong>{t("transfer.errorAt", { line: error.line, field: error.column ?? error.field ?? "" })}</strong>
+          <span>{error.message}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
