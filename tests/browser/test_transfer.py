@@ -51,7 +51,7 @@ def test_a_file_is_checked_then_imported_and_an_export_is_downloaded(open_consol
 def test_a_viewer_exports_but_sees_no_import(open_console):
     page = open_console("viewer", path="/data")
 
-    expect(page.get_by_role("heading", name="Export")).to_be_visible()
+    expect(page.get_by_role("heading", name="Export", exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name="Import", exact=True)).to_have_count(0)
     expect(page.get_by_label("File to import")).to_have_count(0)
     screenshot(page, "transfer-viewer")
