@@ -1,5 +1,5 @@
 """Operator commands: the local stack, demo data, dev tokens, API keys, user roles, repair of the deal totals,
-re-indexing customer search, the MCP server over stdio, and webhook delivery."""
+re-indexing customer search, the MCP server over stdio, webhook delivery, and importing and exporting records."""
 
 from __future__ import annotations
 
@@ -205,6 +205,9 @@ def parser() -> argparse.ArgumentParser:
     listen.add_argument("--port", type=int, default=0, help="default: a free port")
     listen.add_argument("--secret", default=None, help="the endpoint's secret, to check signatures")
     hooks.set_defaults(run=cmd_webhooks)
+    from crm.cli_transfer import add_commands
+
+    add_commands(sub)
     return root
 
 

@@ -2,9 +2,10 @@
 
 - `api`, the HTTPS function (`functions-framework --source main.py --target api`);
 - `webhook_outbox`, run for each webhook event the API writes to the outbox: delivers it at once;
-- `webhook_sweep`, every minute: retries that are due, and events the trigger missed.
+- `webhook_sweep`, every minute: retries that are due, and events the trigger missed;
+- `transfer_jobs`, every minute: runs imports, exports and bulk actions.
 
-The webhook functions are defined only where they run (and when the Firebase CLI reads this file to deploy):
+The background functions are defined only where they run (and when the Firebase CLI reads this file to deploy):
 `api`'s instances, where FUNCTION_TARGET is "api", import nothing for them. Their code is imported on first call.
 """
 
@@ -21,7 +22,7 @@ def api(req: https_fn.Request) -> https_fn.Response:
 
 
 if os.environ.get("FUNCTION_TARGET") != "api":
-    from firebase_functions import firestore_fn, scheduler_fn
+    from firebase_functions import firestore_fn, options, scheduler_fn
 
     OUTBOX = os.environ.get("CRM_COLLECTION_PREFIX", "") + "webhook_events/{event_id}"
 
@@ -36,3 +37,9 @@ if os.environ.get("FUNCTION_TARGET") != "api":
         from crm.outbound.webhooks import sweep
 
         sweep()
+
+    @scheduler_fn.on_schedule(schedule="every 1 minutes", timeout_sec=540, memory=options.MemoryOption.MB_512)
+    def transfer_jobs(event: scheduler_fn.ScheduledEvent) -> None:
+        from crm.jobs.function import run_due_jobs
+
+        run_due_jobs()

@@ -12,6 +12,7 @@ from crm.http.rate_limits import RateLimits
 from crm.identity import Authenticator, Caller, UserAccounts, UserDirectory
 from crm.identity.firebase_tokens import FirebaseTokenVerifier
 from crm.identity.firebase_users import FirebaseUserDirectory, FirebaseUserRoles
+from crm.services.transfer.jobs import TransferServices
 from crm.settings import Settings
 from crm.store.accounts.duplicate_keys import FirestoreDuplicateKeys
 from crm.store.accounts.reader import FirestoreAccountReader
@@ -126,6 +127,12 @@ class Dependencies:
         verifier = FirebaseTokenVerifier(self.settings)
         return Authenticator(verifier, lambda key_hash: self.api_keys.find(key_hash),
                              self.settings.api_key_cache_seconds, self.settings.unknown_api_key_cache_seconds)
+
+    @functools.cached_property
+    def transfer(self) -> TransferServices:
+        from crm.jobs.wiring import transfer_services
+
+        return transfer_services(self.settings)
 
     @functools.cached_property
     def rate_limits(self) -> RateLimits:

@@ -22,6 +22,7 @@ from crm.http import (  # noqa: F401  (registers the operations)
     quick_search,
     tags,
     timeline,
+    transfer,
     users,
 )
 from crm.http.lead_intake import hook, sources  # noqa: F401

@@ -139,3 +139,18 @@ class CollectionNames:
     @property
     def lead_totals(self) -> str:
         return f"{self.prefix}lead_totals"
+
+    @property
+    def external_ids(self) -> str:
+        """Imported records by their ids in the systems they came from."""
+        return f"{self.prefix}external_ids"
+
+    @property
+    def transfer_jobs(self) -> str:
+        """Imports, exports and bulk actions running in the background; row errors in a subcollection."""
+        return f"{self.prefix}transfer_jobs"
+
+    @property
+    def transfer_files(self) -> str:
+        """Files of jobs (uploads, exports), their text in a subcollection of parts."""
+        return f"{self.prefix}transfer_files"

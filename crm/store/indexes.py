@@ -77,6 +77,12 @@ LISTS = (
         unindexed=("description",),
     ),
     ListQueries(
+        "transfer_jobs",
+        filters=("created_by",),
+        orders=(("created_at", DESC),),
+        unindexed=("internal", "errors", "params"),
+    ),
+    ListQueries(
         "audit",
         filters=("customer_id", "entity", "owner_id"),
         orders=(("at", DESC),),
@@ -183,6 +189,10 @@ def _field_overrides() -> list[dict[str, Any]]:
                   for group, fields in QUEUE_UNINDEXED for field in fields]
     overrides += [{"collectionGroup": group, "fieldPath": "expires_at", "ttl": True, "indexes": []}
                   for group in EXPIRING]
+    # Jobs' files (crm.store.transfer.files) expire after seven days, their parts too; a part's text is never queried
+    overrides += [{"collectionGroup": group, "fieldPath": "expires_at", "ttl": True, "indexes": []}
+                  for group in ("transfer_files", "parts")]
+    overrides.append({"collectionGroup": "parts", "fieldPath": "text", "indexes": []})
     overrides += [
         {"collectionGroup": group, "fieldPath": field, "indexes": [{"order": ASC, "queryScope": "COLLECTION"}]}
         for group in ("customers", "people") for field in SEARCH_MAPS

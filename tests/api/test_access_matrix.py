@@ -66,6 +66,16 @@ def company_reports() -> Statuses:
     return {role: (403, 403) if role == "rep" else (200, 200) for role in ROLES}
 
 
+def writers(ok: int) -> Statuses:
+    return {role: (403, 403) if role == "viewer" else (ok, ok) for role in ROLES}
+
+
+def creators_only(ok: int, *, writers_only: bool = False) -> Statuses:
+    """A record of its creator's: another's is not found, except that an admin reads every job."""
+    statuses = {role: (ok, ok if role == "admin" and not writers_only else 404) for role in ROLES}
+    return {**statuses, "viewer": (403, 403)} if writers_only else statuses
+
+
 @dataclass
 class Records:
     """What a case acts on, arranged by an admin: owned by the caller (own) or by someone else (foreign)."""
@@ -89,6 +99,8 @@ class Records:
     delivery: str = ""
     notice: str = ""
     lead_source: str = ""
+    upload: str = ""
+    job: str = ""
 
 
 @dataclass(frozen=True)
@@ -247,6 +259,31 @@ EXPECTED: dict[str, Expect] = {
     "rotate_lead_source_secret": Expect(admin_only(200)),
     "rotate_lead_source_token": Expect(admin_only(200)),
     "get_lead_form_snippet": Expect(admin_only(200)),
+    # data in and out (uploads and jobs are their creator's; an admin reads every job)
+    "create_upload": Expect(writers(201), body=lambda r: {"file_name": "matrix.csv"}),
+    "add_upload_part": Expect(creators_only(200, writers_only=True), body=lambda r: {"index": 0, "text": "name\n"}),
+    "preview_import": Expect(writers(200), body=lambda r: {"kind": "customers", "content": "name\nA\n"}),
+    "create_import": Expect(records_write(202, rep_foreign=403), body=lambda r: {
+        "kind": "customers", "content": "name\nMatrix import\n", "dry_run": True, "owner_id": r.owner}),
+    "create_export": Expect(records_read(202, rep_foreign=403), body=lambda r: {
+        "kind": "customers", "filters": {"owner_id": r.owner}}),
+    "list_jobs": Expect(everyone()),
+    "get_job": Expect(creators_only(200)),
+    "get_job_errors": Expect(creators_only(200)),
+    "cancel_job": Expect(creators_only(200)),
+    "download_export": Expect(creators_only(200), needs=("export",)),
+    "bulk_customers": Expect(records_write(200, rep_foreign=200), needs=("customer",), body=lambda r: {
+        "action": "add_tags", "ids": [r.customer], "tags": ["matrix"]}),
+    "bulk_deals": Expect(records_write(200, rep_foreign=403), needs=("deal",), body=lambda r: {
+        "action": "reassign", "ids": [r.deal], "owner_id": r.owner}),
+    "bulk_activities": Expect(records_write(200, rep_foreign=200), needs=("activity",), body=lambda r: {
+        "action": "set_status", "ids": [r.activity], "status": "in_progress"}),
+    "bulk_customers_job": Expect(records_write(202, rep_foreign=403), body=lambda r: {
+        "action": "add_tags", "tags": ["matrix"], "filter": {"owner_id": r.owner}}),
+    "bulk_deals_job": Expect(records_write(202, rep_foreign=403), body=lambda r: {
+        "action": "reassign", "owner_id": r.owner, "filter": {"owner_id": r.owner}}),
+    "bulk_activities_job": Expect(records_write(202, rep_foreign=403), body=lambda r: {
+        "action": "set_status", "status": "in_progress", "filter": {"owner_id": r.owner}}),
     # identity
     "get_me": Expect({**everyone(), NO_ROLE: (200, 200)}),
     # people
@@ -279,7 +316,7 @@ NEEDS_FROM_PATH = {"customer_id": "customer", "deal_id": "deal", "order_id": "or
                    "pipeline_id": "pipeline", "prefix": "api_key", "endpoint_id": "webhook", "delivery_id": "delivery",
                    "notice_id": "notice", "source_id": "lead_source",
                    "person_id": "person",
-                   "product_id": "product", "tag_id": "tag", "job_id": "tag_job"}
+                   "product_id": "product", "tag_id": "tag", "job_id": "job", "upload_id": "upload"}
 RECORD_URLS = {"customer": "/api/crm/customers/{}", "deal": "/api/crm/deals/{}", "order": "/api/crm/orders/{}",
                "activity": "/api/crm/activities/{}", "person": "/api/crm/people/{}"}
 
@@ -351,7 +388,7 @@ def test_access(app, anonymous, token_for, op: Operation, role: str, scope: str,
         assert_error(response, wanted, ERROR_CODES[wanted])
         if watched:
             assert _fetch(setup, expect.changes, watched) == before, "a refused request changed the record"
-    elif op.method == "GET" and "results" in (body := response.get_json()) and role == "rep":
+    elif op.method == "GET" and "results" in (body := response.get_json(silent=True) or {}) and role == "rep":
         assert all(item.get("owner_id") == caller_uid for item in body["results"] if "owner_id" in item)
     if op.endpoint == "set_user_role":
         assert roles.calls == ([("some-user", Role.MANAGER)] if wanted == 200 else [])
@@ -376,6 +413,8 @@ def _needs(op: Operation, expect: Expect) -> set[str]:
     needs = {NEEDS_FROM_PATH[name] for name in op.path_parameters if name in NEEDS_FROM_PATH} | set(expect.needs)
     if op.path.startswith("/crm/lead-pipelines/"):
         needs = needs - {"pipeline"} | {"lead_pipeline"}
+    if op.path.startswith("/crm/tag-jobs/"):
+        needs = needs - {"job"} | {"tag_job"}
     return needs
 
 
@@ -424,6 +463,8 @@ def _arrange(setup: FlaskClient, app, owner: str, needs: set[str]) -> Records:
         _arrange_webhooks(setup, app, records, needs)
     if "lead_source" in needs:
         records.lead_source = _created(setup, "/api/crm/admin/lead-sources", {"name": "Target form"})
+    if needs & {"upload", "job", "export"}:
+        records.upload, records.job = _transfer_records(app, owner, done="export" in needs)
     return records
 
 
@@ -436,6 +477,24 @@ def _arrange_webhooks(setup: FlaskClient, app, records: Records, needs: set[str]
     if "notice" in needs:
         hooks.endpoints.disable_failing(records.endpoint, utc_now(), lambda e: True, lambda e: "disabled for a test")
         records.notice = hooks.notices.active()[0].id
+
+
+def _transfer_records(app, owner: str, *, done: bool) -> tuple[str, str]:
+    """An upload and a job of ``owner``'s, made directly in the store (no job runs): an export that has succeeded
+    (with its file) when ``done``, else a queued one."""
+    from crm.domain.transfer.jobs import Job, JobStatus, JobType
+    from crm.domain.transfer.kinds import FileFormat, TransferKind
+
+    transfer = app.extensions["crm"].transfer
+    upload = transfer.files.new_id()
+    transfer.files.create(upload, owner, "matrix.csv")
+    now = utc_now()
+    job = Job(id=transfer.jobs.new_id(), type=JobType.EXPORT, kind=TransferKind.CUSTOMERS, created_by=owner,
+              created_at=now, updated_at=now, format=FileFormat.CSV, file_name="matrix.csv",
+              status=JobStatus.SUCCEEDED if done else JobStatus.QUEUED)
+    transfer.jobs.create(job, {"caller": {"uid": owner, "role": "admin", "via": "token"},
+                               "plan": {"file_id": upload}, "checkpoint": {}})
+    return upload, job.id
 
 
 def _created(setup: FlaskClient, url: str, body: dict[str, Any]) -> str:
@@ -453,9 +512,9 @@ def _url(op: Operation, records: Records) -> str:
     for name in op.path_parameters:
         value = {"customer_id": records.customer, "deal_id": records.deal, "order_id": records.order,
                  "activity_id": records.activity, "pipeline_id": records.lead_pipeline or records.pipeline,
-                 "product_id": records.product, "tag_id": records.tag, "job_id": records.tag_job,
+                 "product_id": records.product, "tag_id": records.tag, "job_id": records.tag_job or records.job,
                  "prefix": records.prefix, "uid": records.uid, "endpoint_id": records.endpoint,
                  "delivery_id": records.delivery, "notice_id": records.notice, "source_id": records.lead_source,
-                 "person_id": records.person}[name]
+                 "person_id": records.person, "upload_id": records.upload}[name]
         path = path.replace(f"<{name}>", value)
     return "/api" + path

@@ -11,12 +11,13 @@ import { ordersFeature } from "@/features/orders";
 import { peopleFeature } from "@/features/people";
 import { productsFeature } from "@/features/products";
 import { tagsFeature } from "@/features/tags";
+import { transferFeature } from "@/features/transfer";
 import { UI_TEXTS_ID, uiTexts } from "@/components/texts";
 import type { Feature } from "./feature";
 
 export const FEATURES: Feature[] = [
   customersFeature, peopleFeature, accountsFeature, duplicatesFeature, deletedCustomersFeature, activitiesFeature,
-  ordersFeature, productsFeature, tagsFeature, integrationsFeature, assistantsFeature, adminFeature,
+  ordersFeature, productsFeature, tagsFeature, transferFeature, integrationsFeature, assistantsFeature, adminFeature,
 ];
 
 /** The features' own texts by feature id, and the shared components' under "ui", for i18n. */

@@ -1,0 +1,209 @@
+"""Benchmark: importing customers from CSV against creating them one API call at a time, on a private emulator.
+
+Run from the repository root with the project's venv::
+
+    .venv/bin/python bench/import_benchmark.py                          # 100,000 and 10,000 customers
+    .venv/bin/python bench/import_benchmark.py --customers 20000 --small 2000   # quicker
+
+What it does:
+
+1. Starts its own Cloud Firestore emulator and writes two CSV files of demo customers (``--small`` and
+   ``--customers`` rows: names in Greek and Latin, an email, a phone, an organization, tags, a city, a status).
+2. One at a time: ``--sample`` customers created with ``POST /api/crm/customers`` through the Flask test client (an
+   admin's emulator token), each a full request: authentication, validation, one transaction with the email claim,
+   the search fields and the audit entry. Its rate is what creating every row that way would reach.
+3. The import: ``crm.services.transfer.importing.import_rows`` (what ``crm import`` and the import jobs run) over
+   each file, in its own collections, with the same claims, search fields and audit. Timed, with the writes
+   committed counted (``crm.store.write_meter``) and this process's resident memory sampled every 0.1 s: the peak
+   during the run, and how far it rose above the memory before the run (flat memory: the same rise for both files).
+4. The export: every customer of the large import streamed to a CSV file (``export_pages``), timed.
+5. Prints a table and, as its LAST line, one JSON object: ``one_at_a_time`` {customers, seconds, rate, writes},
+   ``imports`` [{rows, seconds, rate, writes, writes_per_row, peak_rss_mb, rss_rise_mb}], ``speedup`` (the large
+   import's rate over the one-at-a-time rate), ``export`` {records, seconds, rate, bytes}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._harness import run_on_emulator  # noqa: E402
+from crm.devstack.demo_data import demo_customers  # noqa: E402
+from crm.devstack.tokens import emulator_id_token  # noqa: E402
+from crm.domain.access import SYSTEM  # noqa: E402
+from crm.domain.customer_queries import CustomerListParams  # noqa: E402
+from crm.domain.transfer.kinds import FileFormat, TransferKind  # noqa: E402
+from crm.domain.transfer.mapping import ColumnMapping  # noqa: E402
+from crm.domain.transfer.reading import read_rows  # noqa: E402
+from crm.http import create_app  # noqa: E402
+from crm.services.transfer.exporting import export_pages  # noqa: E402
+from crm.services.transfer.importing import BatchResult, ImportPlan, import_rows  # noqa: E402
+from crm.settings import settings_from_env  # noqa: E402
+from crm.store.client import firestore_client  # noqa: E402
+from crm.store.collections import CollectionNames  # noqa: E402
+from crm.store.transfer.external_ids import import_transactions  # noqa: E402
+from crm.store.transfer.streams import CustomerStream  # noqa: E402
+from crm.store.write_meter import metered_writes  # noqa: E402
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+HEADER = ["name", "email", "phone", "organization", "tags", "city", "status"]
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * PAGE / 2**20
+
+
+class PeakMemory:
+    """The resident memory's peak while the block runs, sampled every 0.1 s."""
+
+    def __enter__(self) -> PeakMemory:
+        self.before = rss_mb()
+        self.peak = self.before
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.1):
+            self.peak = max(self.peak, rss_mb())
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, rss_mb())
+
+
+def write_csv(path: Path, count: int, seed: int) -> None:
+    """``count`` demo customers as an import file (written as they are made: memory stays flat)."""
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(HEADER)
+        for n, c in enumerate(demo_customers(count, seed=seed, new_id=lambda: uuid.uuid4().hex)):
+            local, _, domain = (c.email or f"c@{seed}.example").partition("@")
+            email = f"{local}.{seed}.{n}@{domain}"
+            writer.writerow([c.name, email, c.phone or "", c.organization or "", ";".join(c.tags),
+                             c.location.city if c.location else "", c.status.value])
+
+
+def one_at_a_time(settings: Any, path: Path, sample: int) -> dict[str, Any]:
+    app = create_app(settings)
+    client = app.test_client()
+    token = emulator_id_token(settings.project_id, "bench", role="admin")
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    with path.open(encoding="utf-8") as text:
+        _, rows = read_rows(text, FileFormat.CSV)
+        bodies = []
+        for raw in rows:
+            v = raw.values
+            body = {"name": v["name"], "email": v["email"], "organization": v["organization"] or None,
+                    "tags": [t for t in v["tags"].split(";") if t], "status": v["status"],
+                    "location": {"city": v["city"]} if v["city"] else None}
+            if v["phone"]:
+                body["phone"] = v["phone"]
+            bodies.append({k: b for k, b in body.items() if b is not None})
+            if len(bodies) == sample:
+                break
+    client.post("/api/crm/customers", json={"name": "Warm-up", "email": "warm@up.example"})
+    db = firestore_client(settings)
+    started = time.perf_counter()
+    with metered_writes(db) as writes:
+        for body in bodies:
+            response = client.post("/api/crm/customers", json=body)
+            assert response.status_code == 201, response.get_json()
+    seconds = time.perf_counter() - started
+    return {"customers": len(bodies), "seconds": round(seconds, 2), "rate": round(len(bodies) / seconds, 1),
+            "writes": writes.writes}
+
+
+def run_import(settings: Any, path: Path, rows: int, batch_size: int) -> dict[str, Any]:
+    db = firestore_client(settings)
+    transactions = import_transactions(db, CollectionNames(settings.collection_prefix), "EUR")
+    plan = ImportPlan(kind=TransferKind.CUSTOMERS, mapping=ColumnMapping(), batch_size=batch_size)
+    done = 0
+    last_report = time.perf_counter()
+
+    def progress(batch: BatchResult) -> None:
+        nonlocal done, last_report
+        done += sum(batch.counts.values())
+        if time.perf_counter() - last_report > 30:
+            last_report = time.perf_counter()
+            print(f"  ... {done:,} of {rows:,} rows", flush=True)
+
+    started = time.perf_counter()
+    with metered_writes(db) as writes, PeakMemory() as memory, path.open(encoding="utf-8", newline="") as text:
+        headers, raw = read_rows(text, FileFormat.CSV)
+        result = import_rows(transactions, headers, raw, plan, SYSTEM, on_batch=progress)
+    seconds = time.perf_counter() - started
+    return {"rows": rows, "seconds": round(seconds, 1), "rate": round(rows / seconds, 1), "counts": result.counts,
+            "writes": writes.writes, "writes_per_row": round(writes.writes / rows, 2), "commits": writes.commits,
+            "peak_rss_mb": round(memory.peak, 1), "rss_rise_mb": round(memory.peak - memory.before, 1)}
+
+
+def run_export(settings: Any, target: Path) -> dict[str, Any]:
+    db = firestore_client(settings)
+    stream = CustomerStream(db, CollectionNames(settings.collection_prefix))
+    started = time.perf_counter()
+    records = 0
+    with target.open("w", encoding="utf-8", newline="") as out, PeakMemory() as memory:
+        for page in export_pages(stream, TransferKind.CUSTOMERS, FileFormat.CSV, CustomerListParams(
+                order_by="created_at")):
+            out.write(page.text)
+            records += page.records
+    seconds = time.perf_counter() - started
+    return {"records": records, "seconds": round(seconds, 1), "rate": round(records / seconds, 1),
+            "bytes": target.stat().st_size, "peak_rss_mb": round(memory.peak, 1),
+            "rss_rise_mb": round(memory.peak - memory.before, 1)}
+
+
+def run(args: argparse.Namespace, address: str) -> dict[str, Any]:
+    env = {"CRM_ENV": "local", "FIRESTORE_EMULATOR_HOST": address, "FIREBASE_AUTH_EMULATOR_HOST": "127.0.0.1:9",
+           "GOOGLE_CLOUD_PROJECT": "demo-import-bench"}
+    os.environ.update(env)
+    settings = lambda prefix: settings_from_env({**env, "CRM_COLLECTION_PREFIX": prefix})  # noqa: E731
+    with tempfile.TemporaryDirectory() as folder:
+        files = {}
+        for count in sorted({args.small, args.customers}):
+            files[count] = Path(folder) / f"customers-{count}.csv"
+            write_csv(files[count], count, seed=count)
+            print(f"wrote {files[count].name} ({files[count].stat().st_size / 2**20:.1f} MiB)", flush=True)
+        single = one_at_a_time(settings("single_"), files[args.small], args.sample)
+        print(f"one at a time: {single['customers']} customers in {single['seconds']} s = {single['rate']}/s, "
+              f"{single['writes']} writes", flush=True)
+        imports = []
+        for count in sorted(files):
+            result = run_import(settings(f"import{count}_"), files[count], count, args.batch_size)
+            imports.append(result)
+            print(f"import of {count:,}: {result['seconds']} s = {result['rate']}/s, {result['writes']:,} writes "
+                  f"({result['writes_per_row']}/row), peak RSS {result['peak_rss_mb']} MiB "
+                  f"(+{result['rss_rise_mb']} MiB), {result['counts']}", flush=True)
+        export = run_export(settings(f"import{args.customers}_"), Path(folder) / "export.csv")
+        print(f"export of {export['records']:,}: {export['seconds']} s = {export['rate']}/s, "
+              f"{export['bytes'] / 2**20:.1f} MiB, peak RSS {export['peak_rss_mb']} MiB (+{export['rss_rise_mb']})")
+    largest = imports[-1]
+    return {"one_at_a_time": single, "imports": imports, "speedup": round(largest["rate"] / single["rate"], 1),
+            "export": export, "batch_size": args.batch_size}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--small", type=int, default=10_000)
+    parser.add_argument("--sample", type=int, default=300, help="customers created one API call at a time")
+    parser.add_argument("--batch-size", type=int, default=100)
+    return run_on_emulator(run, parser.parse_args())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

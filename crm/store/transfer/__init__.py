@@ -1,0 +1,1 @@
+"""Firestore adapters of imports, exports, bulk actions and their jobs."""
