@@ -20,6 +20,13 @@ class AuditEntity(StrEnum):
     ACTIVITY = "activity"
     PIPELINE = "pipeline"
     SETTINGS = "settings"
+    PARTNER = "partner"
+    PARTNER_LINK = "partner_link"
+    COMMISSION_PLAN = "commission_plan"
+    CONVERSION = "conversion"
+    COMMISSION = "commission"
+    PAYOUT = "payout"
+    CONVERSION_SOURCE = "conversion_source"
 
 
 class AuditAction(StrEnum):
@@ -44,9 +51,14 @@ MONEY_IN_CENTS: dict[AuditEntity, dict[str, str]] = {
     AuditEntity.CUSTOMER: {"lifetime_value_cents": "lifetime_value"},
     AuditEntity.DEAL: {"value_cents": "value"},
     AuditEntity.ORDER: {"total_cents": "total"},
+    AuditEntity.CONVERSION: {"amount_cents": "amount"},
+    AuditEntity.COMMISSION: {"amount_cents": "amount"},
+    AuditEntity.PAYOUT: {"amount_cents": "amount"},
 }
 LABEL_FIELD = {AuditEntity.CUSTOMER: "name", AuditEntity.DEAL: "title", AuditEntity.ORDER: "order_number",
-               AuditEntity.ACTIVITY: "subject", AuditEntity.PIPELINE: "name"}
+               AuditEntity.ACTIVITY: "subject", AuditEntity.PIPELINE: "name", AuditEntity.PARTNER: "name",
+               AuditEntity.PARTNER_LINK: "code", AuditEntity.COMMISSION_PLAN: "name", AuditEntity.CONVERSION: "type",
+               AuditEntity.COMMISSION: "rule", AuditEntity.CONVERSION_SOURCE: "name"}
 STAGE_FIELDS = frozenset({"stage", "pipeline_id", "probability", "status", "closed_at", "lost_reason",
                           "stage_entered_at", "stage_history"})
 MAX_LABEL = 200
@@ -190,7 +202,7 @@ def _name(entity: AuditEntity, label: str, document: Document) -> str:
         return f"{document.get('type') or 'activity'} '{short}'"
     if entity is AuditEntity.SETTINGS:
         return f"{short.replace('_', ' ')} settings"
-    return f"{entity.value} '{short}'"
+    return f"{entity.value.replace('_', ' ')} '{short}'"
 
 
 def _edited(name: str, fields: list[str]) -> list[str]:

@@ -14,6 +14,9 @@ from typing import Generic, Protocol, TypeVar
 from crm.domain import access
 from crm.domain.customers import Customer
 from crm.domain.orders import Order, order_number_key
+from crm.domain.partners.codes import code_key
+from crm.domain.partners.links import PartnerLink
+from crm.domain.partners.partners import Partner
 from crm.errors import AlreadyExistsError
 from crm.identity import Caller
 
@@ -123,4 +126,26 @@ CUSTOMER_EMAIL = ClaimKind[Customer](
 ORDER_NUMBER = ClaimKind[Order](
     value_name="order number", field="order_number", holder_name="order", holder_field="order_id",
     values=_order_number, key=order_number_key,
+)
+
+
+def _link_code(link: PartnerLink) -> list[str]:
+    return [link.code]
+
+
+def _partner_user(partner: Partner) -> list[str]:
+    return [partner.uid] if partner.uid else []
+
+
+def _partner_name(partner: Partner) -> str | None:
+    return partner.name
+
+
+PARTNER_LINK_CODE = ClaimKind[PartnerLink](
+    value_name="link code", field="code", holder_name="link", holder_field="link_id", values=_link_code,
+    key=code_key,
+)
+PARTNER_USER = ClaimKind[Partner](
+    value_name="affiliate user", field="uid", holder_name="partner", holder_field="partner_id",
+    values=_partner_user, label=_partner_name,
 )

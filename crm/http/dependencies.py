@@ -23,6 +23,7 @@ from crm.store.deal_reports import FirestoreDealReports
 from crm.store.deals import FirestoreDealReader
 from crm.store.idempotency import FirestoreIdempotencyStore
 from crm.store.orders import FirestoreOrderReader
+from crm.store.partners.readers import PartnerReaders
 
 
 @dataclass
@@ -56,6 +57,10 @@ class Dependencies:
     @functools.cached_property
     def activities(self) -> FirestoreActivityReader:
         return FirestoreActivityReader(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def partner_programme(self) -> PartnerReaders:
+        return PartnerReaders(firestore_client(self.settings), self.names)
 
     @functools.cached_property
     def idempotency(self) -> FirestoreIdempotencyStore:

@@ -36,6 +36,13 @@ class AuditTrail:
             names.activities: AuditEntity.ACTIVITY,
             names.pipelines: AuditEntity.PIPELINE,
             names.config: AuditEntity.SETTINGS,
+            names.partner_programme.partners: AuditEntity.PARTNER,
+            names.partner_programme.links: AuditEntity.PARTNER_LINK,
+            names.partner_programme.plans: AuditEntity.COMMISSION_PLAN,
+            names.partner_programme.conversions: AuditEntity.CONVERSION,
+            names.partner_programme.commissions: AuditEntity.COMMISSION,
+            names.partner_programme.payouts: AuditEntity.PAYOUT,
+            names.partner_programme.sources: AuditEntity.CONVERSION_SOURCE,
         }
         self._read: dict[str, firestore.DocumentSnapshot] = {}
         self._made: set[str] = set()

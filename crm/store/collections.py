@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crm.store.partners.collections import PartnerCollectionNames
+
 
 @dataclass(frozen=True)
 class CollectionNames:
@@ -65,3 +67,8 @@ class CollectionNames:
     @property
     def audit(self) -> str:
         return f"{self.prefix}audit"
+
+    @property
+    def partner_programme(self) -> PartnerCollectionNames:
+        """The partner programme's collections (crm.store.partners.collections)."""
+        return PartnerCollectionNames(self.prefix)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from google.cloud import firestore
 
 from crm.store import read_meter
@@ -11,6 +13,7 @@ from crm.store.config import TxConfig
 from crm.store.customers import TxCustomers
 from crm.store.deals import TxDeals
 from crm.store.orders import TxOrders
+from crm.store.partners.repositories import TxPartnerStores
 from crm.store.pipeline_stats import TxPipelineStats
 from crm.store.pipelines import TxPipelines, ensure_default_pipeline
 from crm.store.unit_of_work import TransactionRunner, UnitOfWork
@@ -28,6 +31,11 @@ class CrmTransaction:
         self.stats = TxPipelineStats(uow)
         self.activities = TxActivities(uow)
         self.orders = TxOrders(uow)
+
+    @functools.cached_property
+    def partners(self) -> TxPartnerStores:
+        """The partner programme's repositories, made when a use case first reaches for them."""
+        return TxPartnerStores(self.uow)
 
 
 class CrmTransactions(TransactionRunner):

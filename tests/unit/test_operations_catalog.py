@@ -11,7 +11,8 @@ HTTP = Path(__file__).resolve().parents[2] / "crm" / "http"
 
 
 def test_every_module_that_registers_operations_is_in_the_catalog():
-    registering = {f"crm.http.{path.stem}" for path in HTTP.rglob("*.py") if "@api.route(" in path.read_text()}
+    registering = {".".join(path.relative_to(HTTP.parent.parent).with_suffix("").parts) for path in HTTP.rglob("*.py")
+                   if "@api.route(" in path.read_text()}
     assert registering
     catalog = importlib.import_module(api.catalog)
     listed = {module.__name__ for module in vars(catalog).values() if getattr(module, "__name__", "") in registering}
