@@ -9,9 +9,9 @@ import time
 
 from flask import Request, Response
 
-from crm.domain.partners.clicks import country_from, referrer_host
+from crm.domain.partners.clicks import Visit, country_from, referrer_host
 from crm.http.rate_limits import client_address
-from crm.services.partners.clicks import SeenWindows, Visit, redirect
+from crm.services.partners.clicks import SeenWindows, redirect
 from crm.settings import Settings
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
