@@ -1,5 +1,5 @@
-"""Operator commands: the local stack, demo data, dev tokens, API keys, user roles, repair of the deal totals, and
-re-indexing customer search."""
+"""Operator commands: the local stack, demo data, dev tokens, API keys, user roles, repair of the deal totals,
+re-indexing customer search, and the partner programme's scheduled work."""
 
 from __future__ import annotations
 
@@ -115,6 +115,16 @@ def cmd_reindex_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_partners_minute(args: argparse.Namespace) -> int:
+    """The partner programme's scheduled minute, by hand: clicks into the totals, commissions due approved."""
+    from crm.scheduled import partner_programme_minute
+
+    result = partner_programme_minute(get_settings())
+    print(f"{result.clicks_counted} clicks added to the partner totals; {result.commissions_approved} commissions "
+          f"approved at the end of their hold period")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="crm", description=__doc__)
     sub = root.add_subparsers(dest="command", required=True)
@@ -152,6 +162,9 @@ def parser() -> argparse.ArgumentParser:
     reindex.add_argument("--batch-size", type=int, default=DEFAULT_BATCH)
     reindex.add_argument("--restart", action="store_true", help="start over instead of resuming an unfinished run")
     reindex.set_defaults(run=cmd_reindex_search)
+    partners = sub.add_parser("partners-minute", help="the partner programme's scheduled work, once: clicks into "
+                                                      "the totals, commissions at the end of their hold approved")
+    partners.set_defaults(run=cmd_partners_minute)
     return root
 
 

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from google.cloud import firestore
+from google.cloud.firestore_v1 import FieldFilter
 from google.cloud.firestore_v1.field_path import FieldPath
 
 from crm.domain.common import utc_now
@@ -46,7 +47,7 @@ def roll_up_clicks(db: firestore.Client, names: CollectionNames, *, lag: timedel
     total, pages, through = 0, 0, None
     while pages < max_pages:
         start = _checkpoint(checkpoint_ref.get())
-        query = clicks.where("at", "<=", cutoff).order_by("at").order_by(FieldPath.document_id())
+        query = clicks.where(filter=FieldFilter("at", "<=", cutoff)).order_by("at").order_by(FieldPath.document_id())
         if start is not None:
             query = query.start_after({"at": start[0], FieldPath.document_id(): clicks.document(start[1])})
         page = list(query.limit(page_size).stream())
