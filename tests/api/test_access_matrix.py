@@ -11,6 +11,7 @@ replaced by a recording fake of that adapter, for that one external call only.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from crm.http.routing import Operation, api
 from crm.identity import Role, create_api_key
 from tests.api.helpers import assert_error
 from tests.utils.factories import customer_body
+from tests.utils.partner_steps import PARTNER_NEEDS, PARTNER_URLS, PartnerRecords, arrange_partner_records
 
 OTHER = "someone-else"
 ROLES = ("admin", "manager", "rep", "viewer")
@@ -70,6 +72,7 @@ class Records:
     pipeline: str = ""
     prefix: str = ""
     uid: str = "some-user"
+    partner: PartnerRecords = dataclasses.field(default_factory=PartnerRecords)
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,70 @@ EXPECTED: dict[str, Expect] = {
     "get_me": Expect({**everyone(), NO_ROLE: (200, 200)}),
 }
 
+
+# the partner programme: managers and admins reach every partner's records; an affiliate (cases of their own below)
+# reaches their own partner's, found by the record's id or listed
+def manage(ok: int = 200) -> Statuses:
+    return {role: (ok, ok) if role in ("admin", "manager") else (403, 403) for role in ROLES}
+
+
+def partner_ids(r: Records) -> dict[str, str]:
+    return {"partner_id": r.partner.partner_id, "currency": "EUR"}
+
+
+PARTNER_EXPECTED: dict[str, Expect] = {
+    "list_partners": Expect(manage()),
+    "create_partner": Expect(manage(201), body=lambda r: {"name": "Matrix partner"}),
+    "get_partner": Expect(manage()),
+    "patch_partner": Expect(manage(), body=lambda r: {"name": "Changed"}, changes="partner"),
+    "put_partner": Expect(manage(), body=lambda r: {"name": "Changed"}, changes="partner"),
+    "list_partner_wallets": Expect(manage()),
+    "list_partner_ledger": Expect(manage(), query=lambda r: {"currency": "EUR"}),
+    "get_partner_report": Expect(manage()),
+    "list_partner_links": Expect(manage()),
+    "create_partner_link": Expect(manage(201), needs=("partner",), body=lambda r: {
+        "partner_id": r.partner.partner_id, "destination": "https://shop.example.com/matrix"}),
+    "get_partner_link": Expect(manage()),
+    "patch_partner_link": Expect(manage(), body=lambda r: {"campaign": "changed"}, changes="link"),
+    "put_partner_link": Expect(manage(), body=lambda r: {"campaign": "changed"}, changes="link"),
+    "get_partner_link_report": Expect(manage()),
+    "list_partner_clicks": Expect(manage()),
+    "list_partner_conversions": Expect(manage()),
+    "list_partner_commissions": Expect(manage()),
+    "get_partner_commission": Expect(manage()),
+    "approve_partner_commission": Expect(manage(), changes="commission"),
+    "list_partner_payouts": Expect(manage()),
+    "create_partner_payout": Expect(manage(201), needs=("approved",), body=partner_ids),
+    "get_partner_payout": Expect(manage()),
+    "mark_partner_payout_paid": Expect(manage(), body=lambda r: {"reference": "SEPA-1"}, changes="payout"),
+    "cancel_partner_payout": Expect(manage(), changes="payout"),
+    "get_partner_programme_report": Expect(manage()),
+    "get_partner_leaderboard": Expect(manage()),
+    "get_partner_programme": Expect(manage()),
+    "put_partner_programme": Expect(admin_only(), body=lambda r: {"allowed_hosts": ["shop.example.com"]}),
+    "list_commission_plans": Expect(manage()),
+    "create_commission_plan": Expect(manage(201), body=lambda r: {"name": "Matrix plan", "purchase_scope": "first",
+                                                                  "signup_amounts": {"EUR": "2.00"}}),
+    "get_commission_plan": Expect(manage()),
+    "patch_commission_plan": Expect(manage(), body=lambda r: {"name": "Renamed"}, changes="plan"),
+    "put_commission_plan": Expect(manage(), body=lambda r: {"name": "Renamed"}, changes="plan"),
+    "list_conversion_sources": Expect(admin_only()),
+    "create_conversion_source": Expect(admin_only(201), body=lambda r: {"id": f"matrix-{next(_serial)}",
+                                                                        "name": "Matrix"}),
+    "rotate_conversion_source_secret": Expect(admin_only()),
+    "patch_conversion_source": Expect(admin_only(), body=lambda r: {"active": False}),
+}
+EXPECTED.update(PARTNER_EXPECTED)
+# an affiliate: (own partner's record, another partner's); every other partner operation is 403 to them
+AFFILIATE = "affiliate"
+AFFILIATE_SEES = {
+    **dict.fromkeys(("list_partners", "list_partner_links", "list_partner_clicks", "list_partner_conversions",
+                     "list_partner_commissions", "list_partner_payouts"), (200, 200)),
+    **dict.fromkeys(("get_partner", "list_partner_wallets", "list_partner_ledger", "get_partner_report",
+                     "get_partner_link", "get_partner_link_report", "get_partner_commission", "get_partner_payout"),
+                    (200, 404)),
+}
+
 PRIVATE = [op for op in api.operations if not op.public]
 CASES = [
     pytest.param(op, role, scope, via, id=f"{op.method} {op.path} {role} {scope} {via}")
@@ -173,9 +240,13 @@ CASES = [
     for op in PRIVATE for scope in SCOPES
 ]
 NEEDS_FROM_PATH = {"customer_id": "customer", "deal_id": "deal", "order_id": "order", "activity_id": "activity",
-                   "pipeline_id": "pipeline", "prefix": "api_key"}
+                   "pipeline_id": "pipeline", "prefix": "api_key", **PARTNER_NEEDS}
 RECORD_URLS = {"customer": "/api/crm/customers/{}", "deal": "/api/crm/deals/{}", "order": "/api/crm/orders/{}",
-               "activity": "/api/crm/activities/{}"}
+               "activity": "/api/crm/activities/{}", **PARTNER_URLS}
+AFFILIATE_CASES = [
+    pytest.param(op, scope, id=f"{op.method} {op.path} {AFFILIATE} {scope} token")
+    for op in PRIVATE if op.endpoint in PARTNER_EXPECTED for scope in SCOPES
+]
 
 
 class RecordingUserRoles:
@@ -202,6 +273,7 @@ def test_the_matrix_size():
     print(f"\naccess matrix: {len(PRIVATE)} operations x {len(ROLES)} roles x own/foreign = {size} cases, "
           f"x {len(VIAS)} kinds of caller (ID token, API key), and a signed-in user without a role = {len(CASES)}")
     assert len(CASES) == size * len(VIAS) + len(PRIVATE) * len(SCOPES) and len(PRIVATE) >= 59
+    assert len(AFFILIATE_CASES) == len(PARTNER_EXPECTED) * len(SCOPES)
 
 
 @pytest.mark.parametrize(("op", "role", "scope", "via"), CASES)
@@ -212,8 +284,10 @@ def test_access(app, anonymous, token_for, op: Operation, role: str, scope: str,
     setup = _client(app, {"HTTP_AUTHORIZATION": f"Bearer {token_for('setup-admin', 'admin')}"})
     caller_uid, caller = _caller(app, token_for, role, via)
     records = _arrange(setup, app, caller_uid if scope == "own" else OTHER, _needs(op, expect))
+    if op.endpoint in PARTNER_EXPECTED:
+        records.partner = arrange_partner_records(setup, _needs(op, expect), None, scope == "own")
     app.extensions["crm"].user_roles = roles = RecordingUserRoles()
-    watched = getattr(records, expect.changes) if expect.changes else None
+    watched = _watched(records, expect.changes)
     before = _fetch(setup, expect.changes, watched) if watched else None
 
     response = caller.open(_url(op, records), method=op.method, query_string=expect.query(records) if expect.query
@@ -229,6 +303,38 @@ def test_access(app, anonymous, token_for, op: Operation, role: str, scope: str,
         assert all(item.get("owner_id") == caller_uid for item in body["results"] if "owner_id" in item)
     if op.endpoint == "set_user_role":
         assert roles.calls == ([("some-user", Role.MANAGER)] if wanted == 200 else [])
+
+
+@pytest.mark.parametrize(("op", "scope"), AFFILIATE_CASES)
+def test_affiliate_access(app, token_for, op: Operation, scope: str):
+    """An affiliate reaches their own partner's records, listed or by id, and nothing else of the programme."""
+    expect = EXPECTED[op.endpoint]
+    setup = _client(app, {"HTTP_AUTHORIZATION": f"Bearer {token_for('setup-admin', 'admin')}"})
+    records = Records(owner=OTHER)
+    records.partner = arrange_partner_records(setup, _needs(op, expect), "affiliate-caller", scope == "own")
+    caller = _client(app, {"HTTP_AUTHORIZATION": f"Bearer {token_for('affiliate-caller', AFFILIATE)}"})
+    watched = _watched(records, expect.changes)
+    before = _fetch(setup, expect.changes, watched) if watched else None
+
+    response = caller.open(_url(op, records), method=op.method, query_string=expect.query(records) if expect.query
+                           else None, json=expect.body(records) if expect.body else None)
+
+    wanted = AFFILIATE_SEES.get(op.endpoint, (403, 403))[SCOPES.index(scope)]
+    assert response.status_code == wanted, (response.status_code, response.get_data(as_text=True))
+    if wanted in ERROR_CODES:
+        assert_error(response, wanted, ERROR_CODES[wanted])
+        if watched:
+            assert _fetch(setup, expect.changes, watched) == before, "a refused request changed the record"
+    elif op.method == "GET" and "results" in (body := response.get_json()):
+        mine = setup.get("/api/crm/partners", query_string={"page_size": 100}).get_json()["results"]
+        own_ids = {p["id"] for p in mine if p.get("uid") == "affiliate-caller"}
+        assert all(item.get("partner_id", item.get("id")) in own_ids for item in body["results"])
+
+
+def _watched(records: Records, changes: str | None) -> str | None:
+    if changes in PARTNER_URLS:
+        return getattr(records.partner, f"{changes}_id")
+    return getattr(records, changes) if changes else None
 
 
 def _client(app, environ: dict[str, str]) -> FlaskClient:
@@ -289,6 +395,6 @@ def _url(op: Operation, records: Records) -> str:
     for name in op.path_parameters:
         value = {"customer_id": records.customer, "deal_id": records.deal, "order_id": records.order,
                  "activity_id": records.activity, "pipeline_id": records.pipeline, "prefix": records.prefix,
-                 "uid": records.uid}[name]
+                 "uid": records.uid, **dataclasses.asdict(records.partner)}[name]
         path = path.replace(f"<{name}>", value)
     return "/api" + path

@@ -98,3 +98,66 @@ def post_event(client: FlaskClient, source_id: str, secret: str, **event: Any) -
     body = {"event_id": f"evt-{next(_serial)}", **event}
     raw, headers = signed(secret, body)
     return client.post(f"/api/hooks/conversions/{source_id}", data=raw, headers=headers)
+
+
+@dataclass
+class PartnerRecords:
+    """The programme's records an access-matrix case acts on, by the name of their path parameter."""
+
+    plan_id: str = ""
+    partner_id: str = ""
+    link_id: str = ""
+    source_id: str = ""
+    commission_id: str = ""
+    payout_id: str = ""
+
+
+PARTNER_NEEDS = {"plan_id": "plan", "partner_id": "partner", "link_id": "link", "source_id": "source",
+                 "commission_id": "commission", "payout_id": "payout"}
+PARTNER_URLS = {"partner": "/api/crm/partners/{}", "link": "/api/crm/partner-links/{}",
+                "plan": "/api/crm/partner-plans/{}", "commission": "/api/crm/partner-commissions/{}",
+                "payout": "/api/crm/partner-payouts/{}"}
+
+
+def arrange_partner_records(admin: FlaskClient, needs: set[str], affiliate_uid: str | None,
+                            own: bool) -> PartnerRecords:
+    """What ``needs`` names, made by an admin: a plan, a partner (linked to ``affiliate_uid`` when ``own``; otherwise
+    that user gets a partner of their own beside it), its link, a conversion source, a purchase's commission,
+    approved (``approved``), and a payout of it."""
+    records = PartnerRecords()
+    wanted = set(needs) | ({"partner"} if affiliate_uid else set())
+    if wanted & {"payout"}:
+        wanted.add("approved")
+    if wanted & {"approved"}:
+        wanted.add("commission")
+    if wanted & {"commission"}:
+        wanted |= {"link", "source"}
+    if wanted & {"link", "partner"}:
+        wanted |= {"partner", "plan"}
+    if not wanted:
+        return records
+    allow_hosts(admin)
+    if "plan" in wanted:
+        records.plan_id = make_plan(admin)
+    if "partner" in wanted:
+        linked = {"uid": affiliate_uid} if affiliate_uid and own else {}
+        records.partner_id = make_partner(admin, plan_id=records.plan_id, **linked)
+        if affiliate_uid and not own:
+            make_partner(admin, uid=affiliate_uid)
+    if "link" in wanted:
+        records.link_id = make_link(admin, records.partner_id)["id"]
+    if "source" in wanted:
+        records.source_id, secret = make_source(admin)
+    if "commission" in wanted:
+        code = admin.get(f"/api/crm/partner-links/{records.link_id}").get_json()["code"]
+        click_id = click(admin, code)[1]
+        conversion = post_event(admin, records.source_id, secret, type="purchase", amount="40.00", currency="EUR",
+                                click_id=click_id).get_json()
+        records.commission_id = conversion["commission_id"]
+    if "approved" in wanted:
+        approved = admin.post(f"/api/crm/partner-commissions/{records.commission_id}/approve")
+        assert approved.status_code == 200, approved.get_json()
+    if "payout" in wanted:
+        records.payout_id = created(admin.post("/api/crm/partner-payouts", json={"partner_id": records.partner_id,
+                                                                                 "currency": "EUR"}))["id"]
+    return records
