@@ -2,7 +2,7 @@
  * A new screen is a folder under features/ with an index.ts exporting a Feature, listed once in features.ts. */
 import type { RouteObject } from "react-router";
 
-export type AccessKind = "read" | "write" | "reports" | "admin";
+export type AccessKind = "read" | "write" | "reports" | "admin" | "partners" | "partner_management";
 
 /** A feature's own UI text, in every language, read as `t("<feature id>.<key>")`. */
 export interface FeatureTexts {
