@@ -8,6 +8,7 @@ import os
 import sys
 
 from crm.devstack.demo_data import demo_customers
+from crm.devstack.demo_partners import load_demo_partners
 from crm.devstack.demo_pipeline import load_demo_activities, load_demo_deals, load_demo_orders
 from crm.devstack.tokens import emulator_id_token
 from crm.identity import Role, create_api_key, revoke_api_key, set_user_role
@@ -30,7 +31,8 @@ def _api_keys(settings: Settings | None = None) -> FirestoreApiKeyStore:
 
 
 def load_demo(count: int, settings: Settings | None = None) -> int:
-    """Demo customers, then deals walked through every stage of the default pipeline, orders and activities."""
+    """Demo customers, then deals walked through every stage of the default pipeline, orders, activities and the
+    partner programme."""
     settings = settings or get_settings()
     db, names = firestore_client(settings), CollectionNames(settings.collection_prefix)
     batch = list(demo_customers(count, new_id=FirestoreCustomerReader(db, names).new_id))
@@ -39,6 +41,7 @@ def load_demo(count: int, settings: Settings | None = None) -> int:
     load_demo_deals(transactions, batch, max(6, count // 3))
     load_demo_orders(transactions, batch, max(5, count // 5))
     load_demo_activities(transactions, batch, max(5, count // 4))
+    load_demo_partners(transactions, db, names)
     return len(batch)
 
 

@@ -32,6 +32,7 @@ USERS = {
     "rep": ConsoleUser("b-rep", "rep@browser.example", "rep-pass-1", "rep"),
     "viewer": ConsoleUser("b-viewer", "viewer@browser.example", "viewer-pass-1", "viewer"),
     "newcomer": ConsoleUser("b-newcomer", "newcomer@browser.example", "newcomer-pass-1", None),
+    "affiliate": ConsoleUser("b-affiliate", "affiliate@browser.example", "affiliate-pass-1", "affiliate"),
 }
 # Answers the console expects and handles (a refused save, a conflict): Chromium logs each as a console error.
 EXPECTED_HTTP_ERRORS = re.compile(r"Failed to load resource: the server responded with a status of (4\d\d)")

@@ -153,3 +153,19 @@ def test_the_minute_counts_each_click_once_and_approves_what_is_due(link, db, na
     assert commission.status == "approved"
     [wallet] = readers.wallets.wallets(link.partner_id)
     assert (wallet.cents["pending"], wallet.cents["approved"]) == (0, 500)
+
+
+def test_the_demo_programme_has_partners_with_figures_wallets_and_a_paid_payout(db, names, transactions, readers):
+    from crm.devstack.demo_partners import DEMO_AFFILIATE, load_demo_partners
+    from crm.domain.partners.partners import PartnerListParams
+
+    assert load_demo_partners(transactions, db, names) >= 10
+    listed = readers.partners.list(PartnerListParams(page_size=10)).results
+    assert len(listed) == 3
+    affiliate = readers.partners.of_user(DEMO_AFFILIATE)
+    assert affiliate is not None
+    [wallet] = readers.wallets.wallets(affiliate.id)
+    assert wallet.cents["paid"] > 0 and wallet.cents["pending"] > 0
+    month = month_of(utc_now())
+    figures = readers.totals.partner_months(affiliate.id, [month])[month]
+    assert figures["conversions"] >= 6 and figures.get("bot_clicks", 0) >= 1

@@ -38,7 +38,7 @@ function Wallets({ partnerId, language }: { partnerId: string; language: string 
   const { t } = useTranslation();
   const wallets = usePartnerWallets(partnerId);
   return (
-    <section aria-labelledby="wallets-title">
+    <section className="panel" aria-labelledby="wallets-title">
       <h2 id="wallets-title">{t("partners.wallets")}</h2>
       {wallets.isPending ? <Spinner label={t("app.loading")} />
         : wallets.isError ? <ErrorState error={wallets.error} onRetry={() => void wallets.refetch()} />
@@ -76,20 +76,25 @@ function Figures({ partnerId, language }: { partnerId: string; language: string 
   if (report.isError) return <ErrorState error={report.error} onRetry={() => void report.refetch()} />;
   const { total } = report.data;
   const revenue = amountsByCurrency(total.revenue);
+  const rows: [string, string][] = [
+    ["partners.clicks", formatNumber(total.clicks, language)],
+    ["partners.uniqueClicks", formatNumber(total.unique_clicks, language)],
+    ["partners.botClicks", formatNumber(total.bot_clicks, language)],
+    ["partners.conversions", formatNumber(total.conversions, language)],
+    ["partners.conversionRate", ratePercent(total.conversion_rate, language) ?? t("partners.none")],
+    ["partners.revenue", revenue.length === 0 ? t("partners.none")
+      : revenue.map(([currency, amount]) => formatMoney(amount, currency, language)).join(", ")],
+  ];
   return (
-    <section aria-labelledby="figures-title">
+    <section className="panel" aria-labelledby="figures-title">
       <h2 id="figures-title">{t("partners.figures", { from: report.data.from_month, to: report.data.to_month })}</h2>
-      <dl className="facts-grid">
-        <dt>{t("partners.clicks")}</dt><dd>{formatNumber(total.clicks, language)}</dd>
-        <dt>{t("partners.uniqueClicks")}</dt><dd>{formatNumber(total.unique_clicks, language)}</dd>
-        <dt>{t("partners.botClicks")}</dt><dd>{formatNumber(total.bot_clicks, language)}</dd>
-        <dt>{t("partners.conversions")}</dt><dd>{formatNumber(total.conversions, language)}</dd>
-        <dt>{t("partners.conversionRate")}</dt>
-        <dd>{ratePercent(total.conversion_rate, language) ?? t("partners.none")}</dd>
-        <dt>{t("partners.revenue")}</dt>
-        <dd>{revenue.length === 0 ? t("partners.none")
-          : revenue.map(([currency, amount]) => formatMoney(amount, currency, language)).join(", ")}</dd>
-      </dl>
+      <table className="data-table" aria-label={t("partners.figuresTable")}>
+        <tbody>
+          {rows.map(([label, value]) => (
+            <tr key={label}><th scope="row">{t(label)}</th><td>{value}</td></tr>
+          ))}
+        </tbody>
+      </table>
       {report.data.clicks_counted_through && (
         <p className="muted">
           {t("partners.countedThrough", { time: formatDateTime(report.data.clicks_counted_through, language) })}
@@ -103,7 +108,7 @@ function Links({ partnerId }: { partnerId: string }) {
   const { t } = useTranslation();
   const links = usePartnerLinks(partnerId);
   return (
-    <section aria-labelledby="links-title">
+    <section className="panel" aria-labelledby="links-title">
       <h2 id="links-title">{t("partners.links")}</h2>
       {links.isPending ? <Spinner label={t("app.loading")} />
         : links.isError ? <ErrorState error={links.error} onRetry={() => void links.refetch()} />
@@ -123,7 +128,9 @@ function Links({ partnerId }: { partnerId: string }) {
                 {links.data.results.map((link) => (
                   <tr key={link.id}>
                     <td>{link.code}</td>
-                    <td><code>{trackedUrl(window.location.origin, link.code)}</code></td>
+                    <td title={trackedUrl(window.location.origin, link.code)}>
+                      <code>{trackedUrl(window.location.origin, link.code)}</code>
+                    </td>
                     <td className="col-wide">{link.destination}</td>
                     <td>{t(link.active ? "partners.active" : "partners.inactive")}</td>
                   </tr>
