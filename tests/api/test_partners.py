@@ -4,6 +4,7 @@ id), attribution into leads, commissions into wallets, payouts, reports, and wha
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -290,7 +291,30 @@ def test_a_source_secret_is_shown_once_and_never_stored_in_a_replay(admin, progr
 
 
 def test_a_rotated_secret_replaces_the_old_one_which_still_works_for_a_day(anonymous, admin, programme):
+    assert post_event(anonymous, programme.source_id, programme.secret, type="install").status_code == 201  # cached
     rotated = admin.post(f"/api/crm/partner-conversion-sources/{programme.source_id}/rotate-secret").get_json()
     assert rotated["secret"] != programme.secret and rotated["previous_secret_expires_at"]
     for secret in (rotated["secret"], programme.secret):
         assert post_event(anonymous, programme.source_id, secret, type="install").status_code == 201
+
+
+def test_the_deployed_function_redirects_without_building_the_app(programme, settings, monkeypatch):
+    import functions_framework
+
+    from crm.http.app import _default_app
+    from crm.settings import get_settings
+
+    source = Path(__file__).resolve().parents[2] / "functions" / "main.py"
+    monkeypatch.setenv("CRM_COLLECTION_PREFIX", settings.collection_prefix)
+    get_settings.cache_clear()
+    _default_app.cache_clear()
+    try:
+        function = functions_framework.create_app("api", str(source)).test_client()
+        response = function.get(f"/r/{programme.code}", headers={"User-Agent": BROWSER})
+        assert response.status_code == 302
+        assert response.headers["Location"].startswith(f"https://{ALLOWED_HOST}/landing?")
+        assert function.get("/r/no-such-code").status_code == 404
+        assert _default_app.cache_info().currsize == 0
+    finally:
+        get_settings.cache_clear()
+        _default_app.cache_clear()

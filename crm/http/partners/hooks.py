@@ -41,7 +41,16 @@ def receive_partner_conversion(source: str) -> Response:
 
 
 def _check_signature(source_id: str) -> None:
-    found = readers().sources.for_postback(source_id)
+    """The source's secrets as this instance remembers them, and once more as stored when they do not match (a
+    rotation made elsewhere, or the source switched on again, within the last half minute)."""
+    try:
+        _verify(source_id, fresh=False)
+    except (UnauthenticatedError, NotFoundError):
+        _verify(source_id, fresh=True)
+
+
+def _verify(source_id: str, *, fresh: bool) -> None:
+    found = readers().sources.for_postback(source_id, fresh=fresh)
     if found is None or not found[0].active:
         raise NotFoundError(f"no active conversion source {source_id}")
     now = utc_now()

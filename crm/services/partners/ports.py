@@ -218,6 +218,7 @@ class TotalsReader(Protocol):
 class SourceReader(Protocol):
     def all(self) -> list[ConversionSource]: ...
 
-    def for_postback(self, source_id: str) -> tuple[ConversionSource, SourceSecrets] | None:
-        """A source and its secrets, as a postback checks them (remembered briefly by each instance)."""
+    def for_postback(self, source_id: str, *, fresh: bool = False) -> tuple[ConversionSource, SourceSecrets] | None:
+        """A source and its secrets, as a postback checks them (remembered briefly by each instance; ``fresh``: read
+        again, as after a rotation this instance has not seen)."""
         ...

@@ -236,11 +236,11 @@ class FirestoreSourceReader(_Reader):
         read_meter.record_documents(len(found))
         return sorted((ConversionSource(**(s.to_dict() or {}), id=s.id) for s in found), key=lambda s: s.id)
 
-    def for_postback(self, source_id: str) -> tuple[ConversionSource, SourceSecrets] | None:
+    def for_postback(self, source_id: str, *, fresh: bool = False) -> tuple[ConversionSource, SourceSecrets] | None:
         now = time.monotonic()
         with self._lock:
             cached = self._cache.get(source_id)
-        if cached and cached[0] > now:
+        if cached and cached[0] > now and not fresh:
             return cached[1]
         source, secrets = self._get(self._sources, source_id), self._get(self._source_secrets, source_id)
         found = None

@@ -48,16 +48,18 @@ function Wallets({ partnerId, language }: { partnerId: string; language: string 
             <table className="data-table" aria-label={t("partners.wallets")}>
               <thead>
                 <tr>
-                  <th scope="col">{t("partners.currency")}</th>
-                  {BUCKETS.map((bucket) => <th scope="col" key={bucket}>{t(`partners.buckets.${bucket}`)}</th>)}
+                  <th scope="col">{t("partners.balance")}</th>
+                  {wallets.data.results.map((wallet) => <th scope="col" key={wallet.currency}>{wallet.currency}</th>)}
                 </tr>
               </thead>
               <tbody>
-                {wallets.data.results.map((wallet) => (
-                  <tr key={wallet.currency}>
-                    <th scope="row">{wallet.currency}</th>
-                    {BUCKETS.map((bucket) => (
-                      <td key={bucket}>{formatMoney(wallet[bucket], wallet.currency, language)}</td>
+                {BUCKETS.map((bucket) => (
+                  <tr key={bucket}>
+                    <th scope="row">{t(`partners.buckets.${bucket}`)}</th>
+                    {wallets.data.results.map((wallet) => (
+                      <td key={wallet.currency} className="num">
+                        {formatMoney(wallet[bucket], wallet.currency, language)}
+                      </td>
                     ))}
                   </tr>
                 ))}
@@ -118,7 +120,7 @@ function Links({ partnerId }: { partnerId: string }) {
             <table className="data-table" aria-label={t("partners.links")}>
               <thead>
                 <tr>
-                  <th scope="col">{t("partners.code")}</th>
+                  <th scope="col" className="col-wide">{t("partners.code")}</th>
                   <th scope="col">{t("partners.trackedUrl")}</th>
                   <th scope="col" className="col-wide">{t("partners.destination")}</th>
                   <th scope="col">{t("partners.status")}</th>
@@ -127,8 +129,9 @@ function Links({ partnerId }: { partnerId: string }) {
               <tbody>
                 {links.data.results.map((link) => (
                   <tr key={link.id}>
-                    <td>{link.code}</td>
-                    <td title={trackedUrl(window.location.origin, link.code)}>
+                    <td className="col-wide">{link.code}</td>
+                    <td title={trackedUrl(window.location.origin, link.code)}
+                      style={{ whiteSpace: "normal", overflowWrap: "anywhere" }}>
                       <code>{trackedUrl(window.location.origin, link.code)}</code>
                     </td>
                     <td className="col-wide">{link.destination}</td>
