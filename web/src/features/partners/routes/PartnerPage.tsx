@@ -49,7 +49,9 @@ function Wallets({ partnerId, language }: { partnerId: string; language: string 
               <thead>
                 <tr>
                   <th scope="col">{t("partners.balance")}</th>
-                  {wallets.data.results.map((wallet) => <th scope="col" key={wallet.currency}>{wallet.currency}</th>)}
+                  {wallets.data.results.map((wallet) => (
+                    <th scope="col" className="num" key={wallet.currency}>{wallet.currency}</th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
