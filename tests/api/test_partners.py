@@ -3,11 +3,13 @@ id), attribution into leads, commissions into wallets, payouts, reports, and wha
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from crm.domain.partners.sources import SIGNATURE_HEADER, sign
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
 from crm.store.partners.rollup import roll_up_clicks
@@ -318,3 +320,10 @@ def test_the_deployed_function_redirects_without_building_the_app(programme, set
     finally:
         get_settings.cache_clear()
         _default_app.cache_clear()
+
+
+def test_a_signed_postback_of_deeply_nested_json_is_a_400(anonymous, programme):
+    raw = b"[" * 10_000 + b"1" + b"]" * 10_000
+    headers = {SIGNATURE_HEADER: sign(programme.secret, int(time.time()), raw), "Content-Type": "application/json"}
+    response = anonymous.post(f"/api/hooks/conversions/{programme.source_id}", data=raw, headers=headers)
+    assert "deep" in assert_error(response, 400, "INVALID_ARGUMENT")["message"]
