@@ -1,5 +1,6 @@
 """Operator commands: the local stack, demo data, dev tokens, API keys, user roles, repair of the deal totals,
-re-indexing customer search, the MCP server over stdio, webhook delivery, and importing and exporting records."""
+re-indexing customer search, the MCP server over stdio, webhook delivery, importing and exporting records, and the
+partner programme's scheduled work."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import sys
 from crm.devstack.demo_accounts import demo_people, load_demo_accounts
 from crm.devstack.demo_catalog import load_demo_catalog, load_demo_product_deals, qualified
 from crm.devstack.demo_data import demo_customers
+from crm.devstack.demo_partners import load_demo_partners
 from crm.devstack.demo_pipeline import load_demo_activities, load_demo_deals, load_demo_orders
 from crm.devstack.tokens import emulator_id_token
 from crm.identity import Role, create_api_key, revoke_api_key, set_user_role
@@ -38,7 +40,8 @@ def _api_keys(settings: Settings | None = None) -> FirestoreApiKeyStore:
 def load_demo(count: int, settings: Settings | None = None) -> int:
     """Demo lead pipeline, products and tags; customers (leads on the lead board) and their contact persons, a group
     of companies and a likely duplicate; deals walked through every stage of the default pipeline, deals priced from
-    the catalog, orders and activities, and demo integrations (lead sources, a switched-off webhook endpoint).
+    the catalog, orders and activities, and demo integrations (lead sources, a switched-off webhook endpoint)
+    and the partner programme.
     Returns how many customers it made."""
     settings = settings or get_settings()
     db, names = firestore_client(settings), CollectionNames(settings.collection_prefix)
@@ -56,6 +59,7 @@ def load_demo(count: int, settings: Settings | None = None) -> int:
     from crm.devstack.demo_integrations import load_demo_integrations
 
     load_demo_integrations(transactions, db, names)
+    load_demo_partners(transactions, db, names)
     return len(batch) + accounts
 
 
@@ -146,12 +150,24 @@ def cmd_mcp(args: argparse.Namespace) -> int:
         print(f"set {API_KEY_VARIABLE} to an API key (crm api-key create --name ... --role ...)", file=sys.stderr)
         return 2
     return serve_stdio(get_settings(), api_key)
+
+
 def cmd_webhooks(args: argparse.Namespace) -> int:
     from crm.devstack import webhook_tools
 
     if args.action == "listen":
         return webhook_tools.listen(args.port, args.secret)
     return webhook_tools.deliver(once=args.once)
+
+
+def cmd_partners_minute(args: argparse.Namespace) -> int:
+    """The partner programme's scheduled minute, by hand: clicks into the totals, commissions due approved."""
+    from crm.scheduled import partner_programme_minute
+
+    result = partner_programme_minute(get_settings())
+    print(f"{result.clicks_counted} clicks added to the partner totals; {result.commissions_approved} commissions "
+          f"approved at the end of their hold period")
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -208,6 +224,9 @@ def parser() -> argparse.ArgumentParser:
     from crm.cli_transfer import add_commands
 
     add_commands(sub)
+    partners = sub.add_parser("partners-minute", help="the partner programme's scheduled work, once: clicks into "
+                                                      "the totals, commissions at the end of their hold approved")
+    partners.set_defaults(run=cmd_partners_minute)
     return root
 
 

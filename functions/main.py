@@ -3,7 +3,8 @@
 - `api`, the HTTPS function (`functions-framework --source main.py --target api`);
 - `webhook_outbox`, run for each webhook event the API writes to the outbox: delivers it at once;
 - `webhook_sweep`, every minute: retries that are due, and events the trigger missed;
-- `transfer_jobs`, every minute: runs imports, exports and bulk actions.
+- `transfer_jobs`, every minute: runs imports, exports and bulk actions;
+- `partner_programme_minute`, every minute: clicks into the running totals, commissions due approved.
 
 The background functions are defined only where they run (and when the Firebase CLI reads this file to deploy):
 `api`'s instances, where FUNCTION_TARGET is "api", import nothing for them. Their code is imported on first call.
@@ -43,3 +44,10 @@ if os.environ.get("FUNCTION_TARGET") != "api":
         from crm.jobs.function import run_due_jobs
 
         run_due_jobs()
+
+    @scheduler_fn.on_schedule(schedule="every 1 minutes")
+    def partner_programme_minute(event: scheduler_fn.ScheduledEvent) -> None:
+        from crm.scheduled import partner_programme_minute as run
+        from crm.settings import get_settings
+
+        run(get_settings())

@@ -137,4 +137,5 @@ DEMO_USERS = (
     DemoUser("rep-maria", "maria@example.com", "demo-rep-pass", "rep", "Maria Rep"),
     DemoUser("demo-viewer", "viewer@example.com", "demo-viewer-pass", "viewer", "Vicky Viewer"),
     DemoUser("demo-newcomer", "newcomer@example.com", "demo-newcomer-pass", None, "Nick Newcomer"),
+    DemoUser("demo-affiliate", "affiliate@example.com", "demo-affiliate-pass", "affiliate", "Eleni Affiliate"),
 )

@@ -68,7 +68,7 @@ class ConsoleApp:
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "/")
-        if path == "/api" or path.startswith("/api/"):
+        if path == "/api" or path.startswith(("/api/", "/r/")):
             return self.api(environ, start_response)
         request = Request(environ)
         return self._static(request)(environ, start_response)

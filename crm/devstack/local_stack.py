@@ -3,17 +3,22 @@ the API served on one origin whose URL is the first line printed."""
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from crm.devstack.auth_emulator import DEMO_USERS, AuthEmulator
 from crm.devstack.console_build import ensure_console_built
 from crm.devstack.emulator import FirestoreEmulator
 from crm.settings import Settings
+
+if TYPE_CHECKING:
+    from crm.settings import Settings
 
 STARTING_PAGE = (b'<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="2">'
                  b"<title>CRM</title><p>The CRM is starting (emulators, demo data, console build)&hellip;")
@@ -71,7 +76,8 @@ def run_local_stack(*, port: int | None, emulator_port: int | None, demo_custome
         _print_ready(server.url, firestore.address, auth.address, loaded)
         print_mcp_endpoint(server.url, settings)
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
-        stop.wait()
+        while not stop.wait(60):  # the partner programme's minute, as the deployed scheduler runs it
+            _partner_programme_minute(settings)
     except KeyboardInterrupt:
         pass
     finally:
@@ -90,6 +96,15 @@ def _deliver_webhooks_in_background(settings: object, stop: threading.Event) -> 
     hooks = webhook_dependencies(settings)  # type: ignore[arg-type]
     threading.Thread(target=watch, args=(hooks, stop), kwargs={"report": lambda f: _say(f"webhooks: {describe(f)}")},
                      name="webhook-delivery", daemon=True).start()
+
+
+def _partner_programme_minute(settings: Settings) -> None:
+    from crm.scheduled import partner_programme_minute
+
+    try:
+        partner_programme_minute(settings)
+    except Exception:  # the local stack keeps serving; the next minute tries again
+        logging.getLogger("crm.devstack").exception("the partner programme's minute failed")
 
 
 def _print_ready(url: str, firestore: str, auth: str, loaded: int) -> None:

@@ -8,6 +8,10 @@
 | admin     | yes   | no      | no               | no     |
 | signed_in | yes   | yes     | yes              | yes    |
 
+An affiliate (a partner's own user, linked to their partner record by uid) has none of these: only ``signed_in``
+and ``partners``, which reaches their own partner's links, clicks, conversions, commissions, wallet and payouts.
+``partner_management`` (partners, links, plans, payouts, reports of the partner programme) is for managers and admins.
+
 A signed-in user without a role (any Firebase user of the project, until an admin gives them one) has only
 ``signed_in`` access: they may ask who they are (GET /crm/me) and nothing else.
 
@@ -33,14 +37,18 @@ class Access(StrEnum):
     REPORTS = "reports"
     ADMIN = "admin"
     SIGNED_IN = "signed_in"
+    PARTNERS = "partners"
+    PARTNER_MANAGEMENT = "partner_management"
 
 
 ROLES_WITH: dict[Access, frozenset[Role]] = {
-    Access.READ: frozenset(Role),
+    Access.READ: frozenset(Role) - {Role.AFFILIATE},
     Access.WRITE: frozenset({Role.ADMIN, Role.MANAGER, Role.REP}),
     Access.REPORTS: frozenset({Role.ADMIN, Role.MANAGER, Role.VIEWER}),
     Access.ADMIN: frozenset({Role.ADMIN}),
     Access.SIGNED_IN: frozenset(Role),
+    Access.PARTNERS: frozenset({Role.ADMIN, Role.MANAGER, Role.AFFILIATE}),
+    Access.PARTNER_MANAGEMENT: frozenset({Role.ADMIN, Role.MANAGER}),
 }
 NOT_GRANTED_YET = "access has not been granted yet: ask an admin of this CRM to give you a role"
 

@@ -26,6 +26,13 @@ class AuditEntity(StrEnum):
     PRODUCT = "product"
     TAG = "tag"
     LEAD_PIPELINE = "lead_pipeline"
+    PARTNER = "partner"
+    PARTNER_LINK = "partner_link"
+    COMMISSION_PLAN = "commission_plan"
+    CONVERSION = "conversion"
+    COMMISSION = "commission"
+    PAYOUT = "payout"
+    CONVERSION_SOURCE = "conversion_source"
 
 
 class AuditAction(StrEnum):
@@ -57,11 +64,16 @@ MONEY_IN_CENTS: dict[AuditEntity, dict[str, str]] = {
     AuditEntity.CUSTOMER: {"lifetime_value_cents": "lifetime_value"},
     AuditEntity.DEAL: {"value_cents": "value"},
     AuditEntity.ORDER: {"total_cents": "total"},
+    AuditEntity.CONVERSION: {"amount_cents": "amount"},
+    AuditEntity.COMMISSION: {"amount_cents": "amount"},
+    AuditEntity.PAYOUT: {"amount_cents": "amount"},
 }
 LABEL_FIELD = {AuditEntity.CUSTOMER: "name", AuditEntity.DEAL: "title", AuditEntity.ORDER: "order_number",
                AuditEntity.ACTIVITY: "subject", AuditEntity.PIPELINE: "name", AuditEntity.WEBHOOK_ENDPOINT: "url",
                AuditEntity.LEAD_SOURCE: "name", AuditEntity.PERSON: "name",
-               AuditEntity.PRODUCT: "name", AuditEntity.TAG: "name", AuditEntity.LEAD_PIPELINE: "name"}
+               AuditEntity.PRODUCT: "name", AuditEntity.TAG: "name", AuditEntity.LEAD_PIPELINE: "name",
+               AuditEntity.PARTNER: "name", AuditEntity.PARTNER_LINK: "code", AuditEntity.COMMISSION_PLAN: "name",
+               AuditEntity.CONVERSION: "type", AuditEntity.COMMISSION: "rule", AuditEntity.CONVERSION_SOURCE: "name"}
 STAGE_FIELDS = frozenset({"stage", "pipeline_id", "probability", "status", "closed_at", "lost_reason",
                           "stage_entered_at", "stage_history"})
 SOFT_DELETED = frozenset({AuditEntity.CUSTOMER, AuditEntity.PERSON})

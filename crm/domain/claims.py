@@ -15,6 +15,9 @@ from crm.domain import access
 from crm.domain.catalog.products import CatalogProduct, sku_key
 from crm.domain.customers import Customer
 from crm.domain.orders import Order, order_number_key
+from crm.domain.partners.codes import code_key
+from crm.domain.partners.links import PartnerLink
+from crm.domain.partners.partners import Partner
 from crm.domain.people.persons import Person
 from crm.errors import AlreadyExistsError
 from crm.identity import Caller
@@ -151,4 +154,26 @@ def _product_name(product: CatalogProduct) -> str | None:
 PRODUCT_SKU = ClaimKind[CatalogProduct](
     value_name="SKU", field="sku", holder_name="product", holder_field="product_id", values=_sku, key=sku_key,
     label=_product_name,
+)
+
+
+def _link_code(link: PartnerLink) -> list[str]:
+    return [link.code]
+
+
+def _partner_user(partner: Partner) -> list[str]:
+    return [partner.uid] if partner.uid else []
+
+
+def _partner_name(partner: Partner) -> str | None:
+    return partner.name
+
+
+PARTNER_LINK_CODE = ClaimKind[PartnerLink](
+    value_name="link code", field="code", holder_name="link", holder_field="link_id", values=_link_code,
+    key=code_key,
+)
+PARTNER_USER = ClaimKind[Partner](
+    value_name="affiliate user", field="uid", holder_name="partner", holder_field="partner_id",
+    values=_partner_user, label=_partner_name,
 )

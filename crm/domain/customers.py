@@ -238,6 +238,7 @@ class Customer(AccountRecord, LeadRecord, Versioned):
     nextcloud_folder: str | None = None
     status: CustomerStatus = CustomerStatus.LEAD
     source: CustomerSource | None = None
+    partner_id: str | None = Field(None, description="The partner of the latest conversion attributed to the customer")
     lifetime_value: Decimal = Decimal("0.00")
     owner_id: str | None = None
     created_at: datetime

@@ -14,7 +14,13 @@ if TYPE_CHECKING:
 
 
 def handle_request(req: flask.Request) -> flask.Response:
-    """Serve one request handed over by Cloud Functions; see ``crm.http.app.handle_request``."""
+    """Serve one request handed over by Cloud Functions; see ``crm.http.app.handle_request``. A tracked link's
+    redirect (``/r/{code}``) is answered without building the app, as the programme's hottest path."""
+    if req.path.startswith("/r/"):
+        from crm.http.partners.redirect import redirect_response
+        from crm.settings import get_settings
+
+        return redirect_response(req, get_settings())
     from crm.http.app import handle_request as handle
 
     return handle(req)

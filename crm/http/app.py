@@ -18,6 +18,7 @@ from crm.http.dependencies import Dependencies, deps
 from crm.http.errors import register_error_handlers
 from crm.http.idempotency import idempotent
 from crm.http.lead_intake.hook import allow_source_origins
+from crm.http.partners.redirect import redirect_response
 from crm.http.rate_limits import client_address
 from crm.http.routing import Handler, Operation, api, path_shape
 from crm.http.security_headers import add_security_headers
@@ -43,7 +44,13 @@ def create_app(settings: Settings) -> Flask:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.before_request(_authenticate)
     app.before_request(_refuse_impossible_path_parameters)
+    app.add_url_rule("/r/<path:code>", "partner_link_redirect", _partner_link_redirect, methods=["GET", "HEAD"])
     return app
+
+
+def _partner_link_redirect(code: str) -> flask.Response:
+    """A tracked link's redirect (the deployed function answers it before building the app: crm.http)."""
+    return redirect_response(request, deps().settings, code)
 
 
 def _with_idempotency(operation: Operation) -> Handler:

@@ -28,6 +28,7 @@ from crm.store.deal_reports import FirestoreDealReports
 from crm.store.deals import FirestoreDealReader
 from crm.store.idempotency import FirestoreIdempotencyStore
 from crm.store.orders import FirestoreOrderReader
+from crm.store.partners.readers import PartnerReaders
 from crm.store.people.people import FirestorePeopleReader
 from crm.store.qualification.board import FirestoreLeadBoard
 from crm.store.tags.jobs import FirestoreTagJobs
@@ -81,6 +82,10 @@ class Dependencies:
     @functools.cached_property
     def duplicate_keys(self) -> FirestoreDuplicateKeys:
         return FirestoreDuplicateKeys(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def partner_programme(self) -> PartnerReaders:
+        return PartnerReaders(firestore_client(self.settings), self.names)
 
     @functools.cached_property
     def idempotency(self) -> FirestoreIdempotencyStore:

@@ -26,4 +26,13 @@ from crm.http import (  # noqa: F401  (registers the operations)
     users,
 )
 from crm.http.lead_intake import hook, sources  # noqa: F401
+from crm.http.partners import (  # noqa: F401  (the partner programme's operations)
+    activity as partner_activity,
+)
+from crm.http.partners import hooks as partner_hooks  # noqa: F401
+from crm.http.partners import links as partner_links  # noqa: F401
+from crm.http.partners import partners as partner_records  # noqa: F401
+from crm.http.partners import reports as partner_reports  # noqa: F401
+from crm.http.partners import settings as partner_settings  # noqa: F401
+from crm.http.partners import sources as partner_sources  # noqa: F401
 from crm.http.webhooks import deliveries, endpoints  # noqa: F401

@@ -33,6 +33,8 @@ RECORD_ID = PathShape(DOCUMENT_ID_PATTERN, 128, "A record's id: letters, digits,
 PATH_SHAPES: dict[str, PathShape] = {
     "prefix": PathShape(PREFIX_PATTERN, 8, "The API key's prefix: 8 hexadecimal digits"),
     "uid": PathShape(r"^[^/]{1,128}$", 128, "A Firebase Auth user's uid: 1-128 characters"),
+    "source": PathShape(r"^[a-z0-9][a-z0-9_-]{1,63}$", 64, "A conversion source's id: lower-case letters, digits, _ "
+                                                           "and -; 2-64"),
 }
 
 

@@ -12,6 +12,7 @@ class Role(StrEnum):
     MANAGER = "manager"
     REP = "rep"
     VIEWER = "viewer"
+    AFFILIATE = "affiliate"
 
 
 class Caller(Model):

@@ -43,6 +43,13 @@ class AuditTrail:
             names.products: AuditEntity.PRODUCT,
             names.tags: AuditEntity.TAG,
             names.lead_pipelines: AuditEntity.LEAD_PIPELINE,
+            names.partner_programme.partners: AuditEntity.PARTNER,
+            names.partner_programme.links: AuditEntity.PARTNER_LINK,
+            names.partner_programme.plans: AuditEntity.COMMISSION_PLAN,
+            names.partner_programme.conversions: AuditEntity.CONVERSION,
+            names.partner_programme.commissions: AuditEntity.COMMISSION,
+            names.partner_programme.payouts: AuditEntity.PAYOUT,
+            names.partner_programme.sources: AuditEntity.CONVERSION_SOURCE,
         }
         self._read: dict[str, firestore.DocumentSnapshot] = {}
         self._made: set[str] = set()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crm.store.partners.collections import PartnerCollectionNames
+
 
 @dataclass(frozen=True)
 class CollectionNames:
@@ -154,3 +156,8 @@ class CollectionNames:
     def transfer_files(self) -> str:
         """Files of jobs (uploads, exports), their text in a subcollection of parts."""
         return f"{self.prefix}transfer_files"
+
+    @property
+    def partner_programme(self) -> PartnerCollectionNames:
+        """The partner programme's collections (crm.store.partners.collections)."""
+        return PartnerCollectionNames(self.prefix)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from google.cloud import firestore
 
 from crm.store import read_meter
@@ -15,6 +17,7 @@ from crm.store.customers import TxCustomers
 from crm.store.deals import TxDeals
 from crm.store.lead_intake.sources import TxLeadSources
 from crm.store.orders import TxOrders
+from crm.store.partners.repositories import TxPartnerStores
 from crm.store.people.people import TxPeople
 from crm.store.pipeline_stats import TxPipelineStats
 from crm.store.pipelines import TxPipelines, ensure_default_pipeline
@@ -47,6 +50,11 @@ class CrmTransaction:
         self.tags = TxTags(uow)
         self.tag_jobs = TxTagJobs(uow)
         self.lead_pipelines = TxLeadPipelines(uow)
+
+    @functools.cached_property
+    def partners(self) -> TxPartnerStores:
+        """The partner programme's repositories, made when a use case first reaches for them."""
+        return TxPartnerStores(self.uow)
 
 
 class CrmTransactions(TransactionRunner):

@@ -12,6 +12,7 @@ for those external calls only.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from crm.http.routing import Operation, api
 from crm.identity import DirectoryUser, Role, create_api_key
 from tests.api.helpers import assert_error
 from tests.utils.factories import customer_body
+from tests.utils.partner_steps import PARTNER_NEEDS, PARTNER_URLS, PartnerRecords, arrange_partner_records
 
 OTHER = "someone-else"
 ROLES = ("admin", "manager", "rep", "viewer")
@@ -101,6 +103,7 @@ class Records:
     lead_source: str = ""
     upload: str = ""
     job: str = ""
+    partner: PartnerRecords = dataclasses.field(default_factory=PartnerRecords)
 
 
 @dataclass(frozen=True)
@@ -304,6 +307,70 @@ EXPECTED: dict[str, Expect] = {
     "merge_customers": Expect(mergers(), needs=("other",), body=lambda r: {"from": [r.other]}, changes="customer"),
 }
 
+
+# the partner programme: managers and admins reach every partner's records; an affiliate (cases of their own below)
+# reaches their own partner's, found by the record's id or listed
+def manage(ok: int = 200) -> Statuses:
+    return {role: (ok, ok) if role in ("admin", "manager") else (403, 403) for role in ROLES}
+
+
+def partner_ids(r: Records) -> dict[str, str]:
+    return {"partner_id": r.partner.partner_id, "currency": "EUR"}
+
+
+PARTNER_EXPECTED: dict[str, Expect] = {
+    "list_partners": Expect(manage()),
+    "create_partner": Expect(manage(201), body=lambda r: {"name": "Matrix partner"}),
+    "get_partner": Expect(manage()),
+    "patch_partner": Expect(manage(), body=lambda r: {"name": "Changed"}, changes="partner"),
+    "put_partner": Expect(manage(), body=lambda r: {"name": "Changed"}, changes="partner"),
+    "list_partner_wallets": Expect(manage()),
+    "list_partner_ledger": Expect(manage(), query=lambda r: {"currency": "EUR"}),
+    "get_partner_report": Expect(manage()),
+    "list_partner_links": Expect(manage()),
+    "create_partner_link": Expect(manage(201), needs=("partner",), body=lambda r: {
+        "partner_id": r.partner.partner_id, "destination": "https://shop.example.com/matrix"}),
+    "get_partner_link": Expect(manage()),
+    "patch_partner_link": Expect(manage(), body=lambda r: {"campaign": "changed"}, changes="link"),
+    "put_partner_link": Expect(manage(), body=lambda r: {"campaign": "changed"}, changes="link"),
+    "get_partner_link_report": Expect(manage()),
+    "list_partner_clicks": Expect(manage()),
+    "list_partner_conversions": Expect(manage()),
+    "list_partner_commissions": Expect(manage()),
+    "get_partner_commission": Expect(manage()),
+    "approve_partner_commission": Expect(manage(), changes="commission"),
+    "list_partner_payouts": Expect(manage()),
+    "create_partner_payout": Expect(manage(201), needs=("approved",), body=partner_ids),
+    "get_partner_payout": Expect(manage()),
+    "mark_partner_payout_paid": Expect(manage(), body=lambda r: {"reference": "SEPA-1"}, changes="payout"),
+    "cancel_partner_payout": Expect(manage(), changes="payout"),
+    "get_partner_programme_report": Expect(manage()),
+    "get_partner_leaderboard": Expect(manage()),
+    "get_partner_programme": Expect(manage()),
+    "put_partner_programme": Expect(admin_only(), body=lambda r: {"allowed_hosts": ["shop.example.com"]}),
+    "list_commission_plans": Expect(manage()),
+    "create_commission_plan": Expect(manage(201), body=lambda r: {"name": "Matrix plan", "purchase_scope": "first",
+                                                                  "signup_amounts": {"EUR": "2.00"}}),
+    "get_commission_plan": Expect(manage()),
+    "patch_commission_plan": Expect(manage(), body=lambda r: {"name": "Renamed"}, changes="plan"),
+    "put_commission_plan": Expect(manage(), body=lambda r: {"name": "Renamed"}, changes="plan"),
+    "list_conversion_sources": Expect(admin_only()),
+    "create_conversion_source": Expect(admin_only(201), body=lambda r: {"id": f"matrix-{next(_serial)}",
+                                                                        "name": "Matrix"}),
+    "rotate_conversion_source_secret": Expect(admin_only()),
+    "patch_conversion_source": Expect(admin_only(), body=lambda r: {"active": False}),
+}
+EXPECTED.update(PARTNER_EXPECTED)
+# an affiliate: (own partner's record, another partner's); every other partner operation is 403 to them
+AFFILIATE = "affiliate"
+AFFILIATE_SEES = {
+    **dict.fromkeys(("list_partners", "list_partner_links", "list_partner_clicks", "list_partner_conversions",
+                     "list_partner_commissions", "list_partner_payouts"), (200, 200)),
+    **dict.fromkeys(("get_partner", "list_partner_wallets", "list_partner_ledger", "get_partner_report",
+                     "get_partner_link", "get_partner_link_report", "get_partner_commission", "get_partner_payout"),
+                    (200, 404)),
+}
+
 PRIVATE = [op for op in api.operations if not op.public]
 CASES = [
     pytest.param(op, role, scope, via, id=f"{op.method} {op.path} {role} {scope} {via}")
@@ -314,11 +381,12 @@ CASES = [
 ]
 NEEDS_FROM_PATH = {"customer_id": "customer", "deal_id": "deal", "order_id": "order", "activity_id": "activity",
                    "pipeline_id": "pipeline", "prefix": "api_key", "endpoint_id": "webhook", "delivery_id": "delivery",
-                   "notice_id": "notice", "source_id": "lead_source",
-                   "person_id": "person",
-                   "product_id": "product", "tag_id": "tag", "job_id": "job", "upload_id": "upload"}
+                   "notice_id": "notice", "person_id": "person",
+                   "product_id": "product", "tag_id": "tag", "job_id": "job", "upload_id": "upload",
+                   **PARTNER_NEEDS}
 RECORD_URLS = {"customer": "/api/crm/customers/{}", "deal": "/api/crm/deals/{}", "order": "/api/crm/orders/{}",
-               "activity": "/api/crm/activities/{}", "person": "/api/crm/people/{}"}
+               "activity": "/api/crm/activities/{}", "person": "/api/crm/people/{}",
+               **PARTNER_URLS}
 
 
 class RecordingWebhookSender:
@@ -330,6 +398,12 @@ class RecordingWebhookSender:
     def send(self, url: str, body: bytes, headers: dict[str, str]) -> SendResult:
         self.sent.append(url)
         return SendResult(200, 1)
+
+
+AFFILIATE_CASES = [
+    pytest.param(op, scope, id=f"{op.method} {op.path} {AFFILIATE} {scope} token")
+    for op in PRIVATE if op.endpoint in PARTNER_EXPECTED for scope in SCOPES
+]
 
 
 class RecordingUserRoles:
@@ -363,6 +437,7 @@ def test_the_matrix_size():
     print(f"\naccess matrix: {len(PRIVATE)} operations x {len(ROLES)} roles x own/foreign = {size} cases, "
           f"x {len(VIAS)} kinds of caller (ID token, API key), and a signed-in user without a role = {len(CASES)}")
     assert len(CASES) == size * len(VIAS) + len(PRIVATE) * len(SCOPES) and len(PRIVATE) >= 59
+    assert len(AFFILIATE_CASES) == len(PARTNER_EXPECTED) * len(SCOPES)
 
 
 @pytest.mark.parametrize(("op", "role", "scope", "via"), CASES)
@@ -373,10 +448,12 @@ def test_access(app, anonymous, token_for, op: Operation, role: str, scope: str,
     setup = _client(app, {"HTTP_AUTHORIZATION": f"Bearer {token_for('setup-admin', 'admin')}"})
     caller_uid, caller = _caller(app, token_for, role, via)
     records = _arrange(setup, app, caller_uid if scope == "own" else OTHER, _needs(op, expect))
+    if op.endpoint in PARTNER_EXPECTED:
+        records.partner = arrange_partner_records(setup, _needs(op, expect), None, scope == "own")
     app.extensions["crm"].user_roles = roles = RecordingUserRoles()
     app.extensions["crm"].user_accounts = StaticAccounts()
     app.extensions["crm"].webhooks.sender = RecordingWebhookSender()
-    watched = getattr(records, expect.changes) if expect.changes else None
+    watched = _watched(records, expect.changes)
     before = _fetch(setup, expect.changes, watched) if watched else None
 
     response = caller.open(_url(op, records), method=op.method, query_string=expect.query(records) if expect.query
@@ -392,6 +469,38 @@ def test_access(app, anonymous, token_for, op: Operation, role: str, scope: str,
         assert all(item.get("owner_id") == caller_uid for item in body["results"] if "owner_id" in item)
     if op.endpoint == "set_user_role":
         assert roles.calls == ([("some-user", Role.MANAGER)] if wanted == 200 else [])
+
+
+@pytest.mark.parametrize(("op", "scope"), AFFILIATE_CASES)
+def test_affiliate_access(app, token_for, op: Operation, scope: str):
+    """An affiliate reaches their own partner's records, listed or by id, and nothing else of the programme."""
+    expect = EXPECTED[op.endpoint]
+    setup = _client(app, {"HTTP_AUTHORIZATION": f"Bearer {token_for('setup-admin', 'admin')}"})
+    records = Records(owner=OTHER)
+    records.partner = arrange_partner_records(setup, _needs(op, expect), "affiliate-caller", scope == "own")
+    caller = _client(app, {"HTTP_AUTHORIZATION": f"Bearer {token_for('affiliate-caller', AFFILIATE)}"})
+    watched = _watched(records, expect.changes)
+    before = _fetch(setup, expect.changes, watched) if watched else None
+
+    response = caller.open(_url(op, records), method=op.method, query_string=expect.query(records) if expect.query
+                           else None, json=expect.body(records) if expect.body else None)
+
+    wanted = AFFILIATE_SEES.get(op.endpoint, (403, 403))[SCOPES.index(scope)]
+    assert response.status_code == wanted, (response.status_code, response.get_data(as_text=True))
+    if wanted in ERROR_CODES:
+        assert_error(response, wanted, ERROR_CODES[wanted])
+        if watched:
+            assert _fetch(setup, expect.changes, watched) == before, "a refused request changed the record"
+    elif op.method == "GET" and "results" in (body := response.get_json()):
+        mine = setup.get("/api/crm/partners", query_string={"page_size": 100}).get_json()["results"]
+        own_ids = {p["id"] for p in mine if p.get("uid") == "affiliate-caller"}
+        assert all(item.get("partner_id", item.get("id")) in own_ids for item in body["results"])
+
+
+def _watched(records: Records, changes: str | None) -> str | None:
+    if changes in PARTNER_URLS:
+        return getattr(records.partner, f"{changes}_id")
+    return getattr(records, changes) if changes else None
 
 
 def _client(app, environ: dict[str, str]) -> FlaskClient:
@@ -415,6 +524,8 @@ def _needs(op: Operation, expect: Expect) -> set[str]:
         needs = needs - {"pipeline"} | {"lead_pipeline"}
     if op.path.startswith("/crm/tag-jobs/"):
         needs = needs - {"job"} | {"tag_job"}
+    if op.path.startswith("/crm/admin/lead-sources/"):
+        needs = needs - {"source"} | {"lead_source"}
     return needs
 
 
@@ -510,11 +621,13 @@ def _fetch(setup: FlaskClient, kind: str, record_id: str) -> Any:
 def _url(op: Operation, records: Records) -> str:
     path = op.path
     for name in op.path_parameters:
-        value = {"customer_id": records.customer, "deal_id": records.deal, "order_id": records.order,
+        value = {**dataclasses.asdict(records.partner),
+                 "customer_id": records.customer, "deal_id": records.deal, "order_id": records.order,
                  "activity_id": records.activity, "pipeline_id": records.lead_pipeline or records.pipeline,
                  "product_id": records.product, "tag_id": records.tag, "job_id": records.tag_job or records.job,
                  "prefix": records.prefix, "uid": records.uid, "endpoint_id": records.endpoint,
-                 "delivery_id": records.delivery, "notice_id": records.notice, "source_id": records.lead_source,
+                 "delivery_id": records.delivery, "notice_id": records.notice,
+                 "source_id": records.lead_source or records.partner.source_id,
                  "person_id": records.person, "upload_id": records.upload}[name]
         path = path.replace(f"<{name}>", value)
     return "/api" + path

@@ -14,7 +14,9 @@ from crm.http.parsing import MAX_JSON_DEPTH
 from crm.http.routing import api
 from tests.api.helpers import CUSTOMERS, assert_error, create_customer
 
-WRITES = [pytest.param(op, id=f"{op.method} {op.path}") for op in api.operations if op.body]
+# a signed postback checks its signature before it reads the body (tests/api/test_partners.py sends it deep JSON)
+WRITES = [pytest.param(op, id=f"{op.method} {op.path}") for op in api.operations
+          if op.body and not op.path.startswith("/hooks/")]
 LISTS = ["/api/crm/customers", "/api/crm/deals", "/api/crm/orders", "/api/crm/activities"]
 
 

@@ -34,6 +34,8 @@ USERS = {
     "viewer": ConsoleUser("b-viewer", "viewer@browser.example", "viewer-pass-1", "viewer", "Vic Viewer"),
     "newcomer": ConsoleUser("b-newcomer", "newcomer@browser.example", "newcomer-pass-1", None, "Nell Newcomer"),
     "trainee": ConsoleUser("b-trainee", "trainee@browser.example", "trainee-pass-1", None, "Tom Trainee"),
+    "affiliate": ConsoleUser("b-affiliate", "affiliate@browser.example", "affiliate-pass-1", "affiliate",
+                             "Alf Affiliate"),
 }
 # Answers the console expects and handles (a refused save, a conflict): Chromium logs each as a console error.
 EXPECTED_HTTP_ERRORS = re.compile(r"Failed to load resource: the server responded with a status of (4\d\d)")

@@ -10,11 +10,13 @@ from crm.errors import PermissionDeniedError
 from crm.http.routing import Operation
 from crm.identity import Caller, Role
 
+PARTNERS = {Access.PARTNERS, Access.PARTNER_MANAGEMENT}
 POLICY: dict[Role | None, set[Access]] = {
-    Role.ADMIN: {Access.READ, Access.WRITE, Access.REPORTS, Access.ADMIN, Access.SIGNED_IN},
-    Role.MANAGER: {Access.READ, Access.WRITE, Access.REPORTS, Access.SIGNED_IN},
+    Role.ADMIN: {Access.READ, Access.WRITE, Access.REPORTS, Access.ADMIN, Access.SIGNED_IN, *PARTNERS},
+    Role.MANAGER: {Access.READ, Access.WRITE, Access.REPORTS, Access.SIGNED_IN, *PARTNERS},
     Role.REP: {Access.READ, Access.WRITE, Access.SIGNED_IN},
     Role.VIEWER: {Access.READ, Access.REPORTS, Access.SIGNED_IN},
+    Role.AFFILIATE: {Access.SIGNED_IN, Access.PARTNERS},
     None: {Access.SIGNED_IN},
 }
 
@@ -42,6 +44,8 @@ def test_each_role_has_exactly_its_access(role, access):
     pytest.param(Role.REP, "me", True, id="rep, own"),
     pytest.param(Role.REP, "other", False, id="rep, another's"),
     pytest.param(Role.REP, None, False, id="rep, unassigned"),
+    pytest.param(Role.AFFILIATE, "me", True, id="affiliate, own"),
+    pytest.param(Role.AFFILIATE, "other", False, id="affiliate, another's"),
 ])
 def test_who_sees_a_record(role, owner, seen):
     assert sees(caller(role), owner) is seen

@@ -1529,7 +1529,7 @@ export interface paths {
         };
         /**
          * The caller: uid, email, role and what the role may do
-         * @description Needs signed_in access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         * @description Needs signed_in access (roles: admin, affiliate, manager, rep, viewer); a rep only reaches the records they own.
          */
         get: operations["get_me"];
         put?: never;
@@ -1610,6 +1610,530 @@ export interface paths {
          * @description Needs write access (roles: admin, manager, rep); a rep only reaches the records they own.
          */
         post: operations["transition_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partner-clicks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Clicks on tracked links, newest first
+         * @description Needs partners access (roles: admin, affiliate, manager).
+         */
+        get: operations["list_partner_clicks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partner-commissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Commissions, newest first
+         * @description Needs partners access (roles: admin, affiliate, manager).
+         */
+        get: operations["list_partner_commissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partner-commissions/{commission_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a commission
+         * @description Needs partners access (roles: admin, affiliate, manager).
+         */
+        get: operations["get_partner_commission"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partner-commissions/{commission_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a pending commission before its hold period ends
+         * @description Needs partner_management access (roles: admin, manager).
+         */
+        post: operations["approve_partner_commission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partner-conversion-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List conversion sources (never their secrets)
+         * @description Needs admin access (roles: admin).
+         */
+        get: operations["list_conversion_sources"];
+        put?: never;
+        /**
+         * Create a conversion source; its secret is shown once
+         * @description Needs admin access (roles: admin).
+         */
+        post: operations["create_conversion_source"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partner-conversion-sources/{source_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Switch a conversion source off (its postbacks are refused) or on
+         * @description Needs admin access (roles: admin).
+         */
+        patch: operations["patch_conversion_source"];
+        trace?: never;
+    };
+    "/api/crm/partner-conversion-sources/{source_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new secret, shown once; the previous one works for another day
+         * @description Needs admin access (roles: admin).
+         */
+        post: operations["rotate_conversion_source_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partner-conversions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conversions, newest first; attributed=false: the events no click was found for
+         * @description Needs partners access (roles: admin, affiliate, manager).
+         */
+        get: operations["list_partner_conversions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partner-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tracked links (an affiliate: their own)
+         * @description Needs partners access (roles: admin, affiliate, manager).
+         */
+        get: operations["list_partner_links"];
+        put?: never;
+        /**
+         * Create a tracked link (destination on an allowed host)
+         * @description Needs partner_management access (roles: admin, manager).
+         */
+        post: operations["create_partner_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partner-links/{link_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a tracked link
+         * @description Needs partners access (roles: admin, affiliate, manager).
+         */
+        get: operations["get_partner_link"];
+        /**
+         * Change a tracked link (partial, like PATCH)
+         * @description Needs partner_management access (roles: admin, manager).
+         */
+        put: operations["put_partner_link"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a tracked link; active false stops it
+         * @description Needs partner_management access (roles: admin, manager).
+         */
+        patch: operations["patch_partner_link"];
+        trace?: never;
+    };
+    "/api/crm/partner-links/{link_id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A link's figures by month, from running totals
+         * @description Needs partners access (roles: admin, affiliate, manager).
+         */
+        get: operations["get_partner_link_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partner-payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payouts, newest first
+         * @description Needs partners access (roles: admin, affiliate, manager).
+         */
+        get: operations["list_partner_payouts"];
+        put?: never;
+        /**
+         * Pay a partner's approved balance in one currency
+         * @description Needs partner_management access (roles: admin, manager).
+         */
+        post: operations["create_partner_payout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partner-payouts/{payout_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a payout
+         * @description Needs partners access (roles: admin, affiliate, manager).
+         */
+        get: operations["get_partner_payout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partner-payouts/{payout_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a payout: its amount returns to the approved balance
+         * @description Needs partner_management access (roles: admin, manager).
+         */
+        post: operations["cancel_partner_payout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partner-payouts/{payout_id}/mark-paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a payout paid, with the transfer's reference
+         * @description Needs partner_management access (roles: admin, manager).
+         */
+        post: operations["mark_partner_payout_paid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partner-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List commission plans
+         * @description Needs partner_management access (roles: admin, manager).
+         */
+        get: operations["list_commission_plans"];
+        put?: never;
+        /**
+         * Create a commission plan
+         * @description Needs partner_management access (roles: admin, manager).
+         */
+        post: operations["create_commission_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partner-plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a commission plan
+         * @description Needs partner_management access (roles: admin, manager).
+         */
+        get: operations["get_commission_plan"];
+        /**
+         * Change a commission plan (partial, like PATCH)
+         * @description Needs partner_management access (roles: admin, manager).
+         */
+        put: operations["put_commission_plan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a commission plan (for conversions from now on)
+         * @description Needs partner_management access (roles: admin, manager).
+         */
+        patch: operations["patch_commission_plan"];
+        trace?: never;
+    };
+    "/api/crm/partner-reports/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The month's best partners by a figure
+         * @description Needs partner_management access (roles: admin, manager).
+         */
+        get: operations["get_partner_leaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partner-reports/programme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The programme's figures by month, with the events no partner is known for
+         * @description Needs partner_management access (roles: admin, manager).
+         */
+        get: operations["get_partner_programme_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List partners (an affiliate: their own)
+         * @description Needs partners access (roles: admin, affiliate, manager).
+         */
+        get: operations["list_partners"];
+        put?: never;
+        /**
+         * Create a partner
+         * @description Needs partner_management access (roles: admin, manager).
+         */
+        post: operations["create_partner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partners/{partner_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a partner
+         * @description Needs partners access (roles: admin, affiliate, manager).
+         */
+        get: operations["get_partner"];
+        /**
+         * Change a partner (partial, like PATCH)
+         * @description Needs partner_management access (roles: admin, manager).
+         */
+        put: operations["put_partner"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a partner; status archived retires it
+         * @description Needs partner_management access (roles: admin, manager).
+         */
+        patch: operations["patch_partner"];
+        trace?: never;
+    };
+    "/api/crm/partners/{partner_id}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A wallet's ledger, newest entry first
+         * @description Needs partners access (roles: admin, affiliate, manager).
+         */
+        get: operations["list_partner_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partners/{partner_id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's figures by month and by link, from running totals
+         * @description Needs partners access (roles: admin, affiliate, manager).
+         */
+        get: operations["get_partner_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/partners/{partner_id}/wallets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's wallets: balances per currency
+         * @description Needs partners access (roles: admin, affiliate, manager).
+         */
+        get: operations["list_partner_wallets"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1873,6 +2397,30 @@ export interface paths {
          * @description Needs admin access (roles: admin).
          */
         put: operations["put_currency_rates"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/settings/partner-programme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The partner programme's settings (allowed hosts, windows)
+         * @description Needs partner_management access (roles: admin, manager).
+         */
+        get: operations["get_partner_programme"];
+        /**
+         * Change the partner programme's settings
+         * @description Needs admin access (roles: admin).
+         */
+        put: operations["put_partner_programme"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2146,6 +2694,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hooks/conversions/{source}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive an install, sign-up, purchase or refund event (signed: X-CRM-Signature); 201 when new, 200 when the event id was seen before */
+        post: operations["receive_partner_conversion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hooks/leads/{source_id}": {
         parameters: {
             query?: never;
@@ -2235,7 +2800,7 @@ export interface components {
          * @description What an operation needs from its caller's role.
          * @enum {string}
          */
-        Access: "read" | "write" | "reports" | "admin" | "signed_in";
+        Access: "read" | "write" | "reports" | "admin" | "signed_in" | "partners" | "partner_management";
         /**
          * ActivitiesPage
          * @description One page of activities.
@@ -2533,6 +3098,11 @@ export interface components {
              */
             region: string | null;
         };
+        /**
+         * AgentClass
+         * @enum {string}
+         */
+        AgentClass: "desktop" | "mobile" | "tablet" | "bot" | "other";
         /** ApiKeyCreate */
         ApiKeyCreate: {
             /** Name */
@@ -2651,7 +3221,7 @@ export interface components {
          * AuditEntity
          * @enum {string}
          */
-        AuditEntity: "customer" | "deal" | "order" | "activity" | "pipeline" | "settings" | "webhook_endpoint" | "lead_source" | "person" | "product" | "tag" | "lead_pipeline";
+        AuditEntity: "customer" | "deal" | "order" | "activity" | "pipeline" | "settings" | "webhook_endpoint" | "lead_source" | "person" | "product" | "tag" | "lead_pipeline" | "partner" | "partner_link" | "commission_plan" | "conversion" | "commission" | "payout" | "conversion_source";
         /**
          * AuditEntry
          * @description One write to one record: who made it, when, and what it changed.
@@ -2916,6 +3486,90 @@ export interface components {
              */
             total_exact: boolean;
         };
+        /** Click */
+        Click: {
+            agent: components["schemas"]["AgentClass"];
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Country
+             * @default null
+             */
+            country: string | null;
+            /** Id */
+            id: string;
+            kind: components["schemas"]["ClickKind"];
+            /** Link Id */
+            link_id: string;
+            /** Partner Id */
+            partner_id: string;
+            /**
+             * Referrer Host
+             * @default null
+             */
+            referrer_host: string | null;
+        };
+        /**
+         * ClickKind
+         * @description How a click counts: ``unique`` counts as a click and a unique click, ``repeat`` (the same visitor on the same
+         *     link within the repeat window) as a click only, ``bot`` (a known crawler, previewer or script) as neither.
+         * @enum {string}
+         */
+        ClickKind: "unique" | "repeat" | "bot";
+        /** ClickListParams */
+        ClickListParams: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor: string | null;
+            /**
+             * Link Id
+             * @default null
+             */
+            link_id: string | null;
+            /**
+             * Page Size
+             * @default 25
+             */
+            page_size: number;
+            /**
+             * Partner Id
+             * @default null
+             */
+            partner_id: string | null;
+        };
+        /**
+         * ClicksPage
+         * @description One page of clicks, newest first.
+         */
+        ClicksPage: {
+            /**
+             * Next Cursor
+             * @description Pass as cursor for the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Results */
+            results: components["schemas"]["Click"][];
+            /**
+             * Total
+             * @description Records that match; counting stops at 4000 (see total_exact)
+             */
+            total: number;
+            /**
+             * Total Exact
+             * @description False when more records match than were counted
+             * @default true
+             */
+            total_exact: boolean;
+        };
         /**
          * ColumnMapping
          * @description How the columns of a file fill a kind's import fields (see the module's docstring).
@@ -2972,6 +3626,193 @@ export interface components {
             status: components["schemas"]["CustomerStatus"];
             /** Tags */
             tags: string[];
+        };
+        /** Commission */
+        Commission: {
+            /** Amount */
+            amount: string;
+            /**
+             * Approvable At
+             * Format: date-time
+             * @description When the hold period ends and it is approved on its own
+             */
+            approvable_at: string;
+            /**
+             * Approved At
+             * @default null
+             */
+            approved_at: string | null;
+            /**
+             * Approved By
+             * @default null
+             */
+            approved_by: string | null;
+            /** Conversion Id */
+            conversion_id: string;
+            conversion_type: components["schemas"]["ConversionType"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Customer Id
+             * @description Hidden from affiliates
+             * @default null
+             */
+            customer_id: string | null;
+            /**
+             * Earned At
+             * Format: date-time
+             */
+            earned_at: string;
+            /** Id */
+            id: string;
+            /**
+             * Link Id
+             * @default null
+             */
+            link_id: string | null;
+            /**
+             * Paid At
+             * @default null
+             */
+            paid_at: string | null;
+            /** Partner Id */
+            partner_id: string;
+            /**
+             * Payout Id
+             * @default null
+             */
+            payout_id: string | null;
+            /**
+             * Reversal Reason
+             * @default null
+             */
+            reversal_reason: string | null;
+            /**
+             * Reversed At
+             * @default null
+             */
+            reversed_at: string | null;
+            /**
+             * Rule
+             * @description The plan's rule that gave the amount, in words
+             */
+            rule: string;
+            /** @default pending */
+            status: components["schemas"]["CommissionStatus"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Changes with every write; send it back in If-Match to update only this version
+             */
+            readonly version: string;
+        };
+        /** CommissionListParams */
+        CommissionListParams: {
+            /**
+             * Currency
+             * @default null
+             */
+            currency: string | null;
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor: string | null;
+            /**
+             * Page Size
+             * @default 25
+             */
+            page_size: number;
+            /**
+             * Partner Id
+             * @default null
+             */
+            partner_id: string | null;
+            /** @default null */
+            status: components["schemas"]["CommissionStatus"] | null;
+        };
+        /** CommissionPlan */
+        CommissionPlan: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Purchase Percent
+             * @default null
+             */
+            purchase_percent: string | null;
+            /** @default first */
+            purchase_scope: components["schemas"]["PurchaseScope"];
+            /**
+             * Recurring Months
+             * @default null
+             */
+            recurring_months: number | null;
+            /**
+             * Signup Amounts
+             * @default {}
+             */
+            signup_amounts: {
+                [key: string]: string;
+            };
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Changes with every write; send it back in If-Match to update only this version
+             */
+            readonly version: string;
+        };
+        /**
+         * CommissionStatus
+         * @enum {string}
+         */
+        CommissionStatus: "pending" | "approved" | "reversed" | "paid";
+        /**
+         * CommissionsPage
+         * @description One page of commissions, newest first.
+         */
+        CommissionsPage: {
+            /**
+             * Next Cursor
+             * @description Pass as cursor for the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Results */
+            results: components["schemas"]["Commission"][];
+            /**
+             * Total
+             * @description Records that match; counting stops at 4000 (see total_exact)
+             */
+            total: number;
+            /**
+             * Total Exact
+             * @description False when more records match than were counted
+             * @default true
+             */
+            total_exact: boolean;
         };
         /**
          * Consent
@@ -3050,6 +3891,284 @@ export interface components {
          * @enum {string}
          */
         ContactType: "email" | "phone" | "whatsapp" | "other";
+        /**
+         * Conversion
+         * @description A received event as kept: attributed to a partner's click, or not (and why).
+         */
+        Conversion: {
+            /**
+             * Amount
+             * @default null
+             */
+            amount: string | null;
+            /** Attributed */
+            attributed: boolean;
+            /**
+             * Click Id
+             * @default null
+             */
+            click_id: string | null;
+            /**
+             * Commission Id
+             * @default null
+             */
+            commission_id: string | null;
+            /**
+             * Contact Hint
+             * @description The email or phone, partly masked
+             * @default null
+             */
+            contact_hint: string | null;
+            /**
+             * Currency
+             * @default null
+             */
+            currency: string | null;
+            /**
+             * Customer Id
+             * @description The lead or customer it created or updated; hidden from affiliates
+             * @default null
+             */
+            customer_id: string | null;
+            /** Event Id */
+            event_id: string;
+            /** Id */
+            id: string;
+            /**
+             * Link Id
+             * @default null
+             */
+            link_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * Owner Id
+             * @description Who owns that customer; hidden from affiliates
+             * @default null
+             */
+            owner_id: string | null;
+            /**
+             * Partner Id
+             * @default null
+             */
+            partner_id: string | null;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /**
+             * Refunded At
+             * @default null
+             */
+            refunded_at: string | null;
+            /**
+             * Refunds Conversion Id
+             * @default null
+             */
+            refunds_conversion_id: string | null;
+            /** Source Id */
+            source_id: string;
+            type: components["schemas"]["ConversionType"];
+            /** @default null */
+            unattributed_reason: components["schemas"]["UnattributedReason"] | null;
+        };
+        /**
+         * ConversionEvent
+         * @description The body a source posts to /hooks/conversions/{source}.
+         */
+        ConversionEvent: {
+            /**
+             * Amount
+             * @default null
+             */
+            amount: (number | string) | null;
+            /**
+             * Click Id
+             * @default null
+             */
+            click_id: string | null;
+            /**
+             * Currency
+             * @default null
+             */
+            currency: string | null;
+            /**
+             * Email
+             * @default null
+             */
+            email: string | null;
+            /**
+             * Event Id
+             * @description The source's id of the event: the same id again is the same event
+             */
+            event_id: string;
+            /**
+             * Name
+             * @default null
+             */
+            name: string | null;
+            /**
+             * Occurred At
+             * @default null
+             */
+            occurred_at: string | null;
+            /**
+             * Phone
+             * @default null
+             */
+            phone: string | null;
+            /**
+             * Refunds Event Id
+             * @default null
+             */
+            refunds_event_id: string | null;
+            type: components["schemas"]["ConversionType"];
+        };
+        /** ConversionListParams */
+        ConversionListParams: {
+            /**
+             * Attributed
+             * @default null
+             */
+            attributed: boolean | null;
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor: string | null;
+            /**
+             * Page Size
+             * @default 25
+             */
+            page_size: number;
+            /**
+             * Partner Id
+             * @default null
+             */
+            partner_id: string | null;
+            /** @default null */
+            type: components["schemas"]["ConversionType"] | null;
+        };
+        /**
+         * ConversionSource
+         * @description A source as listed: never its secret.
+         */
+        ConversionSource: {
+            /**
+             * Active
+             * @default true
+             */
+            active: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Previous Secret Expires At
+             * @default null
+             */
+            previous_secret_expires_at: string | null;
+            /**
+             * Secret Rotated At
+             * @default null
+             */
+            secret_rotated_at: string | null;
+        };
+        /** ConversionSourceCreate */
+        ConversionSourceCreate: {
+            /**
+             * Id
+             * @description The source's name in the postback URL: /api/hooks/conversions/{id}
+             */
+            id: string;
+            /** Name */
+            name: string;
+        };
+        /** ConversionSourceWithSecret */
+        ConversionSourceWithSecret: {
+            /**
+             * Active
+             * @default true
+             */
+            active: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Previous Secret Expires At
+             * @default null
+             */
+            previous_secret_expires_at: string | null;
+            /**
+             * Secret
+             * @description Signs the source's requests; shown only in this response
+             */
+            secret: string;
+            /**
+             * Secret Rotated At
+             * @default null
+             */
+            secret_rotated_at: string | null;
+        };
+        /** ConversionSourcesPage */
+        ConversionSourcesPage: {
+            /** Results */
+            results: components["schemas"]["ConversionSource"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * ConversionType
+         * @enum {string}
+         */
+        ConversionType: "install" | "signup" | "purchase" | "refund";
+        /**
+         * ConversionsPage
+         * @description One page of conversions, newest first.
+         */
+        ConversionsPage: {
+            /**
+             * Next Cursor
+             * @description Pass as cursor for the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Results */
+            results: components["schemas"]["Conversion"][];
+            /**
+             * Total
+             * @description Records that match; counting stops at 4000 (see total_exact)
+             */
+            total: number;
+            /**
+             * Total Exact
+             * @description False when more records match than were counted
+             * @default true
+             */
+            total_exact: boolean;
+        };
         /** ConvertedLead */
         ConvertedLead: {
             customer: components["schemas"]["Customer"];
@@ -3215,6 +4334,12 @@ export interface components {
              * @default null
              */
             parent_id: string | null;
+            /**
+             * Partner Id
+             * @description The partner of the latest conversion attributed to the customer
+             * @default null
+             */
+            partner_id: string | null;
             /** Phone */
             readonly phone: string | null;
             /** @default null */
@@ -3616,6 +4741,12 @@ export interface components {
              * @default null
              */
             parent_id: string | null;
+            /**
+             * Partner Id
+             * @description The partner of the latest conversion attributed to the customer
+             * @default null
+             */
+            partner_id: string | null;
             /** Phone */
             readonly phone: string | null;
             /** @default null */
@@ -4482,6 +5613,84 @@ export interface components {
             /** @default csv */
             format: components["schemas"]["FileFormat"];
             kind: components["schemas"]["TransferKind"];
+        };
+        /** Figures */
+        Figures: {
+            /**
+             * Bot Clicks
+             * @description Clicks by known bots, crawlers and link previews: recorded, not counted
+             * @default 0
+             */
+            bot_clicks: number;
+            /**
+             * Clicks
+             * @description Clicks by people (bots not counted), repeats included
+             * @default 0
+             */
+            clicks: number;
+            /**
+             * Commissions
+             * @description By status, per currency
+             * @default {}
+             */
+            commissions: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            /**
+             * Conversion Rate
+             * @description conversions / unique clicks; null without clicks
+             * @default null
+             */
+            conversion_rate: string | null;
+            /**
+             * Conversions
+             * @description Attributed installs, sign-ups and purchases
+             * @default 0
+             */
+            conversions: number;
+            /**
+             * Installs
+             * @default 0
+             */
+            installs: number;
+            /**
+             * Purchases
+             * @default 0
+             */
+            purchases: number;
+            /**
+             * Refunded
+             * @default {}
+             */
+            refunded: {
+                [key: string]: string;
+            };
+            /**
+             * Refunds
+             * @default 0
+             */
+            refunds: number;
+            /**
+             * Revenue
+             * @description Attributed purchases, per currency
+             * @default {}
+             */
+            revenue: {
+                [key: string]: string;
+            };
+            /**
+             * Signups
+             * @default 0
+             */
+            signups: number;
+            /**
+             * Unique Clicks
+             * @description Clicks not repeating the same visitor's on the same link within 30 minutes
+             * @default 0
+             */
+            unique_clicks: number;
         };
         /**
          * FileFormat
@@ -5559,6 +6768,138 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** Leaderboard */
+        Leaderboard: {
+            /** Currency */
+            currency: string | null;
+            metric: components["schemas"]["LeaderboardMetric"];
+            /** Month */
+            month: string;
+            /** Rows */
+            rows: components["schemas"]["LeaderboardRow"][];
+        };
+        /**
+         * LeaderboardMetric
+         * @enum {string}
+         */
+        LeaderboardMetric: "conversions" | "signups" | "purchases" | "unique_clicks" | "clicks" | "revenue";
+        /** LeaderboardParams */
+        LeaderboardParams: {
+            /**
+             * Currency
+             * @default null
+             */
+            currency: string | null;
+            /**
+             * Limit
+             * @default 10
+             */
+            limit: number;
+            /** @default conversions */
+            metric: components["schemas"]["LeaderboardMetric"];
+            /**
+             * Month
+             * @description Default: this month
+             * @default null
+             */
+            month: string | null;
+        };
+        /** LeaderboardRow */
+        LeaderboardRow: {
+            figures: components["schemas"]["Figures"];
+            /** Name */
+            name: string;
+            /** Partner Id */
+            partner_id: string;
+            /** Rank */
+            rank: number;
+        };
+        /** LedgerEntry */
+        LedgerEntry: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** By */
+            by: string;
+            /**
+             * Commission Id
+             * @default null
+             */
+            commission_id: string | null;
+            /** Currency */
+            currency: string;
+            /** Id */
+            id: string;
+            kind: components["schemas"]["LedgerKind"];
+            /** Movements */
+            movements: {
+                [key: string]: string;
+            };
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /** Partner Id */
+            partner_id: string;
+            /**
+             * Payout Id
+             * @default null
+             */
+            payout_id: string | null;
+            /** Seq */
+            seq: number;
+        };
+        /**
+         * LedgerKind
+         * @enum {string}
+         */
+        LedgerKind: "earned" | "approved" | "reversed" | "payout_created" | "payout_paid" | "payout_cancelled";
+        /** LedgerListParams */
+        LedgerListParams: {
+            /** Currency */
+            currency: string;
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor: string | null;
+            /**
+             * Page Size
+             * @default 25
+             */
+            page_size: number;
+        };
+        /**
+         * LedgerPage
+         * @description One page of a wallet's ledger, newest first.
+         */
+        LedgerPage: {
+            /**
+             * Next Cursor
+             * @description Pass as cursor for the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Results */
+            results: components["schemas"]["LedgerEntry"][];
+            /**
+             * Total
+             * @description Records that match; counting stops at 4000 (see total_exact)
+             */
+            total: number;
+            /**
+             * Total Exact
+             * @description False when more records match than were counted
+             * @default true
+             */
+            total_exact: boolean;
+        };
         /** LineItem */
         LineItem: {
             /** Name */
@@ -5598,6 +6939,129 @@ export interface components {
              * @default null
              */
             unit_price: number | string | null;
+        };
+        /** LinkFigures */
+        LinkFigures: {
+            /**
+             * Bot Clicks
+             * @description Clicks by known bots, crawlers and link previews: recorded, not counted
+             * @default 0
+             */
+            bot_clicks: number;
+            /**
+             * Clicks
+             * @description Clicks by people (bots not counted), repeats included
+             * @default 0
+             */
+            clicks: number;
+            /** Code */
+            code: string;
+            /**
+             * Commissions
+             * @description By status, per currency
+             * @default {}
+             */
+            commissions: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            /**
+             * Conversion Rate
+             * @description conversions / unique clicks; null without clicks
+             * @default null
+             */
+            conversion_rate: string | null;
+            /**
+             * Conversions
+             * @description Attributed installs, sign-ups and purchases
+             * @default 0
+             */
+            conversions: number;
+            /**
+             * Installs
+             * @default 0
+             */
+            installs: number;
+            /** Link Id */
+            link_id: string;
+            /**
+             * Purchases
+             * @default 0
+             */
+            purchases: number;
+            /**
+             * Refunded
+             * @default {}
+             */
+            refunded: {
+                [key: string]: string;
+            };
+            /**
+             * Refunds
+             * @default 0
+             */
+            refunds: number;
+            /**
+             * Revenue
+             * @description Attributed purchases, per currency
+             * @default {}
+             */
+            revenue: {
+                [key: string]: string;
+            };
+            /**
+             * Signups
+             * @default 0
+             */
+            signups: number;
+            /**
+             * Unique Clicks
+             * @description Clicks not repeating the same visitor's on the same link within 30 minutes
+             * @default 0
+             */
+            unique_clicks: number;
+        };
+        /** LinkListParams */
+        LinkListParams: {
+            /**
+             * Active
+             * @default null
+             */
+            active: boolean | null;
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor: string | null;
+            /**
+             * Page Size
+             * @default 25
+             */
+            page_size: number;
+            /**
+             * Partner Id
+             * @default null
+             */
+            partner_id: string | null;
+        };
+        /** LinkReport */
+        LinkReport: {
+            /** Clicks Counted Through */
+            clicks_counted_through: string | null;
+            /** Code */
+            code: string;
+            /** From Month */
+            from_month: string;
+            /** Link Id */
+            link_id: string;
+            /** Months */
+            months: components["schemas"]["MonthFigures"][];
+            /** Partner Id */
+            partner_id: string;
+            /** To Month */
+            to_month: string;
+            total: components["schemas"]["Figures"];
         };
         /** Location */
         Location: {
@@ -5850,6 +7314,86 @@ export interface components {
              * @description Every currency's total converted into the base currency (each currency's sum converted once, rounded to the cent) and added; currencies without a rate are left out and listed in the report's unconverted_currencies
              */
             total: string;
+        };
+        /** MonthFigures */
+        MonthFigures: {
+            /**
+             * Bot Clicks
+             * @description Clicks by known bots, crawlers and link previews: recorded, not counted
+             * @default 0
+             */
+            bot_clicks: number;
+            /**
+             * Clicks
+             * @description Clicks by people (bots not counted), repeats included
+             * @default 0
+             */
+            clicks: number;
+            /**
+             * Commissions
+             * @description By status, per currency
+             * @default {}
+             */
+            commissions: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            /**
+             * Conversion Rate
+             * @description conversions / unique clicks; null without clicks
+             * @default null
+             */
+            conversion_rate: string | null;
+            /**
+             * Conversions
+             * @description Attributed installs, sign-ups and purchases
+             * @default 0
+             */
+            conversions: number;
+            /**
+             * Installs
+             * @default 0
+             */
+            installs: number;
+            /** Month */
+            month: string;
+            /**
+             * Purchases
+             * @default 0
+             */
+            purchases: number;
+            /**
+             * Refunded
+             * @default {}
+             */
+            refunded: {
+                [key: string]: string;
+            };
+            /**
+             * Refunds
+             * @default 0
+             */
+            refunds: number;
+            /**
+             * Revenue
+             * @description Attributed purchases, per currency
+             * @default {}
+             */
+            revenue: {
+                [key: string]: string;
+            };
+            /**
+             * Signups
+             * @default 0
+             */
+            signups: number;
+            /**
+             * Unique Clicks
+             * @description Clicks not repeating the same visitor's on the same link within 30 minutes
+             * @default 0
+             */
+            unique_clicks: number;
         };
         /** MonthForecast */
         MonthForecast: {
@@ -6222,6 +7766,605 @@ export interface components {
              * @default 25
              */
             page_size: number;
+        };
+        /** Partner */
+        Partner: {
+            /**
+             * Company
+             * @default null
+             */
+            company: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Email
+             * @default null
+             */
+            email: string | null;
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Notes
+             * @default null
+             */
+            notes: string | null;
+            /** Owner Id */
+            owner_id: string;
+            /**
+             * Plan Id
+             * @default null
+             */
+            plan_id: string | null;
+            /** @default active */
+            status: components["schemas"]["PartnerStatus"];
+            /**
+             * Uid
+             * @default null
+             */
+            uid: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Changes with every write; send it back in If-Match to update only this version
+             */
+            readonly version: string;
+        };
+        /** PartnerCreate */
+        PartnerCreate: {
+            /**
+             * Company
+             * @default null
+             */
+            company: string | null;
+            /**
+             * Currency
+             * @default null
+             */
+            currency: string | null;
+            /**
+             * Email
+             * @default null
+             */
+            email: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Notes
+             * @default null
+             */
+            notes: string | null;
+            /**
+             * Owner Id
+             * @default null
+             */
+            owner_id: string | null;
+            /**
+             * Plan Id
+             * @default null
+             */
+            plan_id: string | null;
+            /** @default null */
+            status: components["schemas"]["PartnerStatus"] | null;
+            /**
+             * Uid
+             * @default null
+             */
+            uid: string | null;
+        };
+        /** PartnerLink */
+        PartnerLink: {
+            /**
+             * Active
+             * @default true
+             */
+            active: boolean;
+            /**
+             * Campaign
+             * @default null
+             */
+            campaign: string | null;
+            /** Code */
+            code: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Destination */
+            destination: string;
+            /** Id */
+            id: string;
+            /** Partner Id */
+            partner_id: string;
+            /**
+             * Path
+             * @description The link's path on the console's origin, e.g. https://crm.example.com/r/abc
+             */
+            readonly path: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Utm Campaign
+             * @default null
+             */
+            utm_campaign: string | null;
+            /**
+             * Utm Content
+             * @default null
+             */
+            utm_content: string | null;
+            /**
+             * Utm Medium
+             * @default null
+             */
+            utm_medium: string | null;
+            /**
+             * Utm Source
+             * @default null
+             */
+            utm_source: string | null;
+            /**
+             * Utm Term
+             * @default null
+             */
+            utm_term: string | null;
+            /**
+             * Version
+             * @description Changes with every write; send it back in If-Match to update only this version
+             */
+            readonly version: string;
+        };
+        /** PartnerLinkCreate */
+        PartnerLinkCreate: {
+            /**
+             * Active
+             * @default null
+             */
+            active: boolean | null;
+            /**
+             * Campaign
+             * @default null
+             */
+            campaign: string | null;
+            /**
+             * Code
+             * @default null
+             */
+            code: string | null;
+            /**
+             * Destination
+             * @description An http(s) URL on one of the allowed hosts of the programme settings
+             */
+            destination: string;
+            /**
+             * Partner Id
+             * @description The id of a record: letters, digits, _ and -, starting with a letter or digit
+             */
+            partner_id: string;
+            /**
+             * Utm Campaign
+             * @default null
+             */
+            utm_campaign: string | null;
+            /**
+             * Utm Content
+             * @default null
+             */
+            utm_content: string | null;
+            /**
+             * Utm Medium
+             * @default null
+             */
+            utm_medium: string | null;
+            /**
+             * Utm Source
+             * @default null
+             */
+            utm_source: string | null;
+            /**
+             * Utm Term
+             * @default null
+             */
+            utm_term: string | null;
+        };
+        /**
+         * PartnerLinkUpdate
+         * @description A partial update; a new code takes effect at once for new visitors (within a minute on instances that have
+         *     the old one cached).
+         */
+        PartnerLinkUpdate: {
+            /**
+             * Active
+             * @default null
+             */
+            active: boolean | null;
+            /**
+             * Campaign
+             * @default null
+             */
+            campaign: string | null;
+            /**
+             * Code
+             * @default null
+             */
+            code: string | null;
+            /**
+             * Destination
+             * @default null
+             */
+            destination: string | null;
+            /**
+             * Utm Campaign
+             * @default null
+             */
+            utm_campaign: string | null;
+            /**
+             * Utm Content
+             * @default null
+             */
+            utm_content: string | null;
+            /**
+             * Utm Medium
+             * @default null
+             */
+            utm_medium: string | null;
+            /**
+             * Utm Source
+             * @default null
+             */
+            utm_source: string | null;
+            /**
+             * Utm Term
+             * @default null
+             */
+            utm_term: string | null;
+        };
+        /**
+         * PartnerLinksPage
+         * @description One page of tracked links.
+         */
+        PartnerLinksPage: {
+            /**
+             * Next Cursor
+             * @description Pass as cursor for the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Results */
+            results: components["schemas"]["PartnerLink"][];
+            /**
+             * Total
+             * @description Records that match; counting stops at 4000 (see total_exact)
+             */
+            total: number;
+            /**
+             * Total Exact
+             * @description False when more records match than were counted
+             * @default true
+             */
+            total_exact: boolean;
+        };
+        /** PartnerListParams */
+        PartnerListParams: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor: string | null;
+            /**
+             * Page Size
+             * @default 25
+             */
+            page_size: number;
+            /** @default null */
+            status: components["schemas"]["PartnerStatus"] | null;
+        };
+        /**
+         * PartnerProgramme
+         * @description The settings as stored and served.
+         */
+        PartnerProgramme: {
+            /**
+             * Allowed Hosts
+             * @description Hosts links may send visitors to: a host name, or *.example.com for every subdomain of example.com
+             * @default []
+             */
+            allowed_hosts: string[];
+            /**
+             * Attribution Window Days
+             * @default 30
+             */
+            attribution_window_days: number;
+            /**
+             * Click Parameter
+             * @description The query parameter that carries the click id to the destination
+             * @default click_id
+             */
+            click_parameter: string;
+            /**
+             * Hold Days
+             * @description Days before a pending commission is approved
+             * @default 30
+             */
+            hold_days: number;
+        };
+        /**
+         * PartnerProgrammeUpdate
+         * @description The fields given replace the stored ones.
+         */
+        PartnerProgrammeUpdate: {
+            /**
+             * Allowed Hosts
+             * @default null
+             */
+            allowed_hosts: string[] | null;
+            /**
+             * Attribution Window Days
+             * @default null
+             */
+            attribution_window_days: number | null;
+            /**
+             * Click Parameter
+             * @default null
+             */
+            click_parameter: string | null;
+            /**
+             * Hold Days
+             * @default null
+             */
+            hold_days: number | null;
+        };
+        /** PartnerReport */
+        PartnerReport: {
+            /**
+             * Clicks Counted Through
+             * @description Clicks up to this time are in the figures (they are added up every minute)
+             */
+            clicks_counted_through: string | null;
+            /** From Month */
+            from_month: string;
+            /** Links */
+            links: components["schemas"]["LinkFigures"][];
+            /** Months */
+            months: components["schemas"]["MonthFigures"][];
+            /** Name */
+            name: string;
+            /** Partner Id */
+            partner_id: string;
+            /** To Month */
+            to_month: string;
+            total: components["schemas"]["Figures"];
+        };
+        /**
+         * PartnerStatus
+         * @enum {string}
+         */
+        PartnerStatus: "active" | "archived";
+        /**
+         * PartnerUpdate
+         * @description A partial update (PUT and PATCH alike); ``status: archived`` retires a partner (its links stop redirecting and
+         *     its conversions earn nothing), ``active`` brings it back.
+         */
+        PartnerUpdate: {
+            /**
+             * Company
+             * @default null
+             */
+            company: string | null;
+            /**
+             * Currency
+             * @default null
+             */
+            currency: string | null;
+            /**
+             * Email
+             * @default null
+             */
+            email: string | null;
+            /**
+             * Name
+             * @default null
+             */
+            name: string | null;
+            /**
+             * Notes
+             * @default null
+             */
+            notes: string | null;
+            /**
+             * Owner Id
+             * @default null
+             */
+            owner_id: string | null;
+            /**
+             * Plan Id
+             * @default null
+             */
+            plan_id: string | null;
+            /** @default null */
+            status: components["schemas"]["PartnerStatus"] | null;
+            /**
+             * Uid
+             * @default null
+             */
+            uid: string | null;
+        };
+        /**
+         * PartnersPage
+         * @description One page of partners.
+         */
+        PartnersPage: {
+            /**
+             * Next Cursor
+             * @description Pass as cursor for the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Results */
+            results: components["schemas"]["Partner"][];
+            /**
+             * Total
+             * @description Records that match; counting stops at 4000 (see total_exact)
+             */
+            total: number;
+            /**
+             * Total Exact
+             * @description False when more records match than were counted
+             * @default true
+             */
+            total_exact: boolean;
+        };
+        /** Payout */
+        Payout: {
+            /** Amount */
+            amount: string;
+            /**
+             * Cancelled At
+             * @default null
+             */
+            cancelled_at: string | null;
+            /**
+             * Cancelled By
+             * @default null
+             */
+            cancelled_by: string | null;
+            /** Commission Ids */
+            commission_ids: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Currency */
+            currency: string;
+            /** Id */
+            id: string;
+            /**
+             * Paid At
+             * @default null
+             */
+            paid_at: string | null;
+            /**
+             * Paid By
+             * @default null
+             */
+            paid_by: string | null;
+            /** Partner Id */
+            partner_id: string;
+            /**
+             * Reference
+             * @default null
+             */
+            reference: string | null;
+            /** @default created */
+            status: components["schemas"]["PayoutStatus"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Changes with every write; send it back in If-Match to update only this version
+             */
+            readonly version: string;
+        };
+        /** PayoutCreate */
+        PayoutCreate: {
+            /** Currency */
+            currency: string;
+            /**
+             * Partner Id
+             * @description The id of a record: letters, digits, _ and -, starting with a letter or digit
+             */
+            partner_id: string;
+        };
+        /** PayoutListParams */
+        PayoutListParams: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor: string | null;
+            /**
+             * Page Size
+             * @default 25
+             */
+            page_size: number;
+            /**
+             * Partner Id
+             * @default null
+             */
+            partner_id: string | null;
+            /** @default null */
+            status: components["schemas"]["PayoutStatus"] | null;
+        };
+        /** PayoutPaid */
+        PayoutPaid: {
+            /**
+             * Reference
+             * @description The bank transfer's or payment's reference
+             */
+            reference: string;
+        };
+        /**
+         * PayoutStatus
+         * @enum {string}
+         */
+        PayoutStatus: "created" | "paid" | "cancelled";
+        /**
+         * PayoutsPage
+         * @description One page of payouts, newest first.
+         */
+        PayoutsPage: {
+            /**
+             * Next Cursor
+             * @description Pass as cursor for the next page; null on the last page
+             */
+            next_cursor: string | null;
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Results */
+            results: components["schemas"]["Payout"][];
+            /**
+             * Total
+             * @description Records that match; counting stops at 4000 (see total_exact)
+             */
+            total: number;
+            /**
+             * Total Exact
+             * @description False when more records match than were counted
+             * @default true
+             */
+            total_exact: boolean;
         };
         /**
          * PeoplePage
@@ -6778,6 +8921,64 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** PlanCreate */
+        PlanCreate: {
+            /** Name */
+            name: string;
+            /**
+             * Purchase Percent
+             * @default null
+             */
+            purchase_percent: (number | string) | null;
+            /** @default null */
+            purchase_scope: components["schemas"]["PurchaseScope"] | null;
+            /**
+             * Recurring Months
+             * @default null
+             */
+            recurring_months: number | null;
+            /**
+             * Signup Amounts
+             * @default null
+             */
+            signup_amounts: {
+                [key: string]: number | string;
+            } | null;
+        };
+        /** PlanUpdate */
+        PlanUpdate: {
+            /**
+             * Name
+             * @default null
+             */
+            name: string | null;
+            /**
+             * Purchase Percent
+             * @default null
+             */
+            purchase_percent: (number | string) | null;
+            /** @default null */
+            purchase_scope: components["schemas"]["PurchaseScope"] | null;
+            /**
+             * Recurring Months
+             * @default null
+             */
+            recurring_months: number | null;
+            /**
+             * Signup Amounts
+             * @default null
+             */
+            signup_amounts: {
+                [key: string]: number | string;
+            } | null;
+        };
+        /** PlansPage */
+        PlansPage: {
+            /** Results */
+            results: components["schemas"]["CommissionPlan"][];
+            /** Total */
+            total: number;
+        };
         /** Product */
         Product: {
             /**
@@ -6908,6 +9109,122 @@ export interface components {
              */
             sku: string | null;
         };
+        /** ProgrammeMonth */
+        ProgrammeMonth: {
+            /**
+             * Bot Clicks
+             * @description Clicks by known bots, crawlers and link previews: recorded, not counted
+             * @default 0
+             */
+            bot_clicks: number;
+            /**
+             * Clicks
+             * @description Clicks by people (bots not counted), repeats included
+             * @default 0
+             */
+            clicks: number;
+            /**
+             * Commissions
+             * @description By status, per currency
+             * @default {}
+             */
+            commissions: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            /**
+             * Conversion Rate
+             * @description conversions / unique clicks; null without clicks
+             * @default null
+             */
+            conversion_rate: string | null;
+            /**
+             * Conversions
+             * @description Attributed installs, sign-ups and purchases
+             * @default 0
+             */
+            conversions: number;
+            /**
+             * Installs
+             * @default 0
+             */
+            installs: number;
+            /** Month */
+            month: string;
+            /**
+             * Purchases
+             * @default 0
+             */
+            purchases: number;
+            /**
+             * Refunded
+             * @default {}
+             */
+            refunded: {
+                [key: string]: string;
+            };
+            /**
+             * Refunds
+             * @default 0
+             */
+            refunds: number;
+            /**
+             * Revenue
+             * @description Attributed purchases, per currency
+             * @default {}
+             */
+            revenue: {
+                [key: string]: string;
+            };
+            /**
+             * Signups
+             * @default 0
+             */
+            signups: number;
+            /**
+             * Unattributed
+             * @description Events no click could be found for, by type
+             * @default {}
+             */
+            unattributed: {
+                [key: string]: number;
+            };
+            /**
+             * Unattributed Reasons
+             * @default {}
+             */
+            unattributed_reasons: {
+                [key: string]: number;
+            };
+            /**
+             * Unique Clicks
+             * @description Clicks not repeating the same visitor's on the same link within 30 minutes
+             * @default 0
+             */
+            unique_clicks: number;
+        };
+        /** ProgrammeReport */
+        ProgrammeReport: {
+            /** Clicks Counted Through */
+            clicks_counted_through: string | null;
+            /** From Month */
+            from_month: string;
+            /** Months */
+            months: components["schemas"]["ProgrammeMonth"][];
+            /** To Month */
+            to_month: string;
+            total: components["schemas"]["Figures"];
+            /** Unattributed */
+            unattributed: {
+                [key: string]: number;
+            };
+        };
+        /**
+         * PurchaseScope
+         * @enum {string}
+         */
+        PurchaseScope: "first" | "recurring";
         /** QuickSearchParams */
         QuickSearchParams: {
             /**
@@ -6950,11 +9267,26 @@ export interface components {
              */
             stage: string | null;
         };
+        /** ReportParams */
+        ReportParams: {
+            /**
+             * From
+             * @description First month (default: five months before the last)
+             * @default null
+             */
+            from: string | null;
+            /**
+             * To
+             * @description Last month (default: this month)
+             * @default null
+             */
+            to: string | null;
+        };
         /**
          * Role
          * @enum {string}
          */
-        Role: "admin" | "manager" | "rep" | "viewer";
+        Role: "admin" | "manager" | "rep" | "viewer" | "affiliate";
         /** RoleChange */
         RoleChange: {
             role: components["schemas"]["Role"];
@@ -7043,6 +9375,11 @@ export interface components {
          * @enum {string}
          */
         SizeBand: "1-10" | "11-50" | "51-200" | "201-500" | "501-1000" | "1001-5000" | "5001+";
+        /** SourceChange */
+        SourceChange: {
+            /** Active */
+            active: boolean;
+        };
         /** Stage */
         Stage: {
             /**
@@ -7568,6 +9905,11 @@ export interface components {
          */
         TransferKind: "customers" | "people" | "deals" | "orders" | "activities";
         /**
+         * UnattributedReason
+         * @enum {string}
+         */
+        UnattributedReason: "no_reference" | "unknown_click" | "unknown_contact" | "bot_click" | "outside_window" | "click_after_event" | "partner_archived" | "purchase_not_found";
+        /**
          * Upload
          * @description A file being uploaded in parts: send each with POST .../parts, in order, each up to ``part_characters``.
          */
@@ -7713,6 +10055,40 @@ export interface components {
              * @default null
              */
             term: string | null;
+        };
+        /**
+         * Wallet
+         * @description A partner's wallet in one currency; ``balance`` is what is approved and not yet in a payout.
+         */
+        Wallet: {
+            /** Approved */
+            approved: string;
+            /** Balance */
+            readonly balance: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Entries
+             * @description Ledger entries so far; the wallet is their sum
+             */
+            entries: number;
+            /** In Payout */
+            in_payout: string;
+            /** Paid */
+            paid: string;
+            /** Partner Id */
+            partner_id: string;
+            /** Pending */
+            pending: string;
+            /** Reversed */
+            reversed: string;
+        };
+        /** WalletsPage */
+        WalletsPage: {
+            /** Results */
+            results: components["schemas"]["Wallet"][];
+            /** Total */
+            total: number;
         };
         /**
          * WebhookDeliveriesPage
@@ -18098,6 +20474,3273 @@ export interface operations {
             };
         };
     };
+    list_partner_clicks: {
+        parameters: {
+            query?: {
+                partner_id?: string | null;
+                link_id?: string | null;
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClicksPage"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_partner_commissions: {
+        parameters: {
+            query?: {
+                partner_id?: string | null;
+                status?: components["schemas"]["CommissionStatus"] | null;
+                currency?: string | null;
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionsPage"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_partner_commission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                commission_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Commission"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    approve_partner_commission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                commission_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Commission"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_conversion_sources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionSourcesPage"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_conversion_source: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversionSourceCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionSourceWithSecret"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patch_conversion_source: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SourceChange"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionSource"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotate_conversion_source_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionSourceWithSecret"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_partner_conversions: {
+        parameters: {
+            query?: {
+                partner_id?: string | null;
+                attributed?: boolean | null;
+                type?: components["schemas"]["ConversionType"] | null;
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionsPage"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_partner_links: {
+        parameters: {
+            query?: {
+                partner_id?: string | null;
+                active?: boolean | null;
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerLinksPage"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_partner_link: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerLinkCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerLink"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_partner_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                link_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerLink"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    put_partner_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                link_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerLinkUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerLink"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version named in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patch_partner_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                link_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerLinkUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerLink"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version named in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_partner_link_report: {
+        parameters: {
+            query?: {
+                /** @description First month (default: five months before the last) */
+                from?: string | null;
+                /** @description Last month (default: this month) */
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                link_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkReport"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_partner_payouts: {
+        parameters: {
+            query?: {
+                partner_id?: string | null;
+                status?: components["schemas"]["PayoutStatus"] | null;
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutsPage"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_partner_payout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payout"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_partner_payout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                payout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payout"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancel_partner_payout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                payout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payout"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    mark_partner_payout_paid: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                payout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutPaid"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payout"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_commission_plans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlansPage"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_commission_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionPlan"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_commission_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionPlan"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    put_commission_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionPlan"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version named in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patch_commission_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionPlan"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version named in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_partner_leaderboard: {
+        parameters: {
+            query?: {
+                /** @description Default: this month */
+                month?: string | null;
+                metric?: components["schemas"]["LeaderboardMetric"];
+                currency?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Leaderboard"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_partner_programme_report: {
+        parameters: {
+            query?: {
+                /** @description First month (default: five months before the last) */
+                from?: string | null;
+                /** @description Last month (default: this month) */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeReport"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_partners: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["PartnerStatus"] | null;
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnersPage"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_partner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_partner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                partner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    put_partner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                partner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version named in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patch_partner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                partner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version named in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_partner_ledger: {
+        parameters: {
+            query: {
+                currency: string;
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                partner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerPage"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_partner_report: {
+        parameters: {
+            query?: {
+                /** @description First month (default: five months before the last) */
+                from?: string | null;
+                /** @description Last month (default: this month) */
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                partner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerReport"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_partner_wallets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                partner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalletsPage"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     list_people: {
         parameters: {
             query?: {
@@ -20243,6 +25886,166 @@ export interface operations {
             };
         };
     };
+    get_partner_programme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerProgramme"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    put_partner_programme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerProgrammeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerProgramme"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     list_tag_jobs: {
         parameters: {
             query?: never;
@@ -21589,6 +27392,98 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    receive_partner_conversion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A conversion source's id: lower-case letters, digits, _ and -; 2-64 */
+                source: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversionEvent"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversion"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };

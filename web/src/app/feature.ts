@@ -4,7 +4,7 @@ import type { ComponentType } from "react";
 import type { RouteObject } from "react-router";
 import type { Customer, Me } from "@/api/types";
 
-export type AccessKind = "read" | "write" | "reports" | "admin";
+export type AccessKind = "read" | "write" | "reports" | "admin" | "partners" | "partner_management";
 
 /** A feature's own UI text, in every language, read as `t("<feature id>.<key>")`. */
 export interface FeatureTexts {

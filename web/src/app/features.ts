@@ -8,6 +8,7 @@ import { deletedCustomersFeature } from "@/features/deletedCustomers";
 import { duplicatesFeature } from "@/features/duplicates";
 import { integrationsFeature } from "@/features/integrations";
 import { ordersFeature } from "@/features/orders";
+import { partnersFeature } from "@/features/partners";
 import { peopleFeature } from "@/features/people";
 import { productsFeature } from "@/features/products";
 import { tagsFeature } from "@/features/tags";
@@ -17,7 +18,8 @@ import type { Feature } from "./feature";
 
 export const FEATURES: Feature[] = [
   customersFeature, peopleFeature, accountsFeature, duplicatesFeature, deletedCustomersFeature, activitiesFeature,
-  ordersFeature, productsFeature, tagsFeature, transferFeature, integrationsFeature, assistantsFeature, adminFeature,
+  ordersFeature, productsFeature, tagsFeature, transferFeature, partnersFeature, integrationsFeature,
+  assistantsFeature, adminFeature,
 ];
 
 /** The features' own texts by feature id, and the shared components' under "ui", for i18n. */

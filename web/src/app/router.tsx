@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { createBrowserRouter, Navigate } from "react-router";
 import { Spinner } from "@/components/States";
 import { RequireAccess } from "@/auth/RequireAccess";
+import { useAccess } from "@/auth/session";
 import { lazyPage } from "./feature";
 import { FEATURES } from "./features";
 import { Layout, NotFoundPage } from "./Layout";
@@ -12,6 +13,12 @@ const UPCOMING = ["deals", "orders", "activities", "forecast", "dashboard", "adm
 function Loading() {
   const { t } = useTranslation();
   return <Spinner label={t("app.loading")} />;
+}
+
+/** The first screen: customers, or for an affiliate (who reads no customers) their partner programme. */
+function Home() {
+  const me = useAccess();
+  return <Navigate to={me.can("read") || !me.can("partners") ? "/customers" : "/partners"} replace />;
 }
 
 export const router = createBrowserRouter([
@@ -25,7 +32,7 @@ export const router = createBrowserRouter([
           {
             element: <Layout />,
             children: [
-              { index: true, element: <Navigate to="/customers" replace /> },
+              { index: true, element: <Home /> },
               ...FEATURES.flatMap((feature) => feature.routes),
               ...UPCOMING.map((path) => ({ path: `${path}/*`, element: <NotFoundPage upcoming /> })),
               { path: "*", element: <NotFoundPage /> },

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { api, unwrap } from "@/api/client";
 import type { Me } from "@/api/types";
+import type { AccessKind } from "@/app/feature";
 import { firebaseAuth } from "@/config/firebase";
 
 interface Session {
@@ -47,7 +48,7 @@ export function useMe() {
 }
 
 /** The signed-in user's access; only rendered below RequireAccess, where ``me`` is loaded and has a role. */
-export function useAccess(): Me & { can: (kind: "read" | "write" | "reports" | "admin") => boolean } {
+export function useAccess(): Me & { can: (kind: AccessKind) => boolean } {
   const { data } = useMe();
   if (!data) throw new Error("useAccess used outside a signed-in page");
   return { ...data, can: (kind) => !!data.access[kind] };

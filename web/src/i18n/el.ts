@@ -15,7 +15,7 @@ export const el: Messages = {
     backHome: "Πίσω στους πελάτες",
   },
   nav: { customers: "Πελάτες" },
-  roles: { admin: "διαχειριστής", manager: "υπεύθυνος", rep: "πωλητής", viewer: "θεατής" },
+  roles: { admin: "διαχειριστής", manager: "υπεύθυνος", rep: "πωλητής", viewer: "θεατής", affiliate: "συνεργάτης" },
   signIn: {
     title: "Σύνδεση στο CRM",
     email: "Email",

@@ -13,7 +13,7 @@ export const en = {
     backHome: "Back to customers",
   },
   nav: { customers: "Customers" },
-  roles: { admin: "admin", manager: "manager", rep: "sales rep", viewer: "viewer" },
+  roles: { admin: "admin", manager: "manager", rep: "sales rep", viewer: "viewer", affiliate: "affiliate" },
   signIn: {
     title: "Sign in to the CRM",
     email: "Email",

@@ -1,0 +1,60 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { EmptyState, ErrorState, Spinner } from "@/components/States";
+import { usePartnerList } from "../api";
+
+export default function PartnersListPage() {
+  const { t } = useTranslation();
+  const list = usePartnerList();
+  const partners = list.data?.pages.flatMap((page) => page.results) ?? [];
+  const first = list.data?.pages[0];
+
+  return (
+    <div className="page list-page">
+      <div className="page-head">
+        <h1>{t("partners.title")}</h1>
+      </div>
+      <p className="count" role="status" aria-live="polite">
+        {first && t("partners.count", { count: first.total })}
+      </p>
+      {list.isPending ? (
+        <Spinner label={t("app.loading")} />
+      ) : list.isError && !list.data ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : partners.length === 0 ? (
+        <EmptyState><p>{t("partners.empty")}</p></EmptyState>
+      ) : (
+        <>
+          <div className="table-scroll">
+            <table className="data-table" aria-label={t("partners.title")}>
+              <thead>
+                <tr>
+                  <th scope="col">{t("partners.name")}</th>
+                  <th scope="col" className="col-wide">{t("partners.company")}</th>
+                  <th scope="col" className="col-wide">{t("partners.email")}</th>
+                  <th scope="col">{t("partners.status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {partners.map((partner) => (
+                  <tr key={partner.id}>
+                    <td><Link to={`/partners/${partner.id}`}>{partner.name}</Link></td>
+                    <td className="col-wide">{partner.company ?? ""}</td>
+                    <td className="col-wide">{partner.email ?? ""}</td>
+                    <td>{t(`partners.statuses.${partner.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {list.hasNextPage && (
+            <button type="button" className="load-more" onClick={() => void list.fetchNextPage()}
+              disabled={list.isFetchingNextPage}>
+              {list.isFetchingNextPage ? t("app.loading") : t("common.loadMore")}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
