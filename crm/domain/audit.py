@@ -35,7 +35,7 @@ NOT_AUDITED: dict[AuditEntity, frozenset[str]] = {
     AuditEntity.CUSTOMER: frozenset({"search_tokens", "search_rank", "search_typos", "name_sort",
                                      "last_activity_at"}),
     AuditEntity.DEAL: frozenset({"expected_revenue_cents", "stage_position", "expected_close_month", "closed_month",
-                                 "won_base_cents"}),
+                                 "won_base_cents", "next_activity_at"}),
     AuditEntity.ORDER: frozenset({"order_number_key", "ltv_base_cents"}),
     AuditEntity.ACTIVITY: frozenset({"due_sort", "priority_sort"}),
 }

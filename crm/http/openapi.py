@@ -167,5 +167,6 @@ def _implied_statuses(op: Operation) -> set[int]:
 
 
 def _versioned(op: Operation) -> bool:
-    """Changes of a single record, which take If-Match."""
-    return op.method in {"PUT", "PATCH", "DELETE"} and op.tag in VERSIONED_TAGS and bool(op.path_parameters)
+    """Changes of a single record, which take If-Match (so do the transitions that declare a 412)."""
+    changes = op.method in {"PUT", "PATCH", "DELETE"} or (op.method == "POST" and 412 in op.errors)
+    return changes and op.tag in VERSIONED_TAGS and bool(op.path_parameters)

@@ -142,7 +142,7 @@ EXPECTED: dict[str, Expect] = {
     "complete_activity": Expect(records_write(200), changes="activity"),
     # reports
     "deal_pipeline_summary": Expect(company_reports()),
-    "deal_kanban": Expect(company_reports()),
+    "deal_kanban": Expect(everyone()),
     "deal_forecast": Expect(company_reports()),
     "deal_stage_stats": Expect(company_reports()),
     "crm_dashboard": Expect(company_reports()),

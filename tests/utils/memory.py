@@ -184,6 +184,12 @@ class MemoryDeals(_Repository):
     def delete(self, deal_id: str) -> None:
         self._tx.write(self.table, deal_id, None)
 
+    def set_next_activity(self, deal: Deal) -> None:
+        stored = self._db.deals.get(deal.id)
+        if stored is not None:
+            update = {"next_activity_at": deal.next_activity_at, "updated_at": deal.updated_at}
+            self._tx.write(self.table, deal.id, stored.model_copy(update=update))
+
     def in_stages(self, pipeline_id: str, stage_ids: list[str], limit: int) -> list[Deal]:
         found = [d for d in self._db.deals.values() if d.pipeline_id == pipeline_id and d.stage in stage_ids]
         return found[:limit]
@@ -239,6 +245,10 @@ class MemoryActivities(_Repository):
 
     def delete(self, activity_id: str) -> None:
         self._tx.write(self.table, activity_id, None)
+
+    def open_for_deal(self, deal_id: str, limit: int) -> list[Activity]:
+        found = [a for a in self._db.activities.values() if a.deal_id == deal_id and a.is_open and a.due_at]
+        return sorted(found, key=lambda a: (a.due_at, a.id))[:limit]
 
 
 class MemoryConfig:
