@@ -20,6 +20,7 @@ class AuditEntity(StrEnum):
     ACTIVITY = "activity"
     PIPELINE = "pipeline"
     SETTINGS = "settings"
+    VIEW = "view"
 
 
 class AuditAction(StrEnum):
@@ -46,7 +47,7 @@ MONEY_IN_CENTS: dict[AuditEntity, dict[str, str]] = {
     AuditEntity.ORDER: {"total_cents": "total"},
 }
 LABEL_FIELD = {AuditEntity.CUSTOMER: "name", AuditEntity.DEAL: "title", AuditEntity.ORDER: "order_number",
-               AuditEntity.ACTIVITY: "subject", AuditEntity.PIPELINE: "name"}
+               AuditEntity.ACTIVITY: "subject", AuditEntity.PIPELINE: "name", AuditEntity.VIEW: "name"}
 STAGE_FIELDS = frozenset({"stage", "pipeline_id", "probability", "status", "closed_at", "lost_reason",
                           "stage_entered_at", "stage_history"})
 MAX_LABEL = 200

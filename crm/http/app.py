@@ -24,6 +24,7 @@ from crm.http import (  # noqa: F401  (registers the operations)
     meta,
     orders,
     pipelines,
+    saved_views,
     timeline,
 )
 from crm.http.cors import allow_listed_origins

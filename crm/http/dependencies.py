@@ -23,6 +23,7 @@ from crm.store.deal_reports import FirestoreDealReports
 from crm.store.deals import FirestoreDealReader
 from crm.store.idempotency import FirestoreIdempotencyStore
 from crm.store.orders import FirestoreOrderReader
+from crm.store.saved_views import FirestoreSavedViewReader
 
 
 @dataclass
@@ -56,6 +57,10 @@ class Dependencies:
     @functools.cached_property
     def activities(self) -> FirestoreActivityReader:
         return FirestoreActivityReader(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def saved_views(self) -> FirestoreSavedViewReader:
+        return FirestoreSavedViewReader(firestore_client(self.settings), self.names)
 
     @functools.cached_property
     def idempotency(self) -> FirestoreIdempotencyStore:

@@ -54,7 +54,7 @@ IF_MATCH = {
     "description": "The version (ETag) the change applies to; 412 if the record has changed since",
     "schema": {"type": "string"},
 }
-VERSIONED_TAGS = frozenset({"customers", "deals", "orders", "activities", "pipelines"})
+VERSIONED_TAGS = frozenset({"customers", "deals", "orders", "activities", "pipelines", "views"})
 RETRY_AFTER = {"description": "Seconds to wait before retrying", "required": True, "schema": {"type": "integer"}}
 SECURITY_SCHEMES = {
     "firebaseIdToken": {"type": "http", "scheme": "bearer", "bearerFormat": "Firebase ID token"},

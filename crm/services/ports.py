@@ -17,6 +17,7 @@ from crm.domain.money import CurrencyRates
 from crm.domain.orders import Order, OrderListParams
 from crm.domain.paging import Page
 from crm.domain.pipelines import Pipeline
+from crm.domain.saved_views import SavedView, ViewResource
 from crm.domain.timeline import AuditEntry, TimelineParams
 from crm.identity import Caller
 
@@ -87,6 +88,17 @@ class ActivityRepository(Protocol):
         ...
 
 
+class SavedViewRepository(Protocol):
+    def new_id(self) -> str: ...
+    def get(self, view_id: str) -> SavedView | None: ...
+    def put(self, view: SavedView) -> None: ...
+    def delete(self, view_id: str) -> None: ...
+
+    def owned_by(self, owner_id: str, resource: ViewResource, limit: int) -> list[SavedView]:
+        """Up to ``limit`` of the owner's views of ``resource``."""
+        ...
+
+
 class ConfigRepository(Protocol):
     def currency_rates(self) -> CurrencyRates: ...
     def put_currency_rates(self, rates: CurrencyRates) -> None: ...
@@ -120,6 +132,8 @@ class Transaction(Protocol):
     def config(self) -> ConfigRepository: ...
     @property
     def stats(self) -> StatsRepository: ...
+    @property
+    def views(self) -> SavedViewRepository: ...
 
 
 class Transactions(Protocol):
@@ -177,6 +191,14 @@ class OrderReader(Protocol):
 class ActivityReader(Protocol):
     def get(self, activity_id: str) -> Activity | None: ...
     def list(self, params: ActivityListParams) -> Page[Activity]: ...
+
+
+class SavedViewReader(Protocol):
+    def get(self, view_id: str) -> SavedView | None: ...
+
+    def visible_to(self, uid: str, resource: ViewResource | None) -> list[SavedView]:
+        """The views ``uid`` owns and the shared ones (of ``resource`` if given), each list bounded."""
+        ...
 
 
 class AuditReader(Protocol):

@@ -65,3 +65,8 @@ class CollectionNames:
     @property
     def audit(self) -> str:
         return f"{self.prefix}audit"
+
+    @property
+    def views(self) -> str:
+        """Saved views of lists (filters, order, columns)."""
+        return f"{self.prefix}views"

@@ -13,6 +13,7 @@ from crm.store.deals import TxDeals
 from crm.store.orders import TxOrders
 from crm.store.pipeline_stats import TxPipelineStats
 from crm.store.pipelines import TxPipelines, ensure_default_pipeline
+from crm.store.saved_views import TxSavedViews
 from crm.store.unit_of_work import TransactionRunner, UnitOfWork
 
 
@@ -28,6 +29,7 @@ class CrmTransaction:
         self.stats = TxPipelineStats(uow)
         self.activities = TxActivities(uow)
         self.orders = TxOrders(uow)
+        self.views = TxSavedViews(uow)
 
 
 class CrmTransactions(TransactionRunner):

@@ -19,8 +19,10 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
+from crm.domain.saved_views import SavedViewCreate
 from crm.http.routing import Operation, api
-from crm.identity import Role, create_api_key
+from crm.identity import Caller, Role, create_api_key
+from crm.services import saved_views
 from tests.api.helpers import assert_error
 from tests.utils.factories import customer_body
 
@@ -68,6 +70,7 @@ class Records:
     order: str = ""
     activity: str = ""
     pipeline: str = ""
+    view: str = ""
     prefix: str = ""
     uid: str = "some-user"
 
@@ -83,6 +86,11 @@ class Expect:
 
 def owner_filter(r: Records) -> dict[str, str]:
     return {"owner_id": r.owner}
+
+
+def own_only(ok: int) -> Statuses:
+    """Every role, on what it made itself; nobody on what someone else made (a shared view is theirs to change)."""
+    return {role: (ok, 403) for role in ROLES}
 
 
 def pipeline_body(r: Records) -> dict[str, Any]:
@@ -155,6 +163,12 @@ EXPECTED: dict[str, Expect] = {
     "delete_pipeline": Expect(admin_only(204)),
     "get_currency_rates": Expect(everyone()),
     "put_currency_rates": Expect(admin_only(200), body=lambda r: {"rates": {"USD": "0.9"}}),
+    # saved views (the arranged view is shared, so anyone may read it)
+    "list_views": Expect(everyone()),
+    "create_view": Expect(everyone(201), body=lambda r: {"name": "Matrix view", "resource": "customers"}),
+    "get_view": Expect(everyone()),
+    "patch_view": Expect(own_only(200), body=lambda r: {"name": "Renamed"}),
+    "delete_view": Expect(own_only(204)),
     # administration
     "create_api_key": Expect(admin_only(201), body=lambda r: {"name": "Matrix key", "role": "rep"}),
     "list_api_keys": Expect(admin_only(200)),
@@ -173,7 +187,7 @@ CASES = [
     for op in PRIVATE for scope in SCOPES
 ]
 NEEDS_FROM_PATH = {"customer_id": "customer", "deal_id": "deal", "order_id": "order", "activity_id": "activity",
-                   "pipeline_id": "pipeline", "prefix": "api_key"}
+                   "pipeline_id": "pipeline", "prefix": "api_key", "view_id": "view"}
 RECORD_URLS = {"customer": "/api/crm/customers/{}", "deal": "/api/crm/deals/{}", "order": "/api/crm/orders/{}",
                "activity": "/api/crm/activities/{}"}
 
@@ -269,6 +283,10 @@ def _arrange(setup: FlaskClient, app, owner: str, needs: set[str]) -> Records:
         assert setup.delete(f"/api/crm/customers/{records.customer}").status_code == 204
     if "pipeline" in needs:
         records.pipeline = _created(setup, "/api/crm/pipelines", pipeline_body(records))
+    if "view" in needs:
+        sharer = Caller(uid=owner, role=Role.MANAGER, via="token")
+        data = SavedViewCreate.model_validate({"name": "Shared", "resource": "deals_board", "visibility": "shared"})
+        records.view = saved_views.create_view(app.extensions["crm"].transactions, data, sharer).id
     if "api_key" in needs:
         records.prefix = create_api_key(app.extensions["crm"].api_keys, "Target", Role.REP, "setup-admin")[1].prefix
     return records
@@ -289,6 +307,7 @@ def _url(op: Operation, records: Records) -> str:
     for name in op.path_parameters:
         value = {"customer_id": records.customer, "deal_id": records.deal, "order_id": records.order,
                  "activity_id": records.activity, "pipeline_id": records.pipeline, "prefix": records.prefix,
+                 "view_id": records.view,
                  "uid": records.uid}[name]
         path = path.replace(f"<{name}>", value)
     return "/api" + path

@@ -19,6 +19,7 @@ from crm.domain.deals import Deal
 from crm.domain.money import CurrencyRates
 from crm.domain.orders import Order
 from crm.domain.pipelines import DEFAULT_PIPELINE_ID, Pipeline, default_pipeline
+from crm.domain.saved_views import SavedView, ViewResource, Visibility
 from crm.identity import Caller
 
 T = TypeVar("T")
@@ -46,6 +47,7 @@ class MemoryDatabase:
     pipelines: dict[str, Pipeline] = field(default_factory=dict)
     orders: dict[str, Order] = field(default_factory=dict)
     activities: dict[str, Activity] = field(default_factory=dict)
+    views: dict[str, SavedView] = field(default_factory=dict)
     claims: dict[tuple[str, str], Claim] = field(default_factory=dict)
     rates: dict[str, Any] = field(default_factory=dict)
     default_pipeline_id: str = DEFAULT_PIPELINE_ID
@@ -86,6 +88,7 @@ class MemoryTransaction:
         self.activities = MemoryActivities(self)
         self.config = MemoryConfig(self)
         self.stats = MemoryStats(self)
+        self.views = MemorySavedViews(self)
 
     def write(self, table: str, record_id: str, record: Any) -> None:
         self._writes[table, record_id] = record
@@ -251,6 +254,19 @@ class MemoryActivities(_Repository):
         return sorted(found, key=lambda a: (a.due_at, a.id))[:limit]
 
 
+class MemorySavedViews(_Repository):
+    table, prefix = "views", "view"
+
+    def put(self, view: SavedView) -> None:
+        self._tx.write(self.table, view.id, view)
+
+    def delete(self, view_id: str) -> None:
+        self._tx.write(self.table, view_id, None)
+
+    def owned_by(self, owner_id: str, resource: ViewResource, limit: int) -> list[SavedView]:
+        return [v for v in self._db.views.values() if v.owner_id == owner_id and v.resource is resource][:limit]
+
+
 class MemoryConfig:
     def __init__(self, tx: MemoryTransaction):
         self._tx = tx
@@ -293,6 +309,17 @@ class MemoryReader:
 
     def list(self, params: Any) -> Any:
         raise NotImplementedError("lists are Firestore queries: test them on the emulator")
+
+
+class MemorySavedViewReader(MemoryReader):
+    """Saved views by id, and those a user may use, as the two Firestore queries find them."""
+
+    def __init__(self, db: MemoryDatabase):
+        super().__init__(db, "views")
+
+    def visible_to(self, uid: str, resource: ViewResource | None) -> list[SavedView]:
+        return [v for v in self._db.views.values() if (v.owner_id == uid or v.visibility is Visibility.SHARED)
+                and resource in (None, v.resource)]
 
 
 class MemoryDealReader(MemoryReader):
