@@ -26,8 +26,7 @@ What it does:
    deal document once (one read each; the dashboard and the board also stream every customer), parses them into
    ``Deal`` models and adds up in Python from the deals' own fields (value, probability, dates, stage history), not
    from the stored derived fields. ``--baseline-repeat`` timed runs, median reported. Each report's JSON must be
-   identical for ours
-   and the baseline; any difference prints a line starting with ``WARNING:``.
+   identical for ours and the baseline; any difference prints a line starting with ``WARNING:``.
 5. Prints a table and, as the LAST line of output, one JSON object with these keys:
 
    - ``deals``, ``customers``: numbers loaded; ``load_seconds``: wall time of loading the deals.
