@@ -23,7 +23,11 @@ export type Signal =
   /** The most recently changed active customer the user may see (a rep: their own). */
   | { kind: "customers"; ownerId?: string }
   /** One customer document. */
-  | { kind: "customer"; id: string };
+  | { kind: "customer"; id: string }
+  /** The most recently changed deal of a pipeline the user may see (a rep: their own). */
+  | { kind: "deals"; pipelineId: string; ownerId?: string }
+  /** One deal document. */
+  | { kind: "deal"; id: string };
 
 export interface SignalHandlers {
   /** A snapshot arrived; ``changedAt`` is the newest `updated_at` it shows (ms), ``first`` whether it is the first. */
@@ -52,8 +56,17 @@ export function listen(signal: Signal, handlers: SignalHandlers): () => void {
   };
   void firestore().then(({ sdk, db }) => {
     if (stopped) return;
-    if (signal.kind === "customer") {
-      stop = sdk.onSnapshot(sdk.doc(db, "customers", signal.id), (snap) => deliver(changedAt(snap)), onError);
+    if (signal.kind === "customer" || signal.kind === "deal") {
+      const collection = signal.kind === "customer" ? "customers" : "deals";
+      stop = sdk.onSnapshot(sdk.doc(db, collection, signal.id), (snap) => deliver(changedAt(snap)), onError);
+      return;
+    }
+    if (signal.kind === "deals") {
+      const constraints: QueryConstraint[] = [sdk.where("pipeline_id", "==", signal.pipelineId)];
+      if (signal.ownerId) constraints.push(sdk.where("owner_id", "==", signal.ownerId));
+      constraints.push(sdk.orderBy("updated_at", "desc"), sdk.limit(1));
+      const query = sdk.query(sdk.collection(db, "deals"), ...constraints);
+      stop = sdk.onSnapshot(query, (snap) => deliver(changedAt(snap.docs[0])), onError);
       return;
     }
     const constraints: QueryConstraint[] = [sdk.where("deleted_at", "==", null)];

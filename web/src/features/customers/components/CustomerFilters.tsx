@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CUSTOMER_ORDERS, CUSTOMER_STATUSES } from "@/api/types";
 import { useDebounced } from "@/components/useDebounced";
+import { useSlashFocus } from "@/components/useSlashFocus";
 import { isSearching, type ListFilters } from "../logic/listFilters";
 
 interface Props {
@@ -31,19 +32,7 @@ export function CustomerFilters({ filters, onChange }: Props) {
   useEffect(() => setSearch(filters.search), [filters.search]);
   useEffect(() => setTag(filters.tag), [filters.tag]);
 
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      const target = event.target as HTMLElement;
-      const typing = target.closest("input, textarea, select, [contenteditable=true]");
-      if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        event.preventDefault();
-        searchBox.current?.focus();
-        searchBox.current?.select();
-      }
-    }
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, []);
+  useSlashFocus(searchBox);
 
   const searching = isSearching({ search });
   return (

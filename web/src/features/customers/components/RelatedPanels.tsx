@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useAccess } from "@/auth/session";
 import { EmptyState, ErrorState, Spinner } from "@/components/States";
 import { formatDate, formatDateTime, formatMoney } from "@/i18n/format";
 import {
@@ -33,10 +34,12 @@ export function RelatedPanels({ id }: { id: string }) {
   const orders = useCustomerOrders(id);
   const activities = useCustomerActivities(id);
   const stageName = useStageNames();
+  const me = useAccess();
   return (
     <>
       <section className="panel" aria-labelledby="deals-title">
         <h2 id="deals-title">{t("customer.deals")}</h2>
+        {me.can("write") && <p><Link to={`/deals/new?customer=${id}`}>{t("deals.new")}</Link></p>}
         {deals.isPending ? <Spinner label={t("app.loading")} />
           : deals.isError ? <ErrorState error={deals.error} onRetry={() => void deals.refetch()} />
             : deals.data.results.length === 0 ? <EmptyState>{t("customer.noDeals")}</EmptyState>
