@@ -39,7 +39,7 @@ def test_a_card_dragged_to_another_stage_moves_there_and_in_the_api(open_console
     card(page, f"Drag me {marker}").drag_to(column(page, "Talks"))
 
     expect(column(page, "Talks").get_by_role("article", name=f"Drag me {marker}")).to_be_visible()
-    expect(page.get_by_text(f"“Drag me {marker}” moved to Talks.")).to_be_visible()
+    expect(page.get_by_text(f"“Drag me {marker}” moved to Talks.")).to_be_visible()  # the API answered
     moved = get_deal(admin, deal["id"])
     assert (moved["stage"], moved["probability"]) == ("talks", 50)
     expect(column(page, "Talks")).to_contain_text("€600.00")  # weighted: 1,200 at 50%
@@ -80,8 +80,10 @@ def test_dropping_on_lost_asks_the_reason_and_on_won_marks_it_won(open_console, 
     screenshot(page, "deals-board-lost-reason")
     dialog.get_by_role("button", name="Mark lost").click()
     expect(column(page, "Lost").get_by_role("article", name=f"Lose me {marker}")).to_be_visible()
+    expect(page.get_by_text(f"“Lose me {marker}” marked lost.")).to_be_visible()
     card(page, f"Win me {marker}").drag_to(column(page, "Won"))
     expect(column(page, "Won").get_by_role("article", name=f"Win me {marker}")).to_be_visible()
+    expect(page.get_by_text(f"“Win me {marker}” marked won.")).to_be_visible()
 
     assert (get_deal(admin, lost["id"])["status"], get_deal(admin, lost["id"])["lost_reason"]) == (
         "lost", "Chose a cheaper supplier")
@@ -111,8 +113,11 @@ def test_the_keyboard_moves_a_card_with_its_move_button(open_console, stack, mar
     stage = dialog.get_by_label("To stage")
     expect(stage).to_be_focused()
     stage.select_option(label="Talks")
+    page.keyboard.press("Tab")
+    expect(dialog.get_by_role("button", name="Move")).to_be_focused()
     page.keyboard.press("Enter")
     expect(column(page, "Talks").get_by_role("article", name=f"Keyboard {marker}")).to_be_visible()
+    expect(page.get_by_text(f"“Keyboard {marker}” moved to Talks.")).to_be_visible()
     assert get_deal(admin, deal["id"])["stage"] == "talks"
     page.keyboard.press("/")
     expect(page.get_by_label("Find on the board")).to_be_focused()
