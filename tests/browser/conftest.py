@@ -35,6 +35,10 @@ USERS = {
 }
 # Answers the console expects and handles (a refused save, a conflict): Chromium logs each as a console error.
 EXPECTED_HTTP_ERRORS = re.compile(r"Failed to load resource: the server responded with a status of (4\d\d)")
+# The Firestore SDK's note that its listener got no answer within 10 s (the shared test machine's emulator under
+# load): a warning about the network, logged as an error; the SDK keeps trying and the listener reports once it
+# connects, as for a user on a bad network.
+FIRESTORE_SLOW_BACKEND = "Could not reach Cloud Firestore backend"
 
 expect.set_options(timeout=20_000)
 
@@ -111,7 +115,8 @@ def open_console(browser, stack: Stack, tmp_path: Path) -> Iterator[Callable[...
 
 
 def _note(message, problems: list[str]) -> None:
-    if message.type == "error" and not EXPECTED_HTTP_ERRORS.search(message.text):
+    if message.type == "error" and not EXPECTED_HTTP_ERRORS.search(message.text) \
+            and FIRESTORE_SLOW_BACKEND not in message.text:
         problems.append(f"console error: {message.text}")
 
 

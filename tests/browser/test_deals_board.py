@@ -176,3 +176,20 @@ def test_a_rep_sees_only_their_deals_and_no_reports(open_console, stack, marker)
     screenshot(page, "deals-board-rep")
     page.goto(page.url.split("/deals")[0] + "/dashboard")
     expect(page.get_by_text("Your role does not allow this.")).to_be_visible()
+
+
+def test_a_move_by_someone_else_reaches_the_open_board_within_seconds(open_console, stack, marker):
+    """Shorter than the polling fallback (20 s): only the Firestore listener, under firestore.rules, brings it."""
+    admin = stack.api_as("admin")
+    pipeline = make_pipeline(admin, marker)
+    rep = USERS["rep"].uid
+    deal = make_deal(admin, pipeline, admin.create_customer(name=f"Live {marker}", owner_id=rep),
+                     title=f"Live card {marker}", owner_id=rep)
+    page = open_console("rep", path=f"/deals?pipeline={pipeline['id']}")
+    expect(column(page, "New").get_by_role("article", name=f"Live card {marker}")).to_be_visible()
+    page.evaluate("window.notReloaded = true")
+    status, _ = stack.api_as("manager").call("POST", f"/deals/{deal['id']}/move-stage", {"stage": "talks"})
+    assert status == 200
+    expect(column(page, "Talks").get_by_role("article", name=f"Live card {marker}")).to_be_visible(timeout=10_000)
+    expect(column(page, "New").get_by_role("heading", name=re.compile("New"))).to_contain_text("0")
+    assert page.evaluate("window.notReloaded") is True

@@ -52,7 +52,7 @@ export function SavedViewsBar({ resource, current, onApply }: Props) {
   }
 
   return (
-    <div className="saved-views" role="group" aria-label={t("views.label")}>
+    <div className="saved-views" role="group" aria-label={t("views.group")}>
       <label htmlFor={`${id}-view`}>{t("views.label")}</label>
       <select id={`${id}-view`} value={chosenId} onChange={(e) => apply(e.target.value)}>
         <option value="">{views.isPending ? t("app.loading") : t("views.none")}</option>

@@ -2,10 +2,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ifMatch, unwrap } from "@/api/client";
 import type { components } from "@/api/schema";
+import type { ViewState } from "./state";
 
 export type SavedView = components["schemas"]["SavedView"];
 export type ViewResource = components["schemas"]["ViewResource"];
-export type ViewState = Record<string, unknown>;
+export type { ViewState };
 
 const viewsKey = (resource: ViewResource) => ["views", resource] as const;
 
@@ -50,16 +51,4 @@ export function useDeleteView(resource: ViewResource) {
   });
 }
 
-/** The state without empty values, as the API keeps it (so a view and the screen compare equal). */
-export function compact(state: ViewState): ViewState {
-  return Object.fromEntries(Object.entries(state).filter(([, value]) =>
-    value !== null && value !== undefined && value !== "" && !(Array.isArray(value) && value.length === 0)));
-}
-
-export function sameState(a: ViewState, b: ViewState): boolean {
-  return JSON.stringify(sortKeys(compact(a))) === JSON.stringify(sortKeys(compact(b)));
-}
-
-function sortKeys(state: ViewState): ViewState {
-  return Object.fromEntries(Object.entries(state).sort(([a], [b]) => a.localeCompare(b)));
-}
+export { compact, sameState } from "./state";

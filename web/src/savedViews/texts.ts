@@ -2,6 +2,7 @@
 export const viewsTexts = {
   en: {
     label: "Saved view",
+    group: "Views of this list",
     none: "None (as shown)",
     mine: "My views",
     shared: "Shared with everyone",
@@ -23,6 +24,7 @@ export const viewsTexts = {
   },
   el: {
     label: "Αποθηκευμένη προβολή",
+    group: "Προβολές αυτής της λίστας",
     none: "Καμία (όπως φαίνεται)",
     mine: "Οι προβολές μου",
     shared: "Κοινόχρηστες",

@@ -5,6 +5,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { toUserError } from "@/api/errors";
 import { useAccess } from "@/auth/session";
 import { showFieldErrors } from "@/components/fields";
+import { ErrorState, Spinner } from "@/components/States";
 import { useCreateDeal, usePipelines } from "../api";
 import { DealFields } from "../components/DealFields";
 import { DEAL_FORM_FIELDS, toCreate, toFormValues, type DealFormValues } from "../logic/dealForm";
@@ -41,17 +42,21 @@ export default function NewDealPage() {
     <div className="page narrow">
       <p><Link to="/deals">← {t("deals.page.back")}</Link></p>
       <h1>{t("deals.new")}</h1>
-      <FormProvider {...form}>
-        <form onSubmit={form.handleSubmit(submit)} noValidate>
-          {banner && <p className="notice error" role="alert">{banner}</p>}
-          <DealFields mode="create" editable assignsOwners={me.assigns_owners} pipelines={pipelines.data?.results} />
-          <div className="form-actions">
-            <button type="submit" className="primary" disabled={create.isPending}>
-              {create.isPending ? t("deals.creating") : t("deals.create")}
-            </button>
-          </div>
-        </form>
-      </FormProvider>
+      {/* The pipeline and stage lists come first, so that the pipeline asked for is the one the form shows. */}
+      {pipelines.isPending ? <Spinner label={t("app.loading")} />
+        : pipelines.isError ? <ErrorState error={pipelines.error} onRetry={() => void pipelines.refetch()} /> : (
+        <FormProvider {...form}>
+          <form onSubmit={form.handleSubmit(submit)} noValidate>
+            {banner && <p className="notice error" role="alert">{banner}</p>}
+            <DealFields mode="create" editable assignsOwners={me.assigns_owners} pipelines={pipelines.data?.results} />
+            <div className="form-actions">
+              <button type="submit" className="primary" disabled={create.isPending}>
+                {create.isPending ? t("deals.creating") : t("deals.create")}
+              </button>
+            </div>
+          </form>
+        </FormProvider>
+      )}
     </div>
   );
 }

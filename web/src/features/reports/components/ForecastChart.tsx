@@ -17,9 +17,9 @@ export default function ForecastChart({ series, base }: { series: ChartSeries; b
   useEffect(() => {
     const element = holder.current;
     if (!element) return undefined;
-    // Grouped bars: each month has three x positions (a third of a month apart), each series a value at its own.
+    // Grouped bars: each month has three x positions close together, each series a value at its own.
     const bars = uPlot.paths.bars!({ size: [0.9, 48], gap: 1 });
-    const offsets = [-1 / 3, 0, 1 / 3];
+    const offsets = [-0.15, 0, 0.15];
     const values = [series.pipeline, series.weighted, series.won];
     const names = [t("reports.forecast.pipeline"), t("reports.forecast.weighted"), t("reports.forecast.won")];
     const colors = [COLORS.pipeline, COLORS.weighted, COLORS.won];
