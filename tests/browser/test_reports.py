@@ -22,8 +22,9 @@ def test_the_forecast_shows_its_months_owners_and_stages_per_currency(open_conso
     make_deal(admin, pipeline, customer, title=f"Undated {marker}", value="70.00")
     page = open_console("viewer", path=f"/forecast?pipeline={pipeline['id']}&from=2031-01&to=2031-03")
 
-    expect(page.get_by_label("Pipeline")).to_have_value(pipeline["id"])
-    expect(page.get_by_label("Pipeline").locator("option:checked")).to_have_text(pipeline["name"])
+    choice = page.get_by_label("Pipeline", exact=True)
+    expect(choice).to_have_value(pipeline["id"])
+    expect(choice.locator("option:checked")).to_have_text(pipeline["name"])
     headline = page.get_by_role("region", name="Every open and won deal of the pipeline")
     expect(headline).to_contain_text("Open deals3")
     expect(headline).to_contain_text("€1,070.00US$500.00≈ €1,520.00")  # 500 USD at 0.90
