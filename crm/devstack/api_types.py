@@ -16,7 +16,7 @@ SCHEMA = WEB / "src" / "api" / "schema.d.ts"
 
 
 def openapi_json() -> str:
-    import crm.http.app  # noqa: F401  (registers the operations)
+    import crm.http.operations  # noqa: F401  (registers the operations)
     from crm.http.openapi import openapi_document
     from crm.http.routing import api
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 
 from crm.domain.activities import OPEN_STATUSES, ActivityStatus, ActivityType, AwareDateTime
 from crm.domain.customer_queries import MAX_OFFSET, MAX_PAGE_SIZE
+from crm.domain.model import Model
 from crm.domain.paging import SortOrder
 
 Id = Annotated[str, Field(min_length=1, max_length=128)]
@@ -31,7 +32,7 @@ class ActivityOrder(SortOrder):
     PRIORITY = "priority"
 
 
-class ActivityListParams(BaseModel):
+class ActivityListParams(Model):
     """Query parameters of GET /activities."""
 
     model_config = ConfigDict(extra="forbid")

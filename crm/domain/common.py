@@ -6,8 +6,9 @@ from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, computed_field, field_validator
+from pydantic import ConfigDict, Field, StringConstraints, ValidationInfo, computed_field, field_validator
 
+from crm.domain.model import Model
 from crm.errors import PreconditionFailedError
 
 CENTS = Decimal("0.01")
@@ -34,7 +35,7 @@ def from_cents(cents: int) -> Decimal:
     return (Decimal(cents) / 100).quantize(CENTS)
 
 
-class InputModel(BaseModel):
+class InputModel(Model):
     """A request body: unknown fields are refused; ``server_owned_fields`` names those only the server writes."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
@@ -55,7 +56,7 @@ def refuse_null(*fields: str) -> Any:
     return field_validator(*fields)(classmethod(check))
 
 
-class Versioned(BaseModel):
+class Versioned(Model):
     """A stored record whose version changes with every write (each write sets updated_at)."""
 
     updated_at: datetime

@@ -1,9 +1,7 @@
-"""Normalization of contact values: emails by email-validator, phones by libphonenumber."""
+"""Normalization of contact values: emails by email-validator, phones by libphonenumber (both imported on first
+use, not at cold start)."""
 
 from __future__ import annotations
-
-import email_validator
-import phonenumbers
 
 
 class ContactValueError(ValueError):
@@ -16,6 +14,8 @@ def normalize_email(value: str) -> str:
     Raises:
         ContactValueError: not a syntactically valid address.
     """
+    import email_validator
+
     try:
         result = email_validator.validate_email(value.strip(), check_deliverability=False)
     except email_validator.EmailNotValidError as exc:
@@ -29,6 +29,8 @@ def normalize_phone(value: str, default_region: str | None) -> str:
     Raises:
         ContactValueError: not a possible phone number.
     """
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(value, default_region)
     except phonenumbers.NumberParseException:
@@ -42,6 +44,8 @@ def normalize_phone(value: str, default_region: str | None) -> str:
 
 
 def _reparsed(e164: str) -> str | None:
+    import phonenumbers
+
     try:
         return phonenumbers.format_number(phonenumbers.parse(e164, None), phonenumbers.PhoneNumberFormat.E164)
     except phonenumbers.NumberParseException:
@@ -50,6 +54,8 @@ def _reparsed(e164: str) -> str | None:
 
 def national_digits(e164: str) -> tuple[str, ...]:
     """The digits of a number as dialled at home: its national significant number, and with any trunk prefix."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from crm.domain.customers import CustomerStatus
+from crm.domain.model import Model
 from crm.domain.paging import SortOrder
 from crm.domain.search_tokens import MAX_QUERY_TERMS, query_terms
 
@@ -25,7 +26,7 @@ class CustomerOrder(SortOrder):
     LIFETIME_VALUE_DESC = "-lifetime_value"
 
 
-class CustomerListParams(BaseModel):
+class CustomerListParams(Model):
     """Query parameters of GET /customers."""
 
     model_config = ConfigDict(extra="forbid")

@@ -7,17 +7,18 @@ from collections import defaultdict
 from collections.abc import Callable
 from decimal import Decimal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from crm.domain.activities import Activity
 from crm.domain.customers import Customer, Note
 from crm.domain.deals import Deal
+from crm.domain.model import Model
 
 LATEST_NOTES = 5
 TOP_DEALS = 10
 
 
-class StageBreakdown(BaseModel):
+class StageBreakdown(Model):
     pipeline_id: str
     stage: str
     count: int
@@ -25,7 +26,7 @@ class StageBreakdown(BaseModel):
     weighted_value: dict[str, Decimal]
 
 
-class CustomerDeals(BaseModel):
+class CustomerDeals(Model):
     open_count: int
     open_value: dict[str, Decimal] = Field(description="Open deals' value per currency")
     weighted_value: dict[str, Decimal] = Field(description="Open deals' expected revenue per currency")
@@ -35,7 +36,7 @@ class CustomerDeals(BaseModel):
     complete: bool = Field(description="False when the customer has more open deals than were summed")
 
 
-class CustomerSummary(BaseModel):
+class CustomerSummary(Model):
     customer: Customer
     deals: CustomerDeals
     open_activities: list[Activity]

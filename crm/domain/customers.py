@@ -9,7 +9,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AliasChoices,
-    BaseModel,
     ConfigDict,
     Field,
     StringConstraints,
@@ -21,6 +20,7 @@ from pydantic import (
 
 from crm.domain.common import InputModel, Label, ShortText, Versioned, from_cents, refuse_null
 from crm.domain.contacts import ContactValueError, normalize_email, normalize_phone
+from crm.domain.model import Model
 from crm.domain.paging import ListPage
 from crm.domain.search.ranking import SearchMatch
 from crm.domain.search_tokens import fold
@@ -72,7 +72,7 @@ class CustomerSource(StrEnum):
     OTHER = "other"
 
 
-class Contact(BaseModel):
+class Contact(Model):
     model_config = ConfigDict(extra="forbid")
 
     type: ContactType
@@ -94,7 +94,7 @@ class Contact(BaseModel):
         return value
 
 
-class Location(BaseModel):
+class Location(Model):
     model_config = ConfigDict(extra="forbid")
 
     city: Label | None = None
@@ -102,7 +102,7 @@ class Location(BaseModel):
     region: Label | None = None
 
 
-class ConsoleDevice(BaseModel):
+class ConsoleDevice(Model):
     model_config = ConfigDict(extra="forbid")
 
     type: Literal["console_device"]
@@ -112,7 +112,7 @@ class ConsoleDevice(BaseModel):
     notes: LongText | None = None
 
 
-class Product(BaseModel):
+class Product(Model):
     model_config = ConfigDict(extra="forbid")
 
     type: Literal["product"]
@@ -123,7 +123,7 @@ class Product(BaseModel):
     notes: LongText | None = None
 
 
-class FreeTextItem(BaseModel):
+class FreeTextItem(Model):
     model_config = ConfigDict(extra="forbid")
 
     type: Literal["freetext"]
@@ -135,7 +135,7 @@ class FreeTextItem(BaseModel):
 OwnedItem = Annotated[ConsoleDevice | Product | FreeTextItem, Field(discriminator="type")]
 
 
-class Note(BaseModel):
+class Note(Model):
     text: NoteText
     by: str
     at: datetime

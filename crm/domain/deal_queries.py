@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from crm.domain.customer_queries import MAX_OFFSET, MAX_PAGE_SIZE
 from crm.domain.deals import DealStatus
+from crm.domain.model import Model
 from crm.domain.paging import SortOrder
 
 Id = Annotated[str, Field(min_length=1, max_length=128)]
@@ -27,7 +28,7 @@ class DealOrder(SortOrder):
     UPDATED_AT_DESC = "-updated_at"
 
 
-class DealListParams(BaseModel):
+class DealListParams(Model):
     """Query parameters of GET /deals."""
 
     model_config = ConfigDict(extra="forbid")

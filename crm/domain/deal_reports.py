@@ -9,10 +9,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints
 
 from crm.domain.common import DocumentId, from_cents
 from crm.domain.deals import DealStatus
+from crm.domain.model import Model
 from crm.domain.money import CurrencyRates
 from crm.domain.pipelines import Stage, StageKind
 from crm.errors import InvalidArgumentError
@@ -78,7 +79,7 @@ def deal_count(bucket: Bucket) -> int:
 # ---------------------------------------------------------------- money
 
 
-class MoneyTotals(BaseModel):
+class MoneyTotals(Model):
     """Money held in several currencies: each currency's own total, never added to another's, and all of them
     converted into the base currency at the configured rates and added."""
 
@@ -121,7 +122,7 @@ UNCONVERTED = Field(description="Currencies with no exchange rate into the base 
 # ---------------------------------------------------------------- query parameters
 
 
-class PipelineReportParams(BaseModel):
+class PipelineReportParams(Model):
     model_config = ConfigDict(extra="forbid")
 
     pipeline_id: DocumentId | None = Field(None, description="The pipeline; the default pipeline when left out")
@@ -169,7 +170,7 @@ def _bad_range(field: str, message: str) -> InvalidArgumentError:
 # ---------------------------------------------------------------- pipeline summary (and the kanban's columns)
 
 
-class StageFigures(BaseModel):
+class StageFigures(Model):
     id: str
     name: str
     kind: StageKind
@@ -178,7 +179,7 @@ class StageFigures(BaseModel):
     weighted_value: MoneyTotals = Field(description="Their expected revenue: each value times its probability")
 
 
-class PipelineSummary(BaseModel):
+class PipelineSummary(Model):
     pipeline_id: str
     pipeline_name: str
     stages: list[StageFigures] = Field(description="Every stage, in pipeline order")
@@ -193,7 +194,7 @@ def stage_figures(stage: Stage, bucket: Bucket, money: MoneyConverter) -> StageF
 # ---------------------------------------------------------------- forecast
 
 
-class ForecastFigures(BaseModel):
+class ForecastFigures(Model):
     deal_count: int = Field(description="Open deals")
     total_pipeline: MoneyTotals = Field(description="Value of those open deals")
     weighted_forecast: MoneyTotals = Field(description="Expected revenue of those open deals")
@@ -247,7 +248,7 @@ def forecast_figures(open_deals: Bucket, won_deals: Bucket, money: MoneyConverte
 # ---------------------------------------------------------------- time in stage and win rate
 
 
-class StageDuration(BaseModel):
+class StageDuration(Model):
     id: str
     name: str
     kind: StageKind
@@ -257,7 +258,7 @@ class StageDuration(BaseModel):
     average_days: float | None
 
 
-class StageStats(BaseModel):
+class StageStats(Model):
     pipeline_id: str
     pipeline_name: str
     stages: list[StageDuration] = Field(description="Every stage, in pipeline order")
@@ -287,25 +288,25 @@ def ratio(part: int, whole: int) -> float | None:
 # ---------------------------------------------------------------- dashboard
 
 
-class DealTotals(BaseModel):
+class DealTotals(Model):
     count: int
     value: MoneyTotals
 
 
-class StageCount(BaseModel):
+class StageCount(Model):
     id: str
     name: str
     kind: StageKind
     count: int
 
 
-class PipelineDistribution(BaseModel):
+class PipelineDistribution(Model):
     pipeline_id: str
     pipeline_name: str
     stages: list[StageCount] = Field(description="Deals in each stage of the default pipeline, in pipeline order")
 
 
-class Dashboard(BaseModel):
+class Dashboard(Model):
     leads: int = Field(description="Active (not deleted) customers whose status is lead")
     active_customers: int = Field(description="Customers not deleted")
     customers_by_status: dict[str, int] = Field(description="Active customers by status")

@@ -7,9 +7,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, computed_field, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, computed_field, model_validator
 
 from crm.domain.common import CENTS, DocumentId, InputModel, Versioned, refuse_null
+from crm.domain.model import Model
 from crm.domain.money import MAX_AMOUNT, Amount, Currency, weighted
 from crm.domain.paging import ListPage
 from crm.domain.pipelines import Pipeline, Stage, StageKind
@@ -35,7 +36,7 @@ class DealStatus(StrEnum):
     LOST = "lost"
 
 
-class LineItem(BaseModel):
+class LineItem(Model):
     model_config = ConfigDict(extra="forbid")
 
     product_id: Id | None = None
@@ -49,7 +50,7 @@ class LineItem(BaseModel):
         return (self.quantity * self.unit_price).quantize(CENTS, rounding=ROUND_HALF_UP)
 
 
-class StageChange(BaseModel):
+class StageChange(Model):
     model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
 
     from_stage: str | None = Field(None, alias="from")
@@ -100,7 +101,7 @@ class DealUpdate(DealFields):
     _not_null = refuse_null("title", "value", "currency", "line_items", "probability", "owner_id")
 
 
-class StageMove(BaseModel):
+class StageMove(Model):
     model_config = ConfigDict(extra="forbid")
 
     stage: Id
@@ -108,13 +109,13 @@ class StageMove(BaseModel):
     reason: Reason | None = None
 
 
-class LostReason(BaseModel):
+class LostReason(Model):
     model_config = ConfigDict(extra="forbid")
 
     reason: Reason
 
 
-class Reopen(BaseModel):
+class Reopen(Model):
     model_config = ConfigDict(extra="forbid")
 
     stage: Id | None = None

@@ -8,11 +8,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import Field, model_validator
 
 from crm.domain.common import Versioned
 from crm.domain.deal_reports import UNCONVERTED, PipelineReportParams, StageFigures
 from crm.domain.deals import DealStatus
+from crm.domain.model import Model
 from crm.domain.pipelines import Stage, is_rotting
 from crm.errors import InvalidArgumentError
 
@@ -82,7 +83,7 @@ class KanbanColumn(StageFigures):
     next_cursor: str | None = Field(description="Pass as cursor (with this stage) for the column's next cards")
 
 
-class Kanban(BaseModel):
+class Kanban(Model):
     """The board of one pipeline."""
 
     pipeline_id: str

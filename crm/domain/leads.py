@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from crm.domain.common import DocumentId
 from crm.domain.customers import Customer, CustomerStatus
 from crm.domain.deals import Deal, DealCreate, Reason, Title
+from crm.domain.model import Model
 from crm.domain.money import Amount, Currency
 from crm.errors import FailedPreconditionError
 
 
-class LeadConversion(BaseModel):
+class LeadConversion(Model):
     """The first deal of a converted lead; every field optional."""
 
     model_config = ConfigDict(extra="forbid")
@@ -35,13 +36,13 @@ class LeadConversion(BaseModel):
         )
 
 
-class LeadLost(BaseModel):
+class LeadLost(Model):
     model_config = ConfigDict(extra="forbid")
 
     reason: Reason
 
 
-class ConvertedLead(BaseModel):
+class ConvertedLead(Model):
     customer: Customer
     deal: Deal
 

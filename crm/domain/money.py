@@ -5,16 +5,18 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated
 
-import pycountry
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field
 
 from crm.domain.common import CENTS, from_cents, to_cents
+from crm.domain.model import Model
 from crm.errors import FailedPreconditionError
 
 MAX_AMOUNT = Decimal("1000000000000")
 
 
 def _iso_currency(code: str) -> str:
+    import pycountry  # on first use: its data is not needed at cold start
+
     code = code.strip().upper()
     if len(code) != 3 or pycountry.currencies.get(alpha_3=code) is None:
         raise ValueError(f"{code!r} is not an ISO 4217 currency code")
@@ -26,7 +28,7 @@ Amount = Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT, decimal_places=2), AfterV
 Rate = Annotated[Decimal, Field(gt=0, le=Decimal("1000000"))]
 
 
-class CurrencyRates(BaseModel):
+class CurrencyRates(Model):
     """How much one unit of each currency is worth in the base currency."""
 
     model_config = ConfigDict(extra="forbid")
@@ -52,7 +54,7 @@ class CurrencyRates(BaseModel):
         return to_cents(from_cents(cents) * self.rates[currency])
 
 
-class CurrencyRatesUpdate(BaseModel):
+class CurrencyRatesUpdate(Model):
     model_config = ConfigDict(extra="forbid")
 
     rates: dict[Currency, Rate]

@@ -10,7 +10,6 @@ from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     ConfigDict,
     Field,
     StringConstraints,
@@ -19,6 +18,7 @@ from pydantic import (
 
 from crm.domain.common import CENTS, DocumentId, InputModel, Label, Versioned, refuse_null
 from crm.domain.customer_queries import MAX_OFFSET, MAX_PAGE_SIZE
+from crm.domain.model import Model
 from crm.domain.money import Amount, Currency
 from crm.domain.paging import ListPage, SortOrder
 from crm.errors import FailedPreconditionError
@@ -59,7 +59,7 @@ NEXT_STATUSES: dict[OrderStatus, tuple[OrderStatus, ...]] = {
 MONEY_EDITABLE = frozenset({OrderStatus.PENDING, OrderStatus.CONFIRMED})
 
 
-class ShippingAddress(BaseModel):
+class ShippingAddress(Model):
     model_config = ConfigDict(extra="forbid")
 
     line1: AddressLine | None = None
@@ -70,7 +70,7 @@ class ShippingAddress(BaseModel):
     country: Label | None = None
 
 
-class StatusChange(BaseModel):
+class StatusChange(Model):
     model_config = ConfigDict(validate_by_name=True, validate_by_alias=True, serialize_by_alias=True)
 
     from_status: OrderStatus | None = Field(None, alias="from")
@@ -105,7 +105,7 @@ class OrderUpdate(OrderFields):
     _not_null = refuse_null("order_number", "total", "currency", "owner_id")
 
 
-class OrderTransition(BaseModel):
+class OrderTransition(Model):
     model_config = ConfigDict(extra="forbid")
 
     status: OrderStatus
@@ -141,7 +141,7 @@ class OrderOrder(SortOrder):
     ORDER_NUMBER = "order_number"
 
 
-class OrderListParams(BaseModel):
+class OrderListParams(Model):
     """Query parameters of GET /orders."""
 
     model_config = ConfigDict(extra="forbid")

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, Self, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from crm.domain.model import Model
 
 T = TypeVar("T")
 
@@ -23,7 +25,7 @@ class Page(Generic[T]):
     next_cursor: str | None
 
 
-class ListPage(BaseModel, Generic[T]):
+class ListPage(Model, Generic[T]):
     results: list[T]
     total: int = Field(description="Records that match; counting stops at 4000 (see total_exact)")
     total_exact: bool = Field(True, description="False when more records match than were counted")

@@ -6,9 +6,10 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from crm.domain.common import InputModel, Versioned, refuse_null
+from crm.domain.model import Model
 from crm.errors import FailedPreconditionError, NotFoundError
 
 StageId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
@@ -25,7 +26,7 @@ class StageKind(StrEnum):
     LOST = "lost"
 
 
-class Stage(BaseModel):
+class Stage(Model):
     model_config = ConfigDict(extra="forbid")
 
     id: StageId
@@ -151,7 +152,7 @@ class Pipeline(Versioned):
         return later[0] if later else self.won_stage()
 
 
-class PipelinesPage(BaseModel):
+class PipelinesPage(Model):
     results: list[Pipeline]
     total: int
 

@@ -7,12 +7,13 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
 
 from crm.domain.access import ASSIGNS_OWNERS
 from crm.domain.common import DocumentId, InputModel, Versioned, refuse_null
 from crm.domain.customer_queries import CustomerOrder
 from crm.domain.customers import CustomerStatus
+from crm.domain.model import Model
 from crm.errors import NotFoundError, PermissionDeniedError, ValidationFailedError
 from crm.identity import Caller
 
@@ -44,7 +45,7 @@ class CustomerColumn(StrEnum):
     LAST_ACTIVITY = "last_activity"
 
 
-class CustomersViewState(BaseModel):
+class CustomersViewState(Model):
     """The customers table: its search, filters, order and the columns shown (the name always is)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -64,7 +65,7 @@ class CustomersViewState(BaseModel):
         return columns
 
 
-class BoardViewState(BaseModel):
+class BoardViewState(Model):
     """The deals board: which pipeline, and whose deals."""
 
     model_config = ConfigDict(extra="forbid")
@@ -133,12 +134,12 @@ class SavedView(Versioned):
     updated_at: datetime
 
 
-class SavedViewsPage(BaseModel):
+class SavedViewsPage(Model):
     results: list[SavedView] = Field(description="The caller's own views and the shared ones, by name")
     total: int
 
 
-class SavedViewListParams(BaseModel):
+class SavedViewListParams(Model):
     model_config = ConfigDict(extra="forbid")
 
     resource: ViewResource | None = Field(None, description="Only the views of this list")

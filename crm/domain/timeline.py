@@ -5,16 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from crm.domain.audit import AuditAction, AuditEntity
+from crm.domain.model import Model
 from crm.domain.paging import ListPage
 
 MAX_PAGE_SIZE = 100
 MAX_OFFSET = 5000
 
 
-class AuditEntry(BaseModel):
+class AuditEntry(Model):
     """One write to one record: who made it, when, and what it changed."""
 
     id: str
@@ -39,7 +40,7 @@ class TimelinePage(ListPage[AuditEntry]):
     """One page of a customer's timeline."""
 
 
-class TimelineParams(BaseModel):
+class TimelineParams(Model):
     """Query parameters of GET /customers/{id}/timeline."""
 
     model_config = ConfigDict(extra="forbid")

@@ -6,10 +6,11 @@ from datetime import datetime
 from typing import Annotated
 
 from flask import Response, request
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints
 
 from crm import identity
 from crm.domain.access import Access
+from crm.domain.model import Model
 from crm.errors import InvalidArgumentError
 from crm.http.dependencies import caller, deps
 from crm.http.idempotency import HEADER
@@ -23,14 +24,14 @@ KEYS = "/crm/admin/api-keys"
 Uid = Annotated[str, StringConstraints(min_length=1, max_length=128)]
 
 
-class ApiKeyCreate(BaseModel):
+class ApiKeyCreate(Model):
     model_config = ConfigDict(extra="forbid")
 
     name: ApiKeyName
     role: Role = Role.REP
 
 
-class ApiKeyPublic(BaseModel):
+class ApiKeyPublic(Model):
     """An API key as listed: never its secret or its hash."""
 
     prefix: str
@@ -45,18 +46,18 @@ class ApiKeyCreated(ApiKeyPublic):
     secret: str = Field(description="The key to send as X-API-Key; shown only in this response")
 
 
-class ApiKeysPage(BaseModel):
+class ApiKeysPage(Model):
     results: list[ApiKeyPublic]
     total: int
 
 
-class RoleChange(BaseModel):
+class RoleChange(Model):
     model_config = ConfigDict(extra="forbid")
 
     role: Role
 
 
-class UserRole(BaseModel):
+class UserRole(Model):
     uid: Uid
     role: Role
 

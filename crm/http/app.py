@@ -11,22 +11,7 @@ from flask import Flask, g, request
 
 from crm.domain import access
 from crm.errors import NotFoundError, UnauthenticatedError
-from crm.http import (  # noqa: F401  (registers the operations)
-    activities,
-    admin,
-    customer_summary,
-    customers,
-    deal_reports,
-    deals,
-    docs,
-    leads,
-    me,
-    meta,
-    orders,
-    pipelines,
-    saved_views,
-    timeline,
-)
+from crm.http import docs
 from crm.http.cors import allow_listed_origins
 from crm.http.credentials import credential_from
 from crm.http.dependencies import Dependencies, deps

@@ -4,17 +4,18 @@ client can show them the right page."""
 from __future__ import annotations
 
 from flask import Response
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from crm.domain import access
 from crm.domain.access import Access
+from crm.domain.model import Model
 from crm.http.dependencies import caller
 from crm.http.responses import json_response
 from crm.http.routing import api
 from crm.identity import Caller, Role
 
 
-class Me(BaseModel):
+class Me(Model):
     uid: str
     email: str | None
     role: Role | None = Field(description="null until an admin gives the user a role")

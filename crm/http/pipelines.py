@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from flask import Response, request, url_for
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from crm.domain.access import Access
 from crm.domain.common import DocumentId
+from crm.domain.model import Model
 from crm.domain.money import CurrencyRates, CurrencyRatesUpdate
 from crm.domain.pipelines import Pipeline, PipelineCreate, PipelinesPage, PipelineUpdate
 from crm.http.dependencies import caller, deps
@@ -19,7 +20,7 @@ TAG = "pipelines"
 ONE = "/crm/pipelines/<pipeline_id>"
 
 
-class PipelineDeleteParams(BaseModel):
+class PipelineDeleteParams(Model):
     model_config = ConfigDict(extra="forbid")
 
     move_deals_to: DocumentId | None = Field(None, description="Pipeline that receives this one's deals")

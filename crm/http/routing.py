@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -82,13 +83,22 @@ class Operation:
 
 @dataclass
 class OperationRegistry:
-    operations: list[Operation] = field(default_factory=list)
+    """The operations handler modules register with ``route``; reading ``operations`` (or building a blueprint)
+    first imports every handler module listed in ``catalog``, so no reader ever sees a partial registry."""
+
+    catalog: str = "crm.http.operations"
+    registered: list[Operation] = field(default_factory=list)
+
+    @property
+    def operations(self) -> list[Operation]:
+        importlib.import_module(self.catalog)
+        return self.registered
 
     def route(
         self, path: str, method: str, *, summary: str, tag: str, **options: object
     ) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
-            self.operations.append(Operation(path, method, handler, summary, tag, **options))  # type: ignore[arg-type]
+            self.registered.append(Operation(path, method, handler, summary, tag, **options))  # type: ignore[arg-type]
             return handler
 
         return register

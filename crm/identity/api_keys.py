@@ -8,9 +8,10 @@ import secrets
 from datetime import datetime
 from typing import Annotated, Any, Protocol
 
-from pydantic import BaseModel, StringConstraints
+from pydantic import StringConstraints
 
 from crm.domain.common import utc_now
+from crm.domain.model import Model
 from crm.errors import NotFoundError
 from crm.identity.caller import Role
 
@@ -21,7 +22,7 @@ SECRET_PATTERN = re.compile(r"^crm_([0-9a-f]{8})_[A-Za-z0-9_-]{43}$")
 ApiKeyName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 
 
-class ApiKey(BaseModel):
+class ApiKey(Model):
     """An API key as stored: its secret only as a hash, which is also the document id."""
 
     key_hash: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel
+from crm.domain.model import Model
 
 
 class Role(StrEnum):
@@ -14,7 +14,7 @@ class Role(StrEnum):
     VIEWER = "viewer"
 
 
-class Caller(BaseModel):
+class Caller(Model):
     """The one making the request; ``role`` is None for a signed-in user who has not been given one yet."""
 
     uid: str

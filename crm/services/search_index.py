@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from crm.store.search_reindex import BatchOutcome, ReindexCheckpoint
+from crm.domain.search.reindex import BatchOutcome, ReindexCheckpoint
 
 DEFAULT_BATCH = 200
 

@@ -8,13 +8,14 @@ the run stands is kept in ``crm_config/search_reindex``, so an interrupted run g
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import Any
 
 from google.api_core import exceptions as google_exceptions
 from google.cloud import firestore
 from google.cloud.firestore_v1.field_path import FieldPath
 
+from crm.domain.search.reindex import BatchOutcome, ReindexCheckpoint
 from crm.store.collections import CollectionNames
 from crm.store.customer_search import customer_search_fields
 from crm.store.customers import customer_from_snapshot
@@ -22,23 +23,6 @@ from crm.store.search.documents import SEARCH_FIELDS, SEARCH_FORMAT
 
 CHECKPOINT_DOCUMENT = "search_reindex"
 RETRIES = 5
-
-
-@dataclass
-class ReindexCheckpoint:
-    format: int
-    after: str | None = None
-    processed: int = 0
-    changed: int = 0
-    done: bool = False
-
-
-@dataclass(frozen=True)
-class BatchOutcome:
-    last_id: str | None
-    processed: int
-    changed: int
-    conflicts: int
 
 
 class FirestoreSearchReindex:

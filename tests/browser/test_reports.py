@@ -28,7 +28,8 @@ def test_the_forecast_shows_its_months_owners_and_stages_per_currency(open_conso
     headline = page.get_by_role("region", name="Every open and won deal of the pipeline")
     expect(headline).to_contain_text("Open deals3")
     expect(headline).to_contain_text("€1,070.00US$500.00≈ €1,520.00")  # 500 USD at 0.90
-    expect(page.get_by_role("img", name=re.compile("^Bar chart of the pipeline value")).locator("canvas")).to_have_count(1)
+    chart = page.get_by_role("img", name=re.compile("^Bar chart of the pipeline value"))
+    expect(chart.locator("canvas")).to_have_count(1)
     months = page.get_by_role("table", name="By month")
     expect(months.get_by_role("row")).to_have_count(1 + 3 + 1)  # the header, three months, the undated
     february = months.get_by_role("row", name=re.compile("^Feb 2031"))

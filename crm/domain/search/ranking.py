@@ -12,14 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
+from crm.domain.model import Model
 from crm.domain.search.schema import KIND_RANK, FieldValues, MatchKind, SearchSchema, TermMatch
 
 RankKey = tuple[int, int, int, int, str]
 
 
-class SearchMatch(BaseModel):
+class SearchMatch(Model):
     """How a search result matched: its weakest term's kind, and the fields its terms were found in."""
 
     kind: MatchKind = Field(description="exact (whole words), prefix (word starts), infix (digits inside a "

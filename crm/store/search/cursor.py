@@ -7,8 +7,9 @@ import binascii
 import json
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, ValidationError
 
+from crm.domain.model import Model
 from crm.errors import InvalidArgumentError
 
 
@@ -23,7 +24,7 @@ DocumentId = Annotated[str, StringConstraints(min_length=1, max_length=1500), Af
 Count = Annotated[int, Field(ge=0, le=10**9)]
 
 
-class SearchCursor(BaseModel):
+class SearchCursor(Model):
     """``mode`` says how the page was read: ``ranked`` (every match read and ranked; ``key`` is the last one's
     rank), ``stream`` (read in rank order of one key; ``rank`` and ``id`` are the last record read) or
     ``fallback`` (approximate matches by id; ``plan`` and ``lookup`` say which query, ``id`` the last read)."""
