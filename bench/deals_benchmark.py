@@ -18,14 +18,15 @@ What it does:
    what the write path keeps in step: each pipeline's running totals (exits and seconds per stage, won, lost, from
    the histories), its deal totals (``crm.domain.deal_totals.add_up`` of the deals, written as
    ``crm rebuild-totals`` writes them) and the deal dimensions document (owners and currencies).
-3. For each report (pipeline summary, kanban with 10 cards per column, forecast over the last six months and the
-   next six, stage statistics, dashboard) runs OUR service function with ``FirestoreDealReports`` inside
+3. For each report (pipeline summary, the deals board (kanban) with 10 cards per column, the board of one owner,
+   forecast over the last six months and the next six, stage statistics, dashboard, and last the next page of the
+   board's fullest column) runs OUR service function with ``FirestoreDealReports`` inside
    ``crm.store.read_meter.metered()``, ``--repeat`` timed runs after one untimed warm-up, median latency reported.
 4. Runs the same service function with a naive BASELINE store, ``NaiveDealFigures``: per report it streams every
-   deal document once (one read each; the dashboard also streams every customer), parses them into ``Deal`` models
-   and adds up in Python from the deals' own fields (value, probability, dates, stage history), not from the stored
-   derived fields. ``--baseline-repeat`` timed runs, median reported. Each report's JSON must be identical for ours
-   and the baseline; any difference prints a line starting with ``WARNING:``.
+   deal document once (one read each; the dashboard and the board also stream every customer), parses them into
+   ``Deal`` models and adds up in Python from the deals' own fields (value, probability, dates, stage history), not
+   from the stored derived fields. ``--baseline-repeat`` timed runs, median reported. Each report's JSON must be
+   identical for ours and the baseline; any difference prints a line starting with ``WARNING:``.
 5. Prints a table and, as the LAST line of output, one JSON object with these keys:
 
    - ``deals``, ``customers``: numbers loaded; ``load_seconds``: wall time of loading the deals.
@@ -51,7 +52,7 @@ import statistics
 import sys
 import time
 import uuid
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -65,30 +66,31 @@ from crm.devstack.demo_data import demo_customers  # noqa: E402
 from crm.domain.common import from_cents, to_cents  # noqa: E402
 from crm.domain.deal_reports import (  # noqa: E402
     Bucket,
-    DealCard,
     DealSlice,
     ForecastParams,
-    KanbanParams,
     PipelineReportParams,
     Tally,
     add_months,
 )
 from crm.domain.deal_totals import add_up  # noqa: E402
 from crm.domain.deals import Deal, DealStatus, StageChange  # noqa: E402
+from crm.domain.kanban import ColumnCards, CustomerRef, DealCard, KanbanParams  # noqa: E402
 from crm.domain.money import CurrencyRatesUpdate  # noqa: E402
-from crm.domain.pipelines import Pipeline, PipelineCreate, StageKind  # noqa: E402
+from crm.domain.pipelines import Pipeline, PipelineCreate, PipelineUpdate, StageKind  # noqa: E402
 from crm.identity import Caller, Role  # noqa: E402
 from crm.services import deal_reports, pipelines  # noqa: E402
+from crm.services.kanban import kanban as board  # noqa: E402
 from crm.settings import settings_from_env  # noqa: E402
 from crm.store import read_meter  # noqa: E402
 from crm.store.client import firestore_client  # noqa: E402
 from crm.store.collections import CollectionNames  # noqa: E402
 from crm.store.config import DEAL_DIMENSIONS  # noqa: E402
 from crm.store.crm_transaction import crm_transactions  # noqa: E402
+from crm.store.cursors import Cursor, decode_cursor, encode_cursor, query_fingerprint  # noqa: E402
 from crm.store.customers import FirestoreCustomerReader, import_customers  # noqa: E402
 from crm.store.deal_reports import FirestoreDealReports  # noqa: E402
 from crm.store.deal_totals import FirestoreDealTotals  # noqa: E402
-from crm.store.deals import deal_from_snapshot, deal_to_document  # noqa: E402
+from crm.store.deals import FirestoreDealReader, deal_from_snapshot, deal_to_document  # noqa: E402
 
 PROJECT_ID = "demo-crm-bench"
 BASE = "EUR"
@@ -146,6 +148,8 @@ def make_deal(rng: random.Random, n: int, pipeline: Pipeline, customer_id: str, 
         closed_at=entered if stage.kind is not StageKind.OPEN else None,
         lost_reason="budget" if stage.kind is StageKind.LOST else None, stage_entered_at=entered,
         stage_history=history, created_at=times[0], updated_at=entered,
+        next_activity_at=now + timedelta(hours=rng.randrange(-120, 480))
+        if stage.kind is StageKind.OPEN and rng.random() < 0.6 else None,
     )
 
 
@@ -207,6 +211,7 @@ class NaiveDealFigures:
         self._db = db
         self._names = names
         self._deals: list[Deal] | None = None
+        self._customers: dict[str, CustomerRef] | None = None
 
     def _all(self) -> list[Deal]:
         if self._deals is None:
@@ -234,13 +239,30 @@ class NaiveDealFigures:
     def count(self, slices: Mapping[K, DealSlice]) -> dict[K, int]:
         return {key: sum(matches(s, d) for d in self._all()) for key, s in slices.items()}
 
-    def top_by_value(self, pipeline_id: str, stage_ids: Sequence[str], limit: int) -> dict[str, list[DealCard]]:
-        cards = {}
-        for stage_id in stage_ids:
-            here = [d for d in self._all() if d.pipeline_id == pipeline_id and d.stage == stage_id]
-            here.sort(key=lambda d: (d.value, d.id), reverse=True)
-            cards[stage_id] = [DealCard.model_validate(d.model_dump()) for d in here[:limit]]
-        return cards
+    def kanban_cards(self, pipeline_id: str, columns: Mapping[str, int], limit: int, owner_id: str | None,
+                     cursor: str | None) -> dict[str, ColumnCards]:
+        """Every deal, sorted per column in Python; a page's cursor made as the store makes it, to compare."""
+        pages = {}
+        for stage_id in columns:
+            here = [d for d in self._all() if d.pipeline_id == pipeline_id and d.stage == stage_id
+                    and owner_id in (None, d.owner_id)]
+            here.sort(key=lambda d: (to_cents(d.value), d.id), reverse=True)
+            fingerprint = query_fingerprint("kanban", pipeline_id, stage_id, owner_id, limit)
+            number = decode_cursor(cursor, fingerprint).page + 1 if cursor else 1
+            shown = here[(number - 1) * limit : number * limit]
+            more = len(here) > number * limit
+            token = encode_cursor(Cursor(number, to_cents(shown[-1].value), shown[-1].id), fingerprint) if more \
+                else None
+            pages[stage_id] = ColumnCards([DealCard.model_validate(d.model_dump()) for d in shown], token)
+        return pages
+
+    def customers_named(self, customer_ids: Collection[str]) -> dict[str, CustomerRef]:
+        if self._customers is None:
+            snapshots = list(self._db.collection(self._names.customers).stream())
+            read_meter.record_documents(len(snapshots))
+            self._customers = {s.id: CustomerRef(s.get("name"), s.get("owner_id")) for s in snapshots
+                               if s.get("deleted_at") is None}
+        return {i: self._customers[i] for i in customer_ids if i in self._customers}
 
     def active_customers_by_status(self, statuses: Sequence[str]) -> dict[str, int]:
         snapshots = list(self._db.collection(self._names.customers).stream())
@@ -291,7 +313,7 @@ def timed(call: Callable[[], Any]) -> tuple[Any, int, float]:
 
 def headline(name: str, report: Any) -> dict[str, Any]:
     body = report.model_dump(mode="json")
-    if name in ("pipeline", "kanban"):
+    if name.startswith(("pipeline", "kanban")):
         stages = body.get("stages") or body["columns"]
         return {s["id"]: {"count": s["count"], "value": s["value"]["total"], "weighted": s["weighted_value"]["total"]}
                 for s in stages}
@@ -312,7 +334,9 @@ def reports(transactions: Any, forecast_params: ForecastParams) -> dict[str, Cal
     default = PipelineReportParams()
     return {
         "pipeline": lambda figures: deal_reports.pipeline_summary(transactions, figures, default),
-        "kanban": lambda figures: deal_reports.kanban(transactions, figures, KanbanParams(per_column=PER_COLUMN)),
+        "kanban": lambda figures: board(transactions, figures, KanbanParams(per_column=PER_COLUMN), CALLER),
+        "kanban, one owner": lambda figures: board(transactions, figures,
+                                                   KanbanParams(per_column=PER_COLUMN, owner_id=OWNERS[0]), CALLER),
         "forecast": lambda figures: deal_reports.forecast(transactions, figures, forecast_params),
         "stats": lambda figures: deal_reports.stage_stats(transactions, figures, default),
         "dashboard": lambda figures: deal_reports.dashboard(transactions, figures),
@@ -366,8 +390,12 @@ def run(args: argparse.Namespace, emulator_address: str) -> dict[str, Any]:
 
     pipelines.set_currency_rates(transactions, CurrencyRatesUpdate.model_validate({"rates": RATES}), CALLER)
     sales = pipelines.list_pipelines(transactions).results[0]
+    rotting = [s.model_copy(update={"rotting_days": 21}) if s.kind is StageKind.OPEN else s for s in sales.stages]
+    sales = pipelines.update_pipeline(transactions, FirestoreDealReader(db, names), sales.id,
+                                      PipelineUpdate(stages=rotting), CALLER)
     renewals = pipelines.create_pipeline(transactions, PipelineCreate.model_validate({"name": "Renewals", "stages": [
-        {"id": "contact", "name": "Contact", "probability": 20}, {"id": "quote", "name": "Quote", "probability": 60},
+        {"id": "contact", "name": "Contact", "probability": 20, "rotting_days": 14},
+        {"id": "quote", "name": "Quote", "probability": 60},
         {"id": "renewed", "name": "Renewed", "probability": 100, "kind": "won"},
         {"id": "churned", "name": "Churned", "probability": 0, "kind": "lost"}]}), CALLER)
     customer_store = FirestoreCustomerReader(db, names)
@@ -397,8 +425,19 @@ def run(args: argparse.Namespace, emulator_address: str) -> dict[str, Any]:
         row, first = measure(name, report, ours, lambda: NaiveDealFigures(db, names), args)
         rows.append(row)
         figures[name] = headline(name, first)
+        if name == "kanban":
+            first_board = first
         print(f"    reads={row['reads']} baseline_reads={row['baseline_reads']} median={row['median_ms']:.1f} ms "
               f"baseline={row['baseline_median_ms']:.1f} ms speed-up={row['speedup']:.1f}x", flush=True)
+
+    fullest = max(first_board.columns, key=lambda c: c.count)
+    next_page = KanbanParams(per_column=PER_COLUMN, stage=fullest.id, cursor=fullest.next_cursor)
+    name = f"kanban, next page of {fullest.id}"
+    print(f"[{name}]", flush=True)
+    row, first = measure(name, lambda figures: board(transactions, figures, next_page, CALLER), ours,
+                         lambda: NaiveDealFigures(db, names), args)
+    rows.append(row)
+    figures[name] = {"cards": [c["id"] for c in first.model_dump(mode="json")["columns"][0]["deals"]][:3]}
 
     print()
     print(f"{len(deals)} deals, {len(customers)} customers, ours x{args.repeat}, baseline x{args.baseline_repeat}")

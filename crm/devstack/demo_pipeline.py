@@ -16,6 +16,7 @@ from crm.domain.customers import Customer
 from crm.domain.deals import DealCreate, StageMove
 from crm.domain.money import CurrencyRatesUpdate
 from crm.domain.orders import OrderCreate, OrderStatus
+from crm.domain.pipelines import Pipeline, StageKind
 from crm.services import activities as activity_service
 from crm.services import deals as deal_service
 from crm.services import orders as order_service
@@ -31,7 +32,8 @@ def load_demo_deals(transactions: Transactions, customers: list[Customer], count
     """Open ``count`` deals for random customers and walk them to every stage; some are won, some lost."""
     rng = random.Random(seed)
     pipeline_service.set_currency_rates(transactions, CurrencyRatesUpdate(rates=DEMO_RATES), SYSTEM)
-    stages = pipeline_service.get_pipeline(transactions, "sales").stages
+    sales = _with_rotting_days(transactions, pipeline_service.get_pipeline(transactions, "sales"))
+    stages = sales.stages
     today = utc_now().date()
     for n in range(count):
         customer = rng.choice(customers)
@@ -48,11 +50,27 @@ def load_demo_deals(transactions: Transactions, customers: list[Customer], count
             SYSTEM,
         )
         target = stages[n % len(stages)]
+        if target.kind is StageKind.OPEN and rng.random() < 0.7:
+            due = utc_now() + timedelta(days=rng.randrange(-6, 20), hours=rng.randrange(0, 9))
+            activity_service.create_activity(transactions, ActivityCreate(
+                type=ActivityType.CALL, subject="Follow-up call", deal_id=deal.id, owner_id=deal.owner_id,
+                due_at=due), SYSTEM)
         if target.id == deal.stage:
             continue
         reason = "chose a competitor" if target.kind.value == "lost" else None
         deal_service.move_deal(transactions, deal.id, StageMove(stage=target.id, reason=reason), SYSTEM)
     return count
+
+
+ROTTING_DAYS = {"lead": 14, "qualified": 14, "proposal": 21, "negotiation": 10}
+
+
+def _with_rotting_days(transactions: Transactions, pipeline: Pipeline) -> Pipeline:
+    """The demo pipeline marks deals idle too long in an open stage (no deals exist yet, so nothing moves)."""
+    stages = [s.model_copy(update={"rotting_days": ROTTING_DAYS.get(s.id)}) for s in pipeline.stages]
+    changed = pipeline.model_copy(update={"stages": stages, "updated_at": utc_now()})
+    transactions.run(lambda tx: tx.pipelines.put(changed), actor=SYSTEM)
+    return changed
 
 
 ORDER_PATH = [OrderStatus.CONFIRMED, OrderStatus.PROCESSING, OrderStatus.SHIPPED, OrderStatus.DELIVERED]

@@ -191,6 +191,16 @@ def with_status(activity: Activity, status: ActivityStatus, *, now: datetime) ->
     return activity.model_copy(update={"status": status, "completed_at": completed_at})
 
 
+def next_activity_due(open_activities: list[Activity], changed_id: str, after: Activity | None) -> datetime | None:
+    """The earliest due date among a deal's open activities once the activity ``changed_id`` is as ``after`` (None:
+    deleted): ``open_activities`` are its open dated activities as stored before the change, earliest first, enough
+    of them that one may be the changed activity. Undated activities set no next date."""
+    dues = [a.due_at for a in open_activities if a.id != changed_id and a.is_open and a.due_at is not None]
+    if after is not None and after.is_open and after.due_at is not None:
+        dues.append(after.due_at)
+    return min(dues, default=None)
+
+
 def touch_customer(customer: Customer, activity: Activity) -> Customer | None:
     """The customer with last_activity_at moved up to the activity's time, or None if it is already as late."""
     at = activity.happened_at()

@@ -33,6 +33,7 @@ class AuditEntity(StrEnum):
     COMMISSION = "commission"
     PAYOUT = "payout"
     CONVERSION_SOURCE = "conversion_source"
+    VIEW = "view"
 
 
 class AuditAction(StrEnum):
@@ -48,7 +49,7 @@ NOT_AUDITED: dict[AuditEntity, frozenset[str]] = {
     AuditEntity.CUSTOMER: frozenset({"search_tokens", "search_rank", "search_typos", "name_sort",
                                      "last_activity_at"}),
     AuditEntity.DEAL: frozenset({"expected_revenue_cents", "stage_position", "expected_close_month", "closed_month",
-                                 "won_base_cents"}),
+                                 "won_base_cents", "next_activity_at"}),
     AuditEntity.ORDER: frozenset({"order_number_key", "ltv_base_cents"}),
     AuditEntity.ACTIVITY: frozenset({"due_sort", "priority_sort"}),
     # secrets are never recorded, nor the counters the deliveries and the lead hook keep
@@ -73,7 +74,8 @@ LABEL_FIELD = {AuditEntity.CUSTOMER: "name", AuditEntity.DEAL: "title", AuditEnt
                AuditEntity.LEAD_SOURCE: "name", AuditEntity.PERSON: "name",
                AuditEntity.PRODUCT: "name", AuditEntity.TAG: "name", AuditEntity.LEAD_PIPELINE: "name",
                AuditEntity.PARTNER: "name", AuditEntity.PARTNER_LINK: "code", AuditEntity.COMMISSION_PLAN: "name",
-               AuditEntity.CONVERSION: "type", AuditEntity.COMMISSION: "rule", AuditEntity.CONVERSION_SOURCE: "name"}
+               AuditEntity.CONVERSION: "type", AuditEntity.COMMISSION: "rule", AuditEntity.CONVERSION_SOURCE: "name",
+               AuditEntity.VIEW: "name"}
 STAGE_FIELDS = frozenset({"stage", "pipeline_id", "probability", "status", "closed_at", "lost_reason",
                           "stage_entered_at", "stage_history"})
 SOFT_DELETED = frozenset({AuditEntity.CUSTOMER, AuditEntity.PERSON})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -22,8 +22,6 @@ Month = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
 Id = Annotated[str, Field(min_length=1, max_length=128)]
 DEFAULT_FORECAST_MONTHS = 6
 MAX_FORECAST_MONTHS = 24
-DEFAULT_PER_COLUMN = 10
-MAX_PER_COLUMN = 50
 SECONDS_PER_DAY = 86400
 
 
@@ -130,11 +128,6 @@ class PipelineReportParams(Model):
     pipeline_id: DocumentId | None = Field(None, description="The pipeline; the default pipeline when left out")
 
 
-class KanbanParams(PipelineReportParams):
-    per_column: Annotated[int, Field(ge=1, le=MAX_PER_COLUMN)] = Field(
-        DEFAULT_PER_COLUMN, description=f"Deals listed per column, highest value first (1-{MAX_PER_COLUMN})")
-
-
 class ForecastParams(PipelineReportParams):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -174,7 +167,7 @@ def _bad_range(field: str, message: str) -> InvalidArgumentError:
     return InvalidArgumentError(message, [{"field": field, "message": message, "type": "range"}])
 
 
-# ---------------------------------------------------------------- pipeline summary and kanban
+# ---------------------------------------------------------------- pipeline summary (and the kanban's columns)
 
 
 class StageFigures(Model):
@@ -190,34 +183,6 @@ class PipelineSummary(Model):
     pipeline_id: str
     pipeline_name: str
     stages: list[StageFigures] = Field(description="Every stage, in pipeline order")
-    unconverted_currencies: list[str] = UNCONVERTED
-
-
-class DealCard(Model):
-    """A deal as a kanban card shows it."""
-
-    id: str
-    title: str
-    customer_id: str
-    owner_id: str | None = None
-    value: Decimal
-    currency: str
-    probability: int
-    expected_revenue: Decimal
-    expected_close_date: date | None = None
-    status: DealStatus
-    stage_entered_at: datetime
-
-
-class KanbanColumn(StageFigures):
-    deals: list[DealCard] = Field(description="The column's first deals, highest value first")
-
-
-class Kanban(Model):
-    pipeline_id: str
-    pipeline_name: str
-    per_column: int
-    columns: list[KanbanColumn] = Field(description="One per stage, in pipeline order")
     unconverted_currencies: list[str] = UNCONVERTED
 
 

@@ -27,7 +27,7 @@ DEAL_NOTES_LENGTH = 5000
 
 SERVER_OWNED = frozenset(
     {"id", "created_at", "updated_at", "closed_at", "stage_history", "expected_revenue", "status",
-     "stage_entered_at"}
+     "stage_entered_at", "next_activity_at"}
 )
 
 
@@ -201,6 +201,9 @@ class Deal(Versioned):
     closed_at: datetime | None = None
     stage_entered_at: datetime
     stage_history: list[StageChange] = []
+    next_activity_at: datetime | None = Field(
+        None, description="When the deal's next open activity is due (the earliest due date of its scheduled and "
+                          "in-progress activities); null when it has none")
     created_at: datetime
     updated_at: datetime
     won_base_cents: int = Field(0, exclude=True, description="What the deal added to its customer's lifetime value")
@@ -280,6 +283,13 @@ def apply_update(deal: Deal, data: DealUpdate, *, now: datetime) -> Deal:
     if data.line_items:
         changes["value"] = data.value
     return deal.model_copy(update={**changes, "updated_at": now})
+
+
+def with_next_activity(deal: Deal, due: datetime | None, *, now: datetime) -> Deal | None:
+    """The deal with ``due`` as its next activity, or None when that is what it holds already."""
+    if deal.next_activity_at == due:
+        return None
+    return deal.model_copy(update={"next_activity_at": due, "updated_at": now})
 
 
 def require_reason(stage: Stage, reason: str | None, field: str) -> None:

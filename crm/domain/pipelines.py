@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Annotated
 
@@ -17,6 +17,7 @@ StageId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-
 PipelineName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 Color = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^#[0-9a-fA-F]{6}$")]
 MAX_STAGES = 30
+MAX_ROTTING_DAYS = 365
 DEFAULT_PIPELINE_ID = "sales"
 
 
@@ -34,6 +35,9 @@ class Stage(Model):
     probability: Annotated[int, Field(ge=0, le=100)]
     color: Color = "#9e9e9e"
     kind: StageKind = StageKind.OPEN
+    rotting_days: Annotated[int, Field(ge=1, le=MAX_ROTTING_DAYS)] | None = Field(
+        None, description="An open deal idle in this stage for longer than this many days is marked as rotting; "
+                          "null: never")
     substages: Substages = Field(default_factory=list, description="Steps within the stage, in order (optional)")
 
     def substage(self, substage_id: str) -> Substage | None:
@@ -52,6 +56,9 @@ def check_stages(stages: list[Stage]) -> list[Stage]:
         raise ValueError("a pipeline needs exactly one won stage")
     if kinds.count(StageKind.LOST) < 1:
         raise ValueError("a pipeline needs at least one lost stage")
+    closed = [s.id for s in stages if s.kind is not StageKind.OPEN and s.rotting_days is not None]
+    if closed:
+        raise ValueError(f"only open stages have rotting_days (won and lost deals do not rot): {', '.join(closed)}")
     return stages
 
 
@@ -153,6 +160,13 @@ class Pipeline(Versioned):
 class PipelinesPage(Model):
     results: list[Pipeline]
     total: int
+
+
+def is_rotting(stage: Stage, entered_at: datetime, now: datetime) -> bool:
+    """Whether a deal that entered open ``stage`` at ``entered_at`` has been idle there longer than its rotting days."""
+    if stage.kind is not StageKind.OPEN or stage.rotting_days is None:
+        return False
+    return now - entered_at > timedelta(days=stage.rotting_days)
 
 
 def default_sales_stages() -> list[Stage]:

@@ -1,7 +1,8 @@
 """HTTP handlers for deal reports: pipeline summary, kanban, forecast, stage statistics and the dashboard.
 
 Their static paths (/crm/deals/pipeline, ...) win over /crm/deals/<deal_id>: werkzeug ranks static segments first.
-They are company-wide figures, so they need reports access, which a rep (who sees only their own records) lacks.
+They are company-wide figures, so they need reports access, which a rep (who sees only their own records) lacks;
+the deals board (kanban) is the exception: it needs read access, and a rep's holds only their own deals.
 """
 
 from __future__ import annotations
@@ -13,17 +14,16 @@ from crm.domain.deal_reports import (
     Dashboard,
     Forecast,
     ForecastParams,
-    Kanban,
-    KanbanParams,
     PipelineReportParams,
     PipelineSummary,
     StageStats,
 )
-from crm.http.dependencies import deps
+from crm.domain.kanban import Kanban, KanbanParams
+from crm.http.dependencies import caller, deps
 from crm.http.parsing import parse_query
 from crm.http.responses import json_response
 from crm.http.routing import api
-from crm.services import deal_reports
+from crm.services import deal_reports, kanban
 
 TAG = "reports"
 
@@ -35,10 +35,11 @@ def deal_pipeline_summary() -> Response:
     return json_response(deal_reports.pipeline_summary(deps().transactions, deps().reports, params))
 
 
-@api.route("/crm/deals/kanban", "GET", summary="A pipeline's stages as columns with their most valuable deals",
-           tag=TAG, access=Access.REPORTS, query=KanbanParams, response=Kanban, errors=(404,))
+@api.route("/crm/deals/kanban", "GET", summary="The deals board: a pipeline's stages as columns, with their figures "
+           "and most valuable deals", tag="deals", access=Access.READ, query=KanbanParams, response=Kanban,
+           errors=(404,))
 def deal_kanban() -> Response:
-    return json_response(deal_reports.kanban(deps().transactions, deps().reports, parse_query(KanbanParams)))
+    return json_response(kanban.kanban(deps().transactions, deps().reports, parse_query(KanbanParams), caller()))
 
 
 @api.route("/crm/deals/forecast", "GET", summary="Expected and won revenue by month, owner and stage", tag=TAG,

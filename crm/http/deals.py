@@ -63,32 +63,32 @@ def delete_deal(deal_id: str) -> Response:
 
 
 @api.route(f"{ONE}/advance-stage", "POST", summary="Into the next open stage, or won after the last", tag=TAG,
-           access=Access.WRITE, response=Deal, errors=(404, 409))
+           access=Access.WRITE, response=Deal, errors=(404, 409, 412))
 def advance_deal(deal_id: str) -> Response:
-    return json_response(deals.advance_deal(deps().transactions, deal_id, caller()))
+    return json_response(deals.advance_deal(deps().transactions, deal_id, caller(), if_match()))
 
 
 @api.route(f"{ONE}/move-stage", "POST", summary="Into a given stage (of this or another pipeline)", tag=TAG,
-           access=Access.WRITE, body=StageMove, response=Deal, errors=(404, 409, 422))
+           access=Access.WRITE, body=StageMove, response=Deal, errors=(404, 409, 412, 422))
 def move_deal(deal_id: str) -> Response:
-    return json_response(deals.move_deal(deps().transactions, deal_id, parse_body(StageMove), caller()))
+    return json_response(deals.move_deal(deps().transactions, deal_id, parse_body(StageMove), caller(), if_match()))
 
 
 @api.route(f"{ONE}/mark-won", "POST", summary="Close the deal as won", tag=TAG, access=Access.WRITE, response=Deal,
-           errors=(404, 409))
+           errors=(404, 409, 412))
 def mark_deal_won(deal_id: str) -> Response:
-    return json_response(deals.mark_deal_won(deps().transactions, deal_id, caller()))
+    return json_response(deals.mark_deal_won(deps().transactions, deal_id, caller(), if_match()))
 
 
 @api.route(f"{ONE}/mark-lost", "POST", summary="Close the deal as lost, with a reason", tag=TAG, access=Access.WRITE,
-           body=LostReason, response=Deal, errors=(404, 409, 422))
+           body=LostReason, response=Deal, errors=(404, 409, 412, 422))
 def mark_deal_lost(deal_id: str) -> Response:
     reason = parse_body(LostReason).reason
-    return json_response(deals.mark_deal_lost(deps().transactions, deal_id, reason, caller()))
+    return json_response(deals.mark_deal_lost(deps().transactions, deal_id, reason, caller(), if_match()))
 
 
 @api.route(f"{ONE}/reopen", "POST", summary="Reopen a won or lost deal", tag=TAG, access=Access.WRITE, body=Reopen,
-           response=Deal, errors=(404, 409, 422))
+           response=Deal, errors=(404, 409, 412, 422))
 def reopen_deal(deal_id: str) -> Response:
     stage = optional_body(Reopen).stage
-    return json_response(deals.reopen_deal(deps().transactions, deal_id, stage, caller()))
+    return json_response(deals.reopen_deal(deps().transactions, deal_id, stage, caller(), if_match()))

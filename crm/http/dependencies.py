@@ -31,6 +31,7 @@ from crm.store.orders import FirestoreOrderReader
 from crm.store.partners.readers import PartnerReaders
 from crm.store.people.people import FirestorePeopleReader
 from crm.store.qualification.board import FirestoreLeadBoard
+from crm.store.saved_views import FirestoreSavedViewReader
 from crm.store.tags.jobs import FirestoreTagJobs
 from crm.store.tags.registry import FirestoreTagReader
 
@@ -86,6 +87,10 @@ class Dependencies:
     @functools.cached_property
     def partner_programme(self) -> PartnerReaders:
         return PartnerReaders(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def saved_views(self) -> FirestoreSavedViewReader:
+        return FirestoreSavedViewReader(firestore_client(self.settings), self.names)
 
     @functools.cached_property
     def idempotency(self) -> FirestoreIdempotencyStore:

@@ -54,7 +54,8 @@ IF_MATCH = {
     "description": "The version (ETag) the change applies to; 412 if the record has changed since",
     "schema": {"type": "string"},
 }
-VERSIONED_TAGS = frozenset({"customers", "deals", "orders", "activities", "pipelines", "webhooks", "lead sources"})
+VERSIONED_TAGS = frozenset({"customers", "deals", "orders", "activities", "pipelines", "webhooks", "lead sources",
+                           "views"})
 RETRY_AFTER = {"description": "Seconds to wait before retrying", "required": True, "schema": {"type": "integer"}}
 SECURITY_SCHEMES = {
     "firebaseIdToken": {"type": "http", "scheme": "bearer", "bearerFormat": "Firebase ID token"},
@@ -168,5 +169,6 @@ def _implied_statuses(op: Operation) -> set[int]:
 
 
 def _versioned(op: Operation) -> bool:
-    """Changes of a single record, which take If-Match."""
-    return op.method in {"PUT", "PATCH", "DELETE"} and op.tag in VERSIONED_TAGS and bool(op.path_parameters)
+    """Changes of a single record, which take If-Match (so do the transitions that declare a 412)."""
+    changes = op.method in {"PUT", "PATCH", "DELETE"} or (op.method == "POST" and 412 in op.errors)
+    return changes and op.tag in VERSIONED_TAGS and bool(op.path_parameters)

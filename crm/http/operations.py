@@ -20,6 +20,7 @@ from crm.http import (  # noqa: F401  (registers the operations)
     people,
     pipelines,
     quick_search,
+    saved_views,
     tags,
     timeline,
     transfer,

@@ -10,6 +10,7 @@ from crm.domain import activities as rules
 from crm.domain.activities import ActivitiesPage, Activity, ActivityCreate, ActivityUpdate
 from crm.domain.activity_queries import ActivityListParams
 from crm.domain.common import require_version, utc_now
+from crm.domain.deals import with_next_activity
 from crm.errors import NotFoundError
 from crm.identity import Caller
 from crm.services.lookups import invalid, visible_customer
@@ -37,10 +38,11 @@ def create_activity(transactions: Transactions, data: ActivityCreate, caller: Ca
         activity = rules.new_activity(
             data, activity_id=tx.activities.new_id(), customer_id=customer_id, by=caller.uid, now=now
         )
-        return _save(tx, activity)
+        return _save(tx, None, activity)
 
-    lock = f"customers/{data.customer_id}" if data.customer_id else f"deals/{data.deal_id}"
-    return transactions.run(work, actor=caller, lock=[lock])
+    locks = [f"customers/{data.customer_id}"] if data.customer_id else []
+    locks += [f"deals/{data.deal_id}"] if data.deal_id else []
+    return transactions.run(work, actor=caller, lock=locks)
 
 
 def get_activity(reader: ActivityReader, activity_id: str, caller: Caller) -> Activity:
@@ -93,7 +95,9 @@ def delete_activity(transactions: Transactions, activity_id: str, caller: Caller
     """Delete an activity; the customer's last_activity_at keeps the time it reached."""
 
     def work(tx: Transaction) -> None:
-        require_version(_visible(tx.activities.get(activity_id), activity_id, caller), if_match, "activity")
+        activity = _visible(tx.activities.get(activity_id), activity_id, caller)
+        require_version(activity, if_match, "activity")
+        _keep_deals_next_activity(tx, activity, None)
         tx.activities.delete(activity_id)
 
     transactions.run(work, actor=caller, lock=[f"activities/{activity_id}"])
@@ -105,19 +109,39 @@ Change = Callable[[Transaction, Activity, datetime], Activity]
 def _change(transactions: Transactions, activity_id: str, caller: Caller, change: Change) -> Activity:
     def work(tx: Transaction) -> Activity:
         activity = _visible(tx.activities.get(activity_id), activity_id, caller)
-        return _save(tx, change(tx, activity, utc_now()))
+        return _save(tx, activity, change(tx, activity, utc_now()))
 
     return transactions.run(work, actor=caller, lock=[f"activities/{activity_id}"])
 
 
-def _save(tx: Transaction, activity: Activity) -> Activity:
-    """Stage the activity's write, and move its customer's last_activity_at up to it in the same transaction."""
+def _save(tx: Transaction, before: Activity | None, activity: Activity) -> Activity:
+    """Stage the activity's write, and in the same transaction move its customer's last_activity_at up to it and keep
+    the next activity of its deal (and of the deal it leaves) in step."""
     customer = tx.customers.get(activity.customer_id)
     touched = rules.touch_customer(customer, activity) if customer is not None else None
+    _keep_deals_next_activity(tx, before, activity)
     if touched is not None:
         tx.customers.put(touched, customer)
     tx.activities.put(activity)
     return activity
+
+
+def _keep_deals_next_activity(tx: Transaction, before: Activity | None, after: Activity | None) -> None:
+    """Set ``next_activity_at`` of the deals the activity was and is linked to, as they are once it changes."""
+    changed = after or before
+    if changed is None:
+        return
+    deal_ids = {a.deal_id for a in (before, after) if a is not None and a.deal_id is not None}
+    now = utc_now()
+    for deal_id in sorted(deal_ids):
+        deal = tx.deals.get(deal_id)
+        if deal is None:
+            continue
+        linked = after if after is not None and after.deal_id == deal_id else None
+        due = rules.next_activity_due(tx.activities.open_for_deal(deal_id, 2), changed.id, linked)
+        updated = with_next_activity(deal, due, now=now)
+        if updated is not None:
+            tx.deals.set_next_activity(updated)
 
 
 def _links(tx: Transaction, customer_id: str | None, deal_id: str | None, caller: Caller) -> Links:

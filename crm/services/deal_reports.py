@@ -1,4 +1,4 @@
-"""Deal report use cases: pipeline summary, kanban, forecast, time in stage and win rate, the dashboard, and the
+"""Deal report use cases: pipeline summary, forecast, time in stage and win rate, the dashboard, and the
 rebuild of the running totals they read.
 
 Every deal figure comes from running totals kept in the transaction of each deal write (crm.domain.deal_totals),
@@ -18,14 +18,10 @@ from crm.domain.customers import CustomerStatus
 from crm.domain.deal_reports import (
     Bucket,
     Dashboard,
-    DealCard,
     DealSlice,
     DealTotals,
     Forecast,
     ForecastParams,
-    Kanban,
-    KanbanColumn,
-    KanbanParams,
     MoneyConverter,
     MonthForecast,
     OwnerForecast,
@@ -52,7 +48,6 @@ class DealFigures(Protocol):
     def dimensions(self) -> dict[str, list[str]]: ...
     def tally(self, slices: Mapping[K, DealSlice], currencies: Sequence[str]) -> dict[K, Bucket]: ...
     def count(self, slices: Mapping[K, DealSlice]) -> dict[K, int]: ...
-    def top_by_value(self, pipeline_id: str, stage_ids: Sequence[str], limit: int) -> dict[str, list[DealCard]]: ...
     def active_customers_by_status(self, statuses: Sequence[str]) -> dict[str, int]: ...
     def stage_totals(self, pipeline_id: str) -> dict[str, Any]: ...
 
@@ -64,30 +59,12 @@ def pipeline_summary(transactions: Transactions, figures: DealFigures,
     Raises:
         NotFoundError: no such pipeline.
     """
-    pipeline, rates = _pipeline_and_rates(transactions, params.pipeline_id)
+    pipeline, rates = pipeline_and_rates(transactions, params.pipeline_id)
     money = MoneyConverter(rates)
     buckets = _stage_buckets(figures, pipeline)
     stages = [reports.stage_figures(stage, buckets[stage.id], money) for stage in pipeline.stages]
     return PipelineSummary(pipeline_id=pipeline.id, pipeline_name=pipeline.name, stages=stages,
                            unconverted_currencies=sorted(money.unconverted))
-
-
-def kanban(transactions: Transactions, figures: DealFigures, params: KanbanParams) -> Kanban:
-    """Each stage of a pipeline as a column: its figures and its ``per_column`` most valuable deals.
-
-    Raises:
-        NotFoundError: no such pipeline.
-    """
-    pipeline, rates = _pipeline_and_rates(transactions, params.pipeline_id)
-    money = MoneyConverter(rates)
-    buckets = _stage_buckets(figures, pipeline)
-    cards = figures.top_by_value(pipeline.id, [s.id for s in pipeline.stages], params.per_column)
-    columns = [
-        KanbanColumn(**reports.stage_figures(stage, buckets[stage.id], money).model_dump(), deals=cards[stage.id])
-        for stage in pipeline.stages
-    ]
-    return Kanban(pipeline_id=pipeline.id, pipeline_name=pipeline.name, per_column=params.per_column,
-                  columns=columns, unconverted_currencies=sorted(money.unconverted))
 
 
 def forecast(transactions: Transactions, figures: DealFigures, params: ForecastParams,
@@ -101,7 +78,7 @@ def forecast(transactions: Transactions, figures: DealFigures, params: ForecastP
         NotFoundError: no such pipeline.
     """
     months = params.months(today or utc_now().date())
-    pipeline, rates = _pipeline_and_rates(transactions, params.pipeline_id)
+    pipeline, rates = pipeline_and_rates(transactions, params.pipeline_id)
     dimensions = figures.dimensions()
     owners: list[str | None] = [*dimensions["owners"], None]
     buckets = figures.tally(_forecast_slices(pipeline, months, owners), dimensions["currencies"])
@@ -147,7 +124,7 @@ def stage_stats(transactions: Transactions, figures: DealFigures, params: Pipeli
 
 def dashboard(transactions: Transactions, figures: DealFigures) -> Dashboard:
     """Leads, open and won deals, lead-to-customer conversion, and deals per stage of the default pipeline."""
-    pipeline, rates = _pipeline_and_rates(transactions, None)
+    pipeline, rates = pipeline_and_rates(transactions, None)
     money = MoneyConverter(rates)
     by_status = figures.active_customers_by_status([s.value for s in CustomerStatus])
     active = sum(by_status.values())
@@ -236,7 +213,7 @@ def _stage_buckets(figures: DealFigures, pipeline: Pipeline) -> dict[str, Bucket
     return figures.tally(slices, figures.dimensions()["currencies"])
 
 
-def _pipeline_and_rates(transactions: Transactions, pipeline_id: str | None) -> tuple[Pipeline, CurrencyRates]:
+def pipeline_and_rates(transactions: Transactions, pipeline_id: str | None) -> tuple[Pipeline, CurrencyRates]:
     return transactions.read(lambda tx: (_pipeline(tx, pipeline_id), tx.config.currency_rates()))
 
 

@@ -74,14 +74,13 @@ def update_deal(transactions: Transactions, deal_id: str, data: DealUpdate, call
     access.check_owner_change(caller, data)
 
     def change(tx: Transaction, deal: Deal, pipeline: Pipeline, now: datetime) -> tuple[Deal, Pipeline]:
-        require_version(deal, if_match, "deal")
         if data.currency:
             rates_covering(tx, data.currency)
         check_changed_person(tx, data.person_id, deal.customer_id, caller, was=(deal.person_id, deal.customer_id))
         priced = priced_deal_fields(tx, data, data.currency or deal.currency, deal)
         return rules.apply_update(deal, priced, now=now), pipeline
 
-    return _change(transactions, deal_id, caller, change)
+    return _change(transactions, deal_id, caller, change, if_match)
 
 
 def delete_deal(transactions: Transactions, deal_id: str, caller: Caller, if_match: str | None = None) -> None:
@@ -95,12 +94,13 @@ def delete_deal(transactions: Transactions, deal_id: str, caller: Caller, if_mat
     transactions.run(work, actor=caller, lock=_deal_locks(transactions, deal_id))
 
 
-def advance_deal(transactions: Transactions, deal_id: str, caller: Caller) -> Deal:
+def advance_deal(transactions: Transactions, deal_id: str, caller: Caller, if_match: str | None = None) -> Deal:
     return _change(transactions, deal_id, caller, lambda tx, deal, pipeline, now: (
-        transitions.advance(deal, pipeline, by=caller.uid, now=now), pipeline))
+        transitions.advance(deal, pipeline, by=caller.uid, now=now), pipeline), if_match)
 
 
-def move_deal(transactions: Transactions, deal_id: str, move: StageMove, caller: Caller) -> Deal:
+def move_deal(transactions: Transactions, deal_id: str, move: StageMove, caller: Caller,
+              if_match: str | None = None) -> Deal:
     def change(tx: Transaction, deal: Deal, pipeline: Pipeline, now: datetime) -> tuple[Deal, Pipeline]:
         target = pipeline
         if move.pipeline_id and move.pipeline_id != deal.pipeline_id:
@@ -111,30 +111,41 @@ def move_deal(transactions: Transactions, deal_id: str, move: StageMove, caller:
         return transitions.move(deal, target, move.stage, reason=move.reason, by=caller.uid, now=now,
                                 substage=move.substage), target
 
-    return _change(transactions, deal_id, caller, change)
+    return _change(transactions, deal_id, caller, change, if_match)
 
 
-def mark_deal_won(transactions: Transactions, deal_id: str, caller: Caller) -> Deal:
+def mark_deal_won(transactions: Transactions, deal_id: str, caller: Caller, if_match: str | None = None) -> Deal:
     return _change(transactions, deal_id, caller, lambda tx, deal, pipeline, now: (
-        transitions.mark_won(deal, pipeline, by=caller.uid, now=now), pipeline))
+        transitions.mark_won(deal, pipeline, by=caller.uid, now=now), pipeline), if_match)
 
 
-def mark_deal_lost(transactions: Transactions, deal_id: str, reason: str, caller: Caller) -> Deal:
+def mark_deal_lost(transactions: Transactions, deal_id: str, reason: str, caller: Caller,
+                   if_match: str | None = None) -> Deal:
     return _change(transactions, deal_id, caller, lambda tx, deal, pipeline, now: (
-        transitions.mark_lost(deal, pipeline, reason, by=caller.uid, now=now), pipeline))
+        transitions.mark_lost(deal, pipeline, reason, by=caller.uid, now=now), pipeline), if_match)
 
 
-def reopen_deal(transactions: Transactions, deal_id: str, stage: str | None, caller: Caller) -> Deal:
+def reopen_deal(transactions: Transactions, deal_id: str, stage: str | None, caller: Caller,
+                if_match: str | None = None) -> Deal:
     return _change(transactions, deal_id, caller, lambda tx, deal, pipeline, now: (
-        transitions.reopen(deal, pipeline, stage, by=caller.uid, now=now), pipeline))
+        transitions.reopen(deal, pipeline, stage, by=caller.uid, now=now), pipeline), if_match)
 
 
 Change = Callable[[Transaction, Deal, Pipeline, datetime], tuple[Deal, Pipeline]]
 
 
-def _change(transactions: Transactions, deal_id: str, caller: Caller, change: Change) -> Deal:
+def _change(transactions: Transactions, deal_id: str, caller: Caller, change: Change,
+            if_match: str | None = None) -> Deal:
+    """Apply ``change`` to the deal (at version ``if_match``, when given) and save it with its consequences.
+
+    Raises:
+        NotFoundError: no such deal (that the caller may see).
+        PreconditionFailedError: the deal is no longer at version ``if_match``.
+    """
+
     def work(tx: Transaction) -> Deal:
         deal = _visible(tx.deals.get(deal_id), deal_id, caller)
+        require_version(deal, if_match, "deal")
         pipeline = tx.pipelines.get(deal.pipeline_id)
         if pipeline is None:
             raise LookupError(f"deal {deal_id} is in missing pipeline {deal.pipeline_id}")

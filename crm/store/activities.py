@@ -8,7 +8,7 @@ from typing import Any
 from google.cloud import firestore
 from google.cloud.firestore_v1 import FieldFilter
 
-from crm.domain.activities import Activity, ActivityPriority
+from crm.domain.activities import OPEN_STATUSES, Activity, ActivityPriority
 from crm.domain.activity_queries import ActivityListParams
 from crm.domain.common import utc_now
 from crm.domain.paging import Page
@@ -63,6 +63,12 @@ class TxActivities:
 
     def delete(self, activity_id: str) -> None:
         self._uow.delete(self._activities.document(activity_id))
+
+    def open_for_deal(self, deal_id: str, limit: int) -> list[Activity]:
+        query = self._activities.where(filter=FieldFilter("deal_id", "==", deal_id))
+        query = query.where(filter=FieldFilter("status", "in", [s.value for s in OPEN_STATUSES]))
+        query = query.where(filter=FieldFilter("due_sort", "<", UNDATED)).order_by("due_sort").limit(limit)
+        return [activity_from_snapshot(s) for s in self._uow.query(query)]
 
 
 class FirestoreActivityReader:

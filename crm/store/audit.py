@@ -1,13 +1,13 @@
 """The audit trail in Firestore: the entries a unit of work records in its own transaction, by the actor it was run
 for, and a customer's entries read back newest first.
 
-What is recorded: every full write (set, create, delete) to customers, deals, orders, activities, pipelines and
-settings documents made through a unit of work, one entry per document per transaction, diffed against the state the
-unit of work read for it, or against nothing for a document whose id it made. A full write to a document it neither
-read nor made has no previous state to diff: its entry holds the values written (``previous_known`` false), and
-costs no extra read. Partial writes (merge sets and updates: the server-side increments and array unions of
-statistics, totals and deal dimensions) are not recorded, nor are claims, API keys and idempotency records, nor the
-batch writes of demo data and repairs that bypass units of work.
+What is recorded: every full write (set, create, delete) to customers, deals, orders, activities, pipelines,
+settings and saved views documents made through a unit of work, one entry per document per transaction, diffed
+against the state the unit of work read for it, or against nothing for a document whose id it made. A full write to
+a document it neither read nor made has no previous state to diff: its entry holds the values written
+(``previous_known`` false), and costs no extra read. Partial writes (merge sets and updates: the server-side
+increments and array unions of statistics, totals and deal dimensions) are not recorded, nor are claims, API keys
+and idempotency records, nor the batch writes of demo data and repairs that bypass units of work.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ class AuditTrail:
             names.partner_programme.commissions: AuditEntity.COMMISSION,
             names.partner_programme.payouts: AuditEntity.PAYOUT,
             names.partner_programme.sources: AuditEntity.CONVERSION_SOURCE,
+            names.views: AuditEntity.VIEW,
         }
         self._read: dict[str, firestore.DocumentSnapshot] = {}
         self._made: set[str] = set()

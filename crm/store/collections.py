@@ -161,3 +161,8 @@ class CollectionNames:
     def partner_programme(self) -> PartnerCollectionNames:
         """The partner programme's collections (crm.store.partners.collections)."""
         return PartnerCollectionNames(self.prefix)
+
+    @property
+    def views(self) -> str:
+        """Saved views of lists (filters, order, columns)."""
+        return f"{self.prefix}views"

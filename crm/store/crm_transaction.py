@@ -22,6 +22,7 @@ from crm.store.people.people import TxPeople
 from crm.store.pipeline_stats import TxPipelineStats
 from crm.store.pipelines import TxPipelines, ensure_default_pipeline
 from crm.store.qualification.lead_pipelines import TxLeadPipelines
+from crm.store.saved_views import TxSavedViews
 from crm.store.tags.jobs import TxTagJobs
 from crm.store.tags.registry import TxTags
 from crm.store.unit_of_work import TransactionRunner, UnitOfWork
@@ -50,6 +51,7 @@ class CrmTransaction:
         self.tags = TxTags(uow)
         self.tag_jobs = TxTagJobs(uow)
         self.lead_pipelines = TxLeadPipelines(uow)
+        self.views = TxSavedViews(uow)
 
     @functools.cached_property
     def partners(self) -> TxPartnerStores:

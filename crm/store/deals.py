@@ -31,7 +31,7 @@ DERIVED_FIELDS = ("value_cents", "expected_revenue_cents", "stage_position", "ex
 
 def deal_to_document(deal: Deal, pipeline: Pipeline) -> dict[str, Any]:
     data = deal.model_dump(mode="json", exclude={"id", "value", "expected_revenue", "line_items", "version"})
-    for field in ("created_at", "updated_at", "closed_at", "stage_entered_at"):
+    for field in ("created_at", "updated_at", "closed_at", "stage_entered_at", "next_activity_at"):
         data[field] = getattr(deal, field)
     data["stage_history"] = [entry.model_dump(by_alias=True) for entry in deal.stage_history]
     data["line_items"] = [item.model_dump(mode="json", exclude={"total"}) for item in deal.line_items]
@@ -49,7 +49,15 @@ def deal_from_snapshot(snapshot: firestore.DocumentSnapshot) -> Deal:
     value = from_cents(data.get("value_cents", 0))
     for field in DERIVED_FIELDS:
         data.pop(field, None)
+    data.setdefault("stage_entered_at", entered_stage_at(data))
     return Deal(**data, id=snapshot.id, value=value)
+
+
+def entered_stage_at(data: dict[str, Any]) -> Any:
+    """When a stored deal without ``stage_entered_at`` (written before deals kept it) entered its stage: its latest
+    history entry into that stage, else its creation."""
+    entries = [e for e in data.get("stage_history") or [] if e.get("to") == data.get("stage")]
+    return entries[-1]["at"] if entries else data.get("created_at")
 
 
 class TxDeals:
@@ -69,6 +77,11 @@ class TxDeals:
 
     def delete(self, deal_id: str) -> None:
         self._uow.delete(self._deals.document(deal_id))
+
+    def set_next_activity(self, deal: Deal) -> None:
+        """Stage the deal's ``next_activity_at`` (and ``updated_at``) alone: a derived field, not audited."""
+        self._uow.update(self._deals.document(deal.id), {"next_activity_at": deal.next_activity_at,
+                                                         "updated_at": deal.updated_at})
 
     def in_stages(self, pipeline_id: str, stage_ids: list[str], limit: int) -> list[Deal]:
         query = self._deals.where(filter=FieldFilter("pipeline_id", "==", pipeline_id))

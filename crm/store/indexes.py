@@ -182,7 +182,7 @@ SEARCH_MAPS = ("search_tokens", "search_rank", "search_typos")
 
 # The deal totals' counter maps (crm.store.deal_totals) are read whole, never queried: no index entries for them.
 COUNTER_MAPS = (
-    ("deal_totals", ("stage", "status", "owner_status", "undated")),
+    ("deal_totals", ("stage", "status", "owner_status", "owner_stage", "undated")),
     ("deal_totals_by_year", ("month", "stage_month")),
     ("customer_totals", ("deals", "people", "won_base_cents")),
     ("customer_duplicate_keys", ("holders", "label", "reason")),

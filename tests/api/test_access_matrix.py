@@ -22,9 +22,11 @@ import pytest
 from flask.testing import FlaskClient
 
 from crm.domain.common import utc_now
+from crm.domain.saved_views import SavedViewCreate
 from crm.domain.webhooks.deliveries import SendResult
 from crm.http.routing import Operation, api
-from crm.identity import DirectoryUser, Role, create_api_key
+from crm.identity import Caller, DirectoryUser, Role, create_api_key
+from crm.services import saved_views
 from tests.api.helpers import assert_error
 from tests.utils.factories import customer_body
 from tests.utils.partner_steps import PARTNER_NEEDS, PARTNER_URLS, PartnerRecords, arrange_partner_records
@@ -95,6 +97,7 @@ class Records:
     tag: str = ""
     other_tag: str = ""
     tag_job: str = ""
+    view: str = ""
     prefix: str = ""
     uid: str = "some-user"
     endpoint: str = ""
@@ -117,6 +120,11 @@ class Expect:
 
 def owner_filter(r: Records) -> dict[str, str]:
     return {"owner_id": r.owner}
+
+
+def own_only(ok: int) -> Statuses:
+    """Every role, on what it made itself; nobody on what someone else made (a shared view is theirs to change)."""
+    return {role: (ok, 403) for role in ROLES}
 
 
 def pipeline_body(r: Records) -> dict[str, Any]:
@@ -186,7 +194,7 @@ EXPECTED: dict[str, Expect] = {
     "complete_activity": Expect(records_write(200), changes="activity"),
     # reports
     "deal_pipeline_summary": Expect(company_reports()),
-    "deal_kanban": Expect(company_reports()),
+    "deal_kanban": Expect(everyone()),
     "deal_forecast": Expect(company_reports()),
     "deal_stage_stats": Expect(company_reports()),
     "crm_dashboard": Expect(company_reports()),
@@ -228,6 +236,12 @@ EXPECTED: dict[str, Expect] = {
     "list_tag_jobs": Expect(admin_only(200)),
     "get_tag_job": Expect(admin_only(200)),
     "run_tag_job": Expect(admin_only(200)),
+    # saved views (the arranged view is shared, so anyone may read it)
+    "list_views": Expect(everyone()),
+    "create_view": Expect(everyone(201), body=lambda r: {"name": "Matrix view", "resource": "customers"}),
+    "get_view": Expect(everyone()),
+    "patch_view": Expect(own_only(200), body=lambda r: {"name": "Renamed"}),
+    "delete_view": Expect(own_only(204)),
     # administration
     "create_api_key": Expect(admin_only(201), body=lambda r: {"name": "Matrix key", "role": "rep"}),
     "list_api_keys": Expect(admin_only(200)),
@@ -382,7 +396,7 @@ CASES = [
 NEEDS_FROM_PATH = {"customer_id": "customer", "deal_id": "deal", "order_id": "order", "activity_id": "activity",
                    "pipeline_id": "pipeline", "prefix": "api_key", "endpoint_id": "webhook", "delivery_id": "delivery",
                    "notice_id": "notice", "person_id": "person",
-                   "product_id": "product", "tag_id": "tag", "job_id": "job", "upload_id": "upload",
+                   "product_id": "product", "tag_id": "tag", "job_id": "job", "upload_id": "upload", "view_id": "view",
                    **PARTNER_NEEDS}
 RECORD_URLS = {"customer": "/api/crm/customers/{}", "deal": "/api/crm/deals/{}", "order": "/api/crm/orders/{}",
                "activity": "/api/crm/activities/{}", "person": "/api/crm/people/{}",
@@ -568,6 +582,10 @@ def _arrange(setup: FlaskClient, app, owner: str, needs: set[str]) -> Records:
         response = setup.post(f"/api/crm/tags/{records.tag}/rename", json={"name": f"renamed-{next(_serial)}"})
         assert response.status_code == 202, response.get_json()
         records.tag_job = response.get_json()["id"]
+    if "view" in needs:
+        sharer = Caller(uid=owner, role=Role.MANAGER, via="token")
+        data = SavedViewCreate.model_validate({"name": "Shared", "resource": "deals_board", "visibility": "shared"})
+        records.view = saved_views.create_view(app.extensions["crm"].transactions, data, sharer).id
     if "api_key" in needs:
         records.prefix = create_api_key(app.extensions["crm"].api_keys, "Target", Role.REP, "setup-admin")[1].prefix
     if needs & {"webhook", "delivery", "notice"}:
@@ -628,6 +646,6 @@ def _url(op: Operation, records: Records) -> str:
                  "prefix": records.prefix, "uid": records.uid, "endpoint_id": records.endpoint,
                  "delivery_id": records.delivery, "notice_id": records.notice,
                  "source_id": records.lead_source or records.partner.source_id,
-                 "person_id": records.person, "upload_id": records.upload}[name]
+                 "person_id": records.person, "upload_id": records.upload, "view_id": records.view}[name]
         path = path.replace(f"<{name}>", value)
     return "/api" + path

@@ -31,6 +31,7 @@ def seeded(client) -> dict[str, Any]:
     create_customer(client, status="prospect")
     close = f"{THIS_MONTH}-20"
     return {
+        "customer": customer,
         "eur": _deal(client, customer["id"], value="1000.00", expected_close_date=close, owner_id="alice"),
         "usd": _deal(client, customer["id"], value="200.00", currency="USD", stage="proposal",
                      expected_close_date=close, owner_id="bob"),
@@ -69,9 +70,37 @@ def test_kanban(client, seeded):
     assert [d["id"] for d in columns["proposal"]["deals"]] == [seeded["usd"]["id"]]
     assert columns["proposal"]["count"] == 2
     card = columns["lead"]["deals"][0]
-    assert card == {key: seeded["eur"][key] for key in card}
+    from_the_board = {"customer_name", "rotting"}
+    assert {k: v for k, v in card.items() if k not in from_the_board} == {
+        key: seeded["eur"][key] for key in card if key not in from_the_board}
+    assert (card["customer_name"], card["rotting"]) == (seeded["customer"]["name"], False)
+    assert columns["proposal"]["next_cursor"] and columns["lead"]["next_cursor"] is None
     assert columns["negotiation"]["deals"] == []
     assert client.get(f"{DEALS}/kanban").get_json()["per_column"] == 10
+
+
+def test_kanban_column_pages_and_an_owners_board(client, seeded):
+    first = client.get(f"{DEALS}/kanban?per_column=1&stage=proposal").get_json()
+    (column,) = first["columns"]
+    page = client.get(f"{DEALS}/kanban", query_string={"per_column": 1, "stage": "proposal",
+                                                       "cursor": column["next_cursor"]}).get_json()
+    assert [d["id"] for d in page["columns"][0]["deals"]] == [seeded["usd2"]["id"]]
+    assert page["columns"][0]["next_cursor"] is None
+
+    bobs = client.get(f"{DEALS}/kanban?owner_id=bob").get_json()
+    assert bobs["owner_id"] == "bob"
+    assert {c["id"]: c["count"] for c in bobs["columns"]}["proposal"] == 1
+    assert [d["id"] for c in bobs["columns"] for d in c["deals"]] == [seeded["usd"]["id"]]
+
+
+@pytest.mark.parametrize(("query", "field"), [
+    pytest.param("cursor=abc", "stage", id="cursor without its stage"),
+    pytest.param("stage=nope", "stage", id="unknown stage"),
+    pytest.param("stage=lead&cursor=abc", "cursor", id="forged cursor"),
+])
+def test_kanban_refuses_bad_column_paging(client, seeded, query, field):
+    error = assert_error(client.get(f"{DEALS}/kanban?{query}"), 400, "INVALID_ARGUMENT")
+    assert field in detail_fields(error)
 
 
 def test_forecast(client, seeded):

@@ -42,10 +42,20 @@ def test_create_get_and_list_a_pipeline(client):
     assert set(created) == {"id", "name", "is_default", "stages", "created_at", "updated_at", "version"}
     assert (created["is_default"], created["stages"][0]["color"]) == (False, "#ffaa00")
     assert created["stages"][1] == {"id": "quote", "name": "Quote", "probability": 60, "color": "#9e9e9e",
-                                    "kind": "open", "substages": []}
+                                    "kind": "open", "substages": [], "rotting_days": None}
     assert client.get(f"{PIPELINES}/{created['id']}").get_json() == created
     listed = client.get(PIPELINES).get_json()
     assert ([p["name"] for p in listed["results"]], listed["total"]) == (["Renewals", "Sales"], 2)
+
+
+def test_rotting_days_are_kept_on_open_stages(client):
+    body = stages()
+    body[0]["rotting_days"] = 14
+    created = create_pipeline(client, stages=body)
+    assert [s["rotting_days"] for s in created["stages"]] == [14, None, None, None]
+    body[1]["rotting_days"] = 30
+    changed = client.patch(f"{PIPELINES}/{created['id']}", json={"stages": body}).get_json()
+    assert [s["rotting_days"] for s in changed["stages"]] == [14, 30, None, None]
 
 
 @pytest.mark.parametrize("method", ["patch", "put"])
@@ -122,6 +132,12 @@ def test_delete_moving_deals_to_an_unknown_pipeline_is_404(client):
     pytest.param({"name": "x", "stages": [stage("a", probability=101)] + stages()[2:]}, "stages.0.probability",
                  id="probability 101"),
     pytest.param({"name": "x", "stages": [stage("A b")] + stages()[2:]}, "stages.0.id", id="bad stage id"),
+    pytest.param({"name": "x", "stages": [{**stage("a"), "rotting_days": 0}] + stages()[2:]}, "stages.0.rotting_days",
+                 id="rotting days 0"),
+    pytest.param({"name": "x", "stages": [{**stage("a"), "rotting_days": 366}] + stages()[2:]},
+                 "stages.0.rotting_days", id="rotting days over a year"),
+    pytest.param({"name": "x", "stages": stages()[:2] + [{**stages()[2], "rotting_days": 5}] + stages()[3:]},
+                 "stages", id="rotting days on a won stage"),
     pytest.param({"name": "x", "stages": stages(), "colour": "red"}, "colour", id="unknown field"),
     pytest.param({"name": "x", "stages": stages(), "id": "mine"}, "id", id="server-owned id"),
     pytest.param({"name": "x", "stages": stages(), "created_at": "2024-01-01T00:00:00Z"}, "created_at",

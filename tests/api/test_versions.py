@@ -95,3 +95,31 @@ def test_logging_an_activity_changes_the_customer_version(client):
     etag = client.get(url).headers["ETag"]
     _create(client, "/api/crm/activities", {"customer_id": customer_id, "type": "note", "subject": "Met"})
     assert_error(client.patch(url, json={"name": "Late"}, headers={"If-Match": etag}), 412, "PRECONDITION_FAILED")
+
+
+@pytest.mark.parametrize(("action", "body"), [
+    pytest.param("move-stage", {"stage": "proposal"}, id="move"),
+    pytest.param("advance-stage", None, id="advance"),
+    pytest.param("mark-won", None, id="won"),
+    pytest.param("mark-lost", {"reason": "price"}, id="lost"),
+])
+def test_a_stage_transition_with_a_stale_if_match_is_412_and_changes_nothing(client, action, body):
+    url = _create(client, "/api/crm/deals", {"customer_id": _customer(client), "title": "D"}).headers["Location"]
+    etag = client.get(url).headers["ETag"]
+    assert client.patch(url, json={"title": "Changed by someone else"}).status_code == 200
+    before = client.get(url).get_json()
+
+    error = assert_error(client.post(f"{url}/{action}", json=body, headers={"If-Match": etag}), 412,
+                         "PRECONDITION_FAILED")
+
+    assert error["details"][0]["field"] == "If-Match"
+    assert client.get(url).get_json() == before
+    current = client.get(url).headers["ETag"]
+    assert client.post(f"{url}/{action}", json=body, headers={"If-Match": current}).status_code == 200
+
+
+def test_reopen_takes_if_match_too(client):
+    url = _create(client, "/api/crm/deals", {"customer_id": _customer(client), "title": "D"}).headers["Location"]
+    won = client.post(f"{url}/mark-won").get_json()
+    assert_error(client.post(f"{url}/reopen", headers={"If-Match": '"1"'}), 412, "PRECONDITION_FAILED")
+    assert client.post(f"{url}/reopen", headers={"If-Match": f'"{won["version"]}"'}).status_code == 200

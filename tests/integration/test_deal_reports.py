@@ -14,7 +14,7 @@ from google.cloud.firestore_v1.query import Query
 
 from crm.domain.common import utc_now
 from crm.domain.customers import Customer
-from crm.domain.deal_reports import ForecastParams, KanbanParams, PipelineReportParams, add_months
+from crm.domain.deal_reports import ForecastParams, PipelineReportParams, add_months
 from crm.domain.deals import Deal, DealCreate, DealStatus, DealUpdate, StageMove
 from crm.domain.money import CurrencyRatesUpdate
 from crm.domain.pipelines import PipelineCreate
@@ -189,23 +189,6 @@ def test_unknown_pipeline_is_not_found(transactions, reports, book):
     assert raised.value.details[0]["field"] == "pipeline_id"
 
 
-def test_kanban_columns_hold_the_most_valuable_deals(db, names, transactions, reports, book, renewals):
-    book(40)
-    deals = [d for d in all_deals(db, names) if d.pipeline_id == "sales"]
-
-    board = dumped(service.kanban(transactions, reports, KanbanParams(per_column=3)))
-
-    assert [c["id"] for c in board["columns"]] == SALES_STAGES and board["per_column"] == 3
-    for column in board["columns"]:
-        here = sorted((d for d in deals if d.stage == column["id"]), key=lambda d: d.value, reverse=True)
-        assert (column["count"], column["value"], column["weighted_value"]) == (
-            len(here), money(here), weighted(here)), column["id"]
-        assert [c["id"] for c in column["deals"]] == [d.id for d in here[:3]], column["id"]
-        for card, deal in zip(column["deals"], here[:3], strict=True):
-            assert (card["value"], card["currency"], card["expected_revenue"], card["title"]) == (
-                str(deal.value), deal.currency, str(deal.expected_revenue), deal.title)
-
-
 def test_forecast_by_month_owner_and_stage(db, names, transactions, reports, book, renewals):
     book(60)
     first = utc_now().strftime("%Y-%m")
@@ -356,7 +339,6 @@ def test_a_currency_without_a_rate_is_shown_but_not_converted(db, names, transac
 def _every_report(transactions, reports) -> dict[str, int]:
     calls = {
         "pipeline": lambda: service.pipeline_summary(transactions, reports, PipelineReportParams()),
-        "kanban": lambda: service.kanban(transactions, reports, KanbanParams(per_column=1)),
         "forecast": lambda: service.forecast(transactions, reports, ForecastParams()),
         "stats": lambda: service.stage_stats(transactions, reports, PipelineReportParams()),
         "dashboard": lambda: service.dashboard(transactions, reports),
@@ -393,11 +375,10 @@ def test_read_costs_do_not_grow_with_the_deals(transactions, reports, book, stre
 
     assert at_20 == at_200, (at_20, at_200)
     pipeline_lookup, dimensions, totals = 3, 1, 1  # default pipeline id, pipeline, rates; dimensions; deal totals
-    stages, statuses = 6, 4  # customer statuses, one count each
+    statuses = 4  # customer statuses, one count each
     years = len({m[:4] for m in ForecastParams().months(utc_now().date())})  # one totals document per year
     assert at_200["pipeline"] == pipeline_lookup + dimensions + totals
-    assert at_200["kanban"] == at_200["pipeline"] + stages  # one card per column
     assert at_200["forecast"] == pipeline_lookup + dimensions + totals + years
     assert at_200["stats"] == 3
     assert at_200["dashboard"] == pipeline_lookup + statuses + dimensions + totals + totals  # every pipeline's; sales
-    assert len(streamed) == stages + totals  # the kanban's cards, and the dashboard's one pipeline totals document
+    assert len(streamed) == totals  # the dashboard's one pipeline totals document (the board: see test_kanban.py)

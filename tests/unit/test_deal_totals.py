@@ -55,6 +55,7 @@ ONE = Tally(1, 10001, 5001)  # 100.01 at 50%: 50.005, rounded half up
         Cell("sales", P.STAGE, ("lead",), "EUR"): ONE,
         Cell("sales", P.STATUS, ("open",), "EUR"): ONE,
         Cell("sales", P.OWNER_STATUS, ("alice", "open"), "EUR"): ONE,
+        Cell("sales", P.OWNER_STAGE, ("alice", "lead"), "EUR"): ONE,
         Cell("sales", P.MONTH, ("open",), "EUR", "2026-05"): ONE,
         Cell("sales", P.OPEN_STAGE_MONTH, ("lead",), "EUR", "2026-05"): ONE,
     }, id="open, by expected close month"),
@@ -62,12 +63,14 @@ ONE = Tally(1, 10001, 5001)  # 100.01 at 50%: 50.005, rounded half up
         Cell("sales", P.STAGE, ("lead",), "EUR"): ONE,
         Cell("sales", P.STATUS, ("open",), "EUR"): ONE,
         Cell("sales", P.OWNER_STATUS, ("alice", "open"), "EUR"): ONE,
+        Cell("sales", P.OWNER_STAGE, ("alice", "lead"), "EUR"): ONE,
         Cell("sales", P.UNDATED, (), "EUR"): ONE,
     }, id="open without a close date: undated, no month"),
     pytest.param({"owner_id": None, "currency": "USD", "stage": "follow-up"}, {
         Cell("sales", P.STAGE, ("follow-up",), "USD"): ONE,
         Cell("sales", P.STATUS, ("open",), "USD"): ONE,
         Cell("sales", P.OWNER_STATUS, (None, "open"), "USD"): ONE,
+        Cell("sales", P.OWNER_STAGE, (None, "follow-up"), "USD"): ONE,
         Cell("sales", P.MONTH, ("open",), "USD", "2026-05"): ONE,
         Cell("sales", P.OPEN_STAGE_MONTH, ("follow-up",), "USD", "2026-05"): ONE,
     }, id="unassigned, other currency and stage"),
@@ -75,17 +78,20 @@ ONE = Tally(1, 10001, 5001)  # 100.01 at 50%: 50.005, rounded half up
         Cell("sales", P.STAGE, ("closed_won",), "EUR"): Tally(1, 10001, 10001),
         Cell("sales", P.STATUS, ("won",), "EUR"): Tally(1, 10001, 10001),
         Cell("sales", P.OWNER_STATUS, ("alice", "won"), "EUR"): Tally(1, 10001, 10001),
+        Cell("sales", P.OWNER_STAGE, ("alice", "closed_won"), "EUR"): Tally(1, 10001, 10001),
         Cell("sales", P.MONTH, ("won",), "EUR", "2026-03"): Tally(1, 10001, 10001),
     }, id="won, by month of closing"),
     pytest.param({"stage": "closed_lost", "probability": 0}, {
         Cell("sales", P.STAGE, ("closed_lost",), "EUR"): Tally(1, 10001, 0),
         Cell("sales", P.STATUS, ("lost",), "EUR"): Tally(1, 10001, 0),
         Cell("sales", P.OWNER_STATUS, ("alice", "lost"), "EUR"): Tally(1, 10001, 0),
+        Cell("sales", P.OWNER_STAGE, ("alice", "closed_lost"), "EUR"): Tally(1, 10001, 0),
     }, id="lost: no month"),
     pytest.param({"value": Decimal("0.00")}, {
         Cell("sales", P.STAGE, ("lead",), "EUR"): Tally(1, 0, 0),
         Cell("sales", P.STATUS, ("open",), "EUR"): Tally(1, 0, 0),
         Cell("sales", P.OWNER_STATUS, ("alice", "open"), "EUR"): Tally(1, 0, 0),
+        Cell("sales", P.OWNER_STAGE, ("alice", "lead"), "EUR"): Tally(1, 0, 0),
         Cell("sales", P.MONTH, ("open",), "EUR", "2026-05"): Tally(1, 0, 0),
         Cell("sales", P.OPEN_STAGE_MONTH, ("lead",), "EUR", "2026-05"): Tally(1, 0, 0),
     }, id="zero value still counts"),
@@ -118,11 +124,14 @@ def test_contributions_agree_with_the_stored_deal_fields(fields):
     pytest.param({}, {"value": Decimal("200.01")}, {
         Cell("sales", p, keys, "EUR", month): Tally(0, 10000, 5000) for p, keys, month in [
             (P.STAGE, ("lead",), None), (P.STATUS, ("open",), None), (P.MONTH, ("open",), "2026-05"),
-            (P.OWNER_STATUS, ("alice", "open"), None), (P.OPEN_STAGE_MONTH, ("lead",), "2026-05")]
+            (P.OWNER_STATUS, ("alice", "open"), None), (P.OPEN_STAGE_MONTH, ("lead",), "2026-05"),
+            (P.OWNER_STAGE, ("alice", "lead"), None)]
     }, id="value: amounts only"),
     pytest.param({}, {"owner_id": "bob"}, {
         Cell("sales", P.OWNER_STATUS, ("alice", "open"), "EUR"): -ONE,
         Cell("sales", P.OWNER_STATUS, ("bob", "open"), "EUR"): ONE,
+        Cell("sales", P.OWNER_STAGE, ("alice", "lead"), "EUR"): -ONE,
+        Cell("sales", P.OWNER_STAGE, ("bob", "lead"), "EUR"): ONE,
     }, id="owner"),
     pytest.param({}, {"expected_close_date": date(2027, 1, 2)}, {
         Cell("sales", P.MONTH, ("open",), "EUR", "2026-05"): -ONE,
@@ -142,6 +151,8 @@ def test_contributions_agree_with_the_stored_deal_fields(fields):
         Cell("sales", P.STATUS, ("won",), "EUR"): ONE,
         Cell("sales", P.OWNER_STATUS, ("alice", "open"), "EUR"): -ONE,
         Cell("sales", P.OWNER_STATUS, ("alice", "won"), "EUR"): ONE,
+        Cell("sales", P.OWNER_STAGE, ("alice", "lead"), "EUR"): -ONE,
+        Cell("sales", P.OWNER_STAGE, ("alice", "closed_won"), "EUR"): ONE,
         Cell("sales", P.UNDATED, (), "EUR"): -ONE,
         Cell("sales", P.MONTH, ("won",), "EUR", "2026-03"): ONE,
     }, id="an undated deal won"),
@@ -211,6 +222,9 @@ SLICES = [
     pytest.param(DealSlice(pipeline_id="sales", status=DealStatus.OPEN, owner_id="bob.b"), id="owner's open deals"),
     pytest.param(DealSlice(pipeline_id="sales", status=DealStatus.LOST, owner_id="alice"), id="owner's lost deals"),
     pytest.param(DealSlice(pipeline_id="sales", status=DealStatus.WON, unassigned=True), id="unassigned won deals"),
+    pytest.param(DealSlice(pipeline_id="sales", stage="lead", owner_id="alice"), id="owner's deals in a stage"),
+    pytest.param(DealSlice(pipeline_id="renewals", stage="closed_won", unassigned=True),
+                 id="unassigned deals in a stage"),
     pytest.param(DealSlice(pipeline_id="renewals", status=DealStatus.OPEN, undated=True), id="undated open deals"),
     pytest.param(DealSlice(pipeline_id="sales", stage="lead", status=DealStatus.OPEN, expected_close_months=MONTHS),
                  id="open stage in months"),
@@ -229,7 +243,8 @@ def test_a_slice_adds_up_as_its_deals_do(deal_slice, currencies):
 @pytest.mark.parametrize("deal_slice", [
     pytest.param(DealSlice(pipeline_id="p", status=DealStatus.OPEN, owner_id="alice",
                            expected_close_months=("2026-01",)), id="owner by month"),
-    pytest.param(DealSlice(pipeline_id="p", stage="lead", owner_id="alice"), id="owner and stage"),
+    pytest.param(DealSlice(pipeline_id="p", stage="lead", owner_id="alice", status=DealStatus.OPEN),
+                 id="owner, stage and status"),
     pytest.param(DealSlice(pipeline_id="p", status=DealStatus.WON, undated=True), id="undated won deals"),
     pytest.param(DealSlice(pipeline_id="p", status=DealStatus.OPEN, undated=True, owner_id="x"), id="undated by owner"),
     pytest.param(DealSlice(pipeline_id="p", stage="lead", status=DealStatus.OPEN), id="stage and status"),

@@ -25,6 +25,7 @@ from crm.domain.people.persons import Person
 from crm.domain.pipelines import DEFAULT_PIPELINE_ID, Pipeline, default_pipeline
 from crm.domain.qualification.lead_pipelines import LeadPipeline
 from crm.domain.qualification.totals import LeadSlot, slot_changes, slot_of
+from crm.domain.saved_views import SavedView, ViewResource, Visibility
 from crm.domain.tags.jobs import TagJob, TagJobPhase
 from crm.domain.tags.registry import Tag, tag_id
 from crm.identity import Caller
@@ -54,6 +55,7 @@ class MemoryDatabase:
     pipelines: dict[str, Pipeline] = field(default_factory=dict)
     orders: dict[str, Order] = field(default_factory=dict)
     activities: dict[str, Activity] = field(default_factory=dict)
+    views: dict[str, SavedView] = field(default_factory=dict)
     claims: dict[tuple[str, str], Claim] = field(default_factory=dict)
     rates: dict[str, Any] = field(default_factory=dict)
     default_pipeline_id: str = DEFAULT_PIPELINE_ID
@@ -111,6 +113,7 @@ class MemoryTransaction:
         self.tags = MemoryTags(self)
         self.tag_jobs = MemoryTagJobs(self)
         self.lead_pipelines = MemoryLeadPipelines(self)
+        self.views = MemorySavedViews(self)
 
     def write(self, table: str, record_id: str, record: Any) -> None:
         self._writes[table, record_id] = record
@@ -213,6 +216,12 @@ class MemoryDeals(_Repository):
     def delete(self, deal_id: str) -> None:
         self._tx.write(self.table, deal_id, None)
 
+    def set_next_activity(self, deal: Deal) -> None:
+        stored = self._db.deals.get(deal.id)
+        if stored is not None:
+            update = {"next_activity_at": deal.next_activity_at, "updated_at": deal.updated_at}
+            self._tx.write(self.table, deal.id, stored.model_copy(update=update))
+
     def in_stages(self, pipeline_id: str, stage_ids: list[str], limit: int) -> list[Deal]:
         found = [d for d in self._db.deals.values() if d.pipeline_id == pipeline_id and d.stage in stage_ids]
         return found[:limit]
@@ -268,6 +277,23 @@ class MemoryActivities(_Repository):
 
     def delete(self, activity_id: str) -> None:
         self._tx.write(self.table, activity_id, None)
+
+    def open_for_deal(self, deal_id: str, limit: int) -> list[Activity]:
+        found = [a for a in self._db.activities.values() if a.deal_id == deal_id and a.is_open and a.due_at]
+        return sorted(found, key=lambda a: (a.due_at, a.id))[:limit]
+
+
+class MemorySavedViews(_Repository):
+    table, prefix = "views", "view"
+
+    def put(self, view: SavedView) -> None:
+        self._tx.write(self.table, view.id, view)
+
+    def delete(self, view_id: str) -> None:
+        self._tx.write(self.table, view_id, None)
+
+    def owned_by(self, owner_id: str, resource: ViewResource, limit: int) -> list[SavedView]:
+        return [v for v in self._db.views.values() if v.owner_id == owner_id and v.resource is resource][:limit]
 
 
 class MemoryPeople(_Repository):
@@ -372,6 +398,17 @@ class MemoryReader:
 
     def list_deleted(self, params: Any) -> Any:
         raise NotImplementedError("lists are Firestore queries: test them on the emulator")
+
+
+class MemorySavedViewReader(MemoryReader):
+    """Saved views by id, and those a user may use, as the two Firestore queries find them."""
+
+    def __init__(self, db: MemoryDatabase):
+        super().__init__(db, "views")
+
+    def visible_to(self, uid: str, resource: ViewResource | None) -> list[SavedView]:
+        return [v for v in self._db.views.values() if (v.owner_id == uid or v.visibility is Visibility.SHARED)
+                and resource in (None, v.resource)]
 
 
 class MemoryDealReader(MemoryReader):

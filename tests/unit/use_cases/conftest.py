@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import pytest
 
-from crm.services.ports import CustomerReader, DealCounter, DealReader, Transactions
+from crm.services.ports import CustomerReader, DealCounter, DealReader, SavedViewReader, Transactions
 from crm.settings import Settings
 from tests.utils.activity_steps import add_activity, change_activity  # noqa: F401 (shared fixtures)
 from tests.utils.customer_steps import caller, create, create_data, update_data  # noqa: F401 (shared fixtures)
 from tests.utils.deal_steps import change_pipeline, make_pipeline, open_deal, set_rates  # noqa: F401 (shared fixtures)
-from tests.utils.memory import MemoryDatabase, MemoryDealReader, MemoryReader, MemoryTransactions
+from tests.utils.memory import (
+    MemoryDatabase,
+    MemoryDealReader,
+    MemoryReader,
+    MemorySavedViewReader,
+    MemoryTransactions,
+)
 from tests.utils.order_steps import move_order, order_customer, place  # noqa: F401 (shared fixtures)
 from tests.utils.people_steps import add_person, change_person, merge  # noqa: F401 (shared fixtures)
 
@@ -43,3 +49,8 @@ def reader(memory: MemoryDatabase) -> MemoryDealReader:
     found = MemoryDealReader(memory)
     _both: tuple[DealReader, DealCounter] = (found, found)
     return found
+
+
+@pytest.fixture
+def view_reader(memory: MemoryDatabase) -> SavedViewReader:
+    return MemorySavedViewReader(memory)

@@ -1080,8 +1080,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A pipeline's stages as columns with their most valuable deals
-         * @description Needs reports access (roles: admin, manager, viewer).
+         * The deals board: a pipeline's stages as columns, with their figures and most valuable deals
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
          */
         get: operations["deal_kanban"];
         put?: never;
@@ -2640,6 +2640,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crm/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's saved views and the shared ones
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["list_views"];
+        put?: never;
+        /**
+         * Save a view (shared ones: managers and admins)
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        post: operations["create_view"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/views/{view_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a saved view (one's own, or a shared one)
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        get: operations["get_view"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete one's own saved view
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        delete: operations["delete_view"];
+        options?: never;
+        head?: never;
+        /**
+         * Change one's own saved view
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        patch: operations["patch_view"];
+        trace?: never;
+    };
     "/api/customers/{customer_id}/ai-context": {
         parameters: {
             query?: never;
@@ -3221,7 +3273,7 @@ export interface components {
          * AuditEntity
          * @enum {string}
          */
-        AuditEntity: "customer" | "deal" | "order" | "activity" | "pipeline" | "settings" | "webhook_endpoint" | "lead_source" | "person" | "product" | "tag" | "lead_pipeline" | "partner" | "partner_link" | "commission_plan" | "conversion" | "commission" | "payout" | "conversion_source";
+        AuditEntity: "customer" | "deal" | "order" | "activity" | "pipeline" | "settings" | "webhook_endpoint" | "lead_source" | "person" | "product" | "tag" | "lead_pipeline" | "partner" | "partner_link" | "commission_plan" | "conversion" | "commission" | "payout" | "conversion_source" | "view";
         /**
          * AuditEntry
          * @description One write to one record: who made it, when, and what it changed.
@@ -3286,6 +3338,22 @@ export interface components {
              * @description What happened, in a sentence
              */
             summary: string;
+        };
+        /**
+         * BoardViewState
+         * @description The deals board: which pipeline, and whose deals.
+         */
+        BoardViewState: {
+            /**
+             * Owner Id
+             * @default null
+             */
+            owner_id: string | null;
+            /**
+             * Pipeline Id
+             * @default null
+             */
+            pipeline_id: string | null;
         };
         /**
          * BulkAction
@@ -4387,6 +4455,11 @@ export interface components {
              */
             website: string | null;
         };
+        /**
+         * CustomerColumn
+         * @enum {string}
+         */
+        CustomerColumn: "organization" | "email" | "phone" | "status" | "tags" | "owner" | "lifetime_value" | "last_activity";
         /** CustomerCreate */
         CustomerCreate: {
             /** @default null */
@@ -5031,6 +5104,32 @@ export interface components {
              */
             total_exact: boolean;
         };
+        /**
+         * CustomersViewState
+         * @description The customers table: its search, filters, order and the columns shown (the name always is).
+         */
+        CustomersViewState: {
+            /**
+             * Columns
+             * @description The optional columns shown, in order; all of them when left out
+             * @default null
+             */
+            columns: components["schemas"]["CustomerColumn"][] | null;
+            /** @default null */
+            order: components["schemas"]["CustomerOrder"] | null;
+            /**
+             * Search
+             * @default null
+             */
+            search: string | null;
+            /** @default null */
+            status: components["schemas"]["CustomerStatus"] | null;
+            /**
+             * Tag
+             * @default null
+             */
+            tag: string | null;
+        };
         /** Dashboard */
         Dashboard: {
             /**
@@ -5102,6 +5201,12 @@ export interface components {
              */
             lost_reason: string | null;
             /**
+             * Next Activity At
+             * @description When the deal's next open activity is due (the earliest due date of its scheduled and in-progress activities); null when it has none
+             * @default null
+             */
+            next_activity_at: string | null;
+            /**
              * Notes
              * @default null
              */
@@ -5164,13 +5269,19 @@ export interface components {
         };
         /**
          * DealCard
-         * @description A deal as a kanban card shows it.
+         * @description A deal as a board card shows it.
          */
         DealCard: {
             /** Currency */
             currency: string;
             /** Customer Id */
             customer_id: string;
+            /**
+             * Customer Name
+             * @description null when the customer is deleted or not the caller's to see
+             * @default null
+             */
+            customer_name: string | null;
             /**
              * Expected Close Date
              * @default null
@@ -5181,12 +5292,24 @@ export interface components {
             /** Id */
             id: string;
             /**
+             * Next Activity At
+             * @description When the deal's next open activity is due
+             * @default null
+             */
+            next_activity_at: string | null;
+            /**
              * Owner Id
              * @default null
              */
             owner_id: string | null;
             /** Probability */
             probability: number;
+            /**
+             * Rotting
+             * @description Open, and idle in its stage longer than the stage's rotting_days
+             * @default false
+             */
+            rotting: boolean;
             /**
              * Stage Entered At
              * Format: date-time
@@ -5195,8 +5318,18 @@ export interface components {
             status: components["schemas"]["DealStatus"];
             /** Title */
             title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
             /** Value */
             value: string;
+            /**
+             * Version
+             * @description Changes with every write; send it back in If-Match to update only this version
+             */
+            readonly version: string;
         };
         /** DealCreate */
         DealCreate: {
@@ -6020,13 +6153,22 @@ export interface components {
             /** Results */
             results: components["schemas"]["Job"][];
         };
-        /** Kanban */
+        /**
+         * Kanban
+         * @description The board of one pipeline.
+         */
         Kanban: {
             /**
              * Columns
-             * @description One per stage, in pipeline order
+             * @description One per stage, in pipeline order (only `stage`'s when given)
              */
             columns: components["schemas"]["KanbanColumn"][];
+            /**
+             * Owner Id
+             * @description The owner the board is limited to, if any
+             * @default null
+             */
+            owner_id: string | null;
             /** Per Column */
             per_column: number;
             /** Pipeline Id */
@@ -6041,6 +6183,8 @@ export interface components {
         };
         /** KanbanColumn */
         KanbanColumn: {
+            /** Color */
+            color: string;
             /**
              * Count
              * @description Deals in the stage
@@ -6048,7 +6192,7 @@ export interface components {
             count: number;
             /**
              * Deals
-             * @description The column's first deals, highest value first
+             * @description A page of the column's deals, highest value first
              */
             deals: components["schemas"]["DealCard"][];
             /** Id */
@@ -6056,6 +6200,19 @@ export interface components {
             kind: components["schemas"]["StageKind"];
             /** Name */
             name: string;
+            /**
+             * Next Cursor
+             * @description Pass as cursor (with this stage) for the column's next cards
+             */
+            next_cursor: string | null;
+            /** Probability */
+            probability: number;
+            /**
+             * Rotting Days
+             * @description Open deals idle here longer than this are marked rotting
+             * @default null
+             */
+            rotting_days: number | null;
             /** @description Their value */
             value: components["schemas"]["MoneyTotals"];
             /** @description Their expected revenue: each value times its probability */
@@ -6063,6 +6220,18 @@ export interface components {
         };
         /** KanbanParams */
         KanbanParams: {
+            /**
+             * Cursor
+             * @description A column's next_cursor, with that column's `stage`: its next cards
+             * @default null
+             */
+            cursor: string | null;
+            /**
+             * Owner Id
+             * @description Only this owner's deals, cards and figures alike (a rep's board always holds only their own)
+             * @default null
+             */
+            owner_id: string | null;
             /**
              * Per Column
              * @description Deals listed per column, highest value first (1-50)
@@ -6075,6 +6244,12 @@ export interface components {
              * @default null
              */
             pipeline_id: string | null;
+            /**
+             * Stage
+             * @description Only this stage's column (with `cursor`: its next cards)
+             * @default null
+             */
+            stage: string | null;
         };
         /** LeadBoard */
         LeadBoard: {
@@ -9314,6 +9489,91 @@ export interface components {
             /** Message */
             message: string;
         };
+        /** SavedView */
+        SavedView: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Owner Id
+             * @description Who made the view: the only one who changes or deletes it
+             */
+            owner_id: string;
+            resource: components["schemas"]["ViewResource"];
+            /** State */
+            state: components["schemas"]["CustomersViewState"] | components["schemas"]["BoardViewState"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Changes with every write; send it back in If-Match to update only this version
+             */
+            readonly version: string;
+            visibility: components["schemas"]["Visibility"];
+        };
+        /** SavedViewCreate */
+        SavedViewCreate: {
+            /** Name */
+            name: string;
+            resource: components["schemas"]["ViewResource"];
+            /**
+             * State
+             * @description The filters, order and columns: for `customers` {search, status, tag, order, columns}, for `deals_board` {pipeline_id, owner_id}; unknown fields are refused
+             */
+            state?: {
+                [key: string]: unknown;
+            };
+            /** @default private */
+            visibility: components["schemas"]["Visibility"];
+        };
+        /** SavedViewListParams */
+        SavedViewListParams: {
+            /**
+             * @description Only the views of this list
+             * @default null
+             */
+            resource: components["schemas"]["ViewResource"] | null;
+        };
+        /**
+         * SavedViewUpdate
+         * @description The fields given change; ``state`` is replaced whole and must fit the view's resource.
+         */
+        SavedViewUpdate: {
+            /**
+             * Name
+             * @default null
+             */
+            name: string | null;
+            /**
+             * State
+             * @description The filters, order and columns: for `customers` {search, status, tag, order, columns}, for `deals_board` {pipeline_id, owner_id}; unknown fields are refused
+             * @default null
+             */
+            state: {
+                [key: string]: unknown;
+            } | null;
+            /** @default null */
+            visibility: components["schemas"]["Visibility"] | null;
+        };
+        /** SavedViewsPage */
+        SavedViewsPage: {
+            /**
+             * Results
+             * @description The caller's own views and the shared ones, by name
+             */
+            results: components["schemas"]["SavedView"][];
+            /** Total */
+            total: number;
+        };
         /**
          * SearchMatch
          * @description How a search result matched: its weakest term's kind, and the fields its terms were found in.
@@ -9395,6 +9655,12 @@ export interface components {
             name: string;
             /** Probability */
             probability: number;
+            /**
+             * Rotting Days
+             * @description An open deal idle in this stage for longer than this many days is marked as rotting; null: never
+             * @default null
+             */
+            rotting_days: number | null;
             /**
              * Substages
              * @description Steps within the stage, in order (optional)
@@ -10056,6 +10322,16 @@ export interface components {
              */
             term: string | null;
         };
+        /**
+         * ViewResource
+         * @enum {string}
+         */
+        ViewResource: "customers" | "deals_board";
+        /**
+         * Visibility
+         * @enum {string}
+         */
+        Visibility: "private" | "shared";
         /**
          * Wallet
          * @description A partner's wallet in one currency; ``balance`` is what is approved and not yet in a payout.
@@ -16953,6 +17229,12 @@ export interface operations {
                 pipeline_id?: string | null;
                 /** @description Deals listed per column, highest value first (1-50) */
                 per_column?: number;
+                /** @description Only this owner's deals, cards and figures alike (a rep's board always holds only their own) */
+                owner_id?: string | null;
+                /** @description Only this stage's column (with `cursor`: its next cards) */
+                stage?: string | null;
+                /** @description A column's next_cursor, with that column's `stage`: its next cards */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -17626,6 +17908,8 @@ export interface operations {
             header?: {
                 /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
                 "Idempotency-Key"?: string;
+                /** @description The version (ETag) the change applies to; 412 if the record has changed since */
+                "If-Match"?: string;
             };
             path: {
                 /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
@@ -17689,6 +17973,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The record changed since the version named in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body failed validation */
             422: {
                 headers: {
@@ -17728,6 +18021,8 @@ export interface operations {
             header?: {
                 /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
                 "Idempotency-Key"?: string;
+                /** @description The version (ETag) the change applies to; 412 if the record has changed since */
+                "If-Match"?: string;
             };
             path: {
                 /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
@@ -17795,6 +18090,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The record changed since the version named in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -17852,6 +18156,8 @@ export interface operations {
             header?: {
                 /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
                 "Idempotency-Key"?: string;
+                /** @description The version (ETag) the change applies to; 412 if the record has changed since */
+                "If-Match"?: string;
             };
             path: {
                 /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
@@ -17915,6 +18221,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The record changed since the version named in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body failed validation */
             422: {
                 headers: {
@@ -17954,6 +18269,8 @@ export interface operations {
             header?: {
                 /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
                 "Idempotency-Key"?: string;
+                /** @description The version (ETag) the change applies to; 412 if the record has changed since */
+                "If-Match"?: string;
             };
             path: {
                 /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
@@ -18021,6 +18338,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The record changed since the version named in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -18078,6 +18404,8 @@ export interface operations {
             header?: {
                 /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
                 "Idempotency-Key"?: string;
+                /** @description The version (ETag) the change applies to; 412 if the record has changed since */
+                "If-Match"?: string;
             };
             path: {
                 /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
@@ -18138,6 +18466,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version named in If-Match */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -27256,6 +27593,477 @@ export interface operations {
             };
             /** @description Not allowed for this caller */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_views: {
+        parameters: {
+            query?: {
+                /** @description Only the views of this list */
+                resource?: components["schemas"]["ViewResource"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewsPage"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_view: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedViewCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                view_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_view: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version (ETag) the change applies to; 412 if the record has changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                view_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version named in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patch_view: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version (ETag) the change applies to; 412 if the record has changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A record's id: letters, digits, _ and -, not first; up to 128 */
+                view_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedViewUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The record changed since the version named in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,22 +4,25 @@ import { activitiesFeature } from "@/features/activities";
 import { adminFeature } from "@/features/admin";
 import { assistantsFeature } from "@/features/assistants";
 import { customersFeature } from "@/features/customers";
+import { dealsFeature } from "@/features/deals";
 import { deletedCustomersFeature } from "@/features/deletedCustomers";
 import { duplicatesFeature } from "@/features/duplicates";
 import { integrationsFeature } from "@/features/integrations";
 import { ordersFeature } from "@/features/orders";
 import { partnersFeature } from "@/features/partners";
 import { peopleFeature } from "@/features/people";
+import { pipelinesFeature } from "@/features/pipelines";
 import { productsFeature } from "@/features/products";
+import { reportsFeature } from "@/features/reports";
 import { tagsFeature } from "@/features/tags";
 import { transferFeature } from "@/features/transfer";
 import { UI_TEXTS_ID, uiTexts } from "@/components/texts";
 import type { Feature } from "./feature";
 
 export const FEATURES: Feature[] = [
-  customersFeature, peopleFeature, accountsFeature, duplicatesFeature, deletedCustomersFeature, activitiesFeature,
-  ordersFeature, productsFeature, tagsFeature, transferFeature, partnersFeature, integrationsFeature,
-  assistantsFeature, adminFeature,
+  customersFeature, peopleFeature, accountsFeature, duplicatesFeature, deletedCustomersFeature, dealsFeature,
+  reportsFeature, pipelinesFeature, activitiesFeature, ordersFeature, productsFeature, tagsFeature, transferFeature,
+  partnersFeature, integrationsFeature, assistantsFeature, adminFeature,
 ];
 
 /** The features' own texts by feature id, and the shared components' under "ui", for i18n. */

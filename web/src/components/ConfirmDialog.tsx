@@ -1,5 +1,5 @@
 /** A modal question on the native <dialog> (focus trapped and restored by the browser), with an optional text. */
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 interface Props {
@@ -13,9 +13,13 @@ interface Props {
   error?: string | null;
   onConfirm: (text: string) => void;
   onClose: () => void;
+  /** More to ask, above the buttons (e.g. where records go). */
+  children?: ReactNode;
 }
 
-export function ConfirmDialog({ open, title, confirmLabel, textLabel, danger, busy, error, onConfirm, onClose }: Props) {
+export function ConfirmDialog({
+  open, title, confirmLabel, textLabel, danger, busy, error, onConfirm, onClose, children,
+}: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState("");
@@ -47,6 +51,7 @@ export function ConfirmDialog({ open, title, confirmLabel, textLabel, danger, bu
               onChange={(e) => setText(e.target.value)} />
           </div>
         )}
+        {children}
         {error && <p className="error-text" role="alert">{error}</p>}
         <div className="actions">
           <button type="submit" className={danger ? "danger" : "primary"} disabled={busy || (!!textLabel && !text.trim())}>

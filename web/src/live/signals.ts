@@ -31,7 +31,11 @@ export type Signal =
   /** The most recently changed active person of a customer (a rep: their own). */
   | { kind: "customerPeople"; customerId: string; ownerId?: string }
   /** One person document. */
-  | { kind: "person"; id: string };
+  | { kind: "person"; id: string }
+  /** The most recently changed deal of a pipeline the user may see (a rep: their own). */
+  | { kind: "deals"; pipelineId: string; ownerId?: string }
+  /** One deal document. */
+  | { kind: "deal"; id: string };
 
 export interface SignalHandlers {
   /** A snapshot arrived; ``changedAt`` is the newest `updated_at` it shows (ms), ``first`` whether it is the first. */
@@ -63,6 +67,18 @@ export function listen(signal: Signal, handlers: SignalHandlers): () => void {
     if (signal.kind === "customer" || signal.kind === "record") {
       const path = signal.kind === "customer" ? "customers" : signal.collection;
       stop = sdk.onSnapshot(sdk.doc(db, path, signal.id), (snap) => deliver(changedAt(snap)), onError);
+      return;
+    }
+    if (signal.kind === "deal") {
+      stop = sdk.onSnapshot(sdk.doc(db, "deals", signal.id), (snap) => deliver(changedAt(snap)), onError);
+      return;
+    }
+    if (signal.kind === "deals") {
+      const constraints: QueryConstraint[] = [sdk.where("pipeline_id", "==", signal.pipelineId)];
+      if (signal.ownerId) constraints.push(sdk.where("owner_id", "==", signal.ownerId));
+      constraints.push(sdk.orderBy("updated_at", "desc"), sdk.limit(1));
+      const query = sdk.query(sdk.collection(db, "deals"), ...constraints);
+      stop = sdk.onSnapshot(query, (snap) => deliver(changedAt(snap.docs[0])), onError);
       return;
     }
     if (signal.kind === "recent") {

@@ -1,11 +1,9 @@
-import { useEffect, useRef, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { toUserError } from "@/api/errors";
 import type { Customer } from "@/api/types";
 import { useAccess } from "@/auth/session";
-import { showFieldErrors } from "@/components/fields";
 import { useNotify } from "@/components/Toasts";
+import { SaveNotices, useVersionedEdit } from "@/components/VersionedEdit";
 import { useUpdateCustomer } from "../api";
 import { CUSTOMER_FORM_FIELDS, toFormValues, toUpdate, type CustomerFormValues } from "../logic/formValues";
 import { CustomerFields } from "./CustomerFields";
@@ -16,64 +14,31 @@ interface Props {
   reload: () => Promise<Customer | undefined>;
 }
 
-/** The customer's fields, saved with If-Match on the version they were loaded at. While the user has unsaved
- * changes, changes made by others do not touch the form; a save that finds the record changed (412) offers to load
- * the other version, keeping every field the user changed. */
+/** The customer's fields, saved with If-Match on the version they were loaded at (see useVersionedEdit: changes
+ * by others, and a 412 that offers to load the other version keeping what the user changed). */
 export function CustomerEditForm({ customer, reload }: Props) {
   const { t } = useTranslation();
   const me = useAccess();
   const notify = useNotify();
   const editable = me.can("write");
   const form = useForm<CustomerFormValues>({ defaultValues: toFormValues(customer) });
-  const loaded = useRef({ version: customer.version, values: toFormValues(customer) });
-  const [conflict, setConflict] = useState(false);
-  const [banner, setBanner] = useState<string | null>(null);
-  const [changedElsewhere, setChangedElsewhere] = useState(false);
+  const edit = useVersionedEdit(form, customer, toFormValues, reload);
   const update = useUpdateCustomer(customer.id);
   const { isDirty } = form.formState;
 
-  useEffect(() => {
-    if (customer.version === loaded.current.version) return;
-    if (form.formState.isDirty) {
-      setChangedElsewhere(true);
-      return;
-    }
-    loaded.current = { version: customer.version, values: toFormValues(customer) };
-    form.reset(loaded.current.values);
-    setChangedElsewhere(false);
-  }, [customer, form]);
-
   async function save(values: CustomerFormValues) {
-    setBanner(null);
-    const changes = toUpdate(values, loaded.current.values);
+    edit.clearBanner();
+    const changes = toUpdate(values, edit.loaded.values);
     if (Object.keys(changes).length === 0) {
       form.reset(values);
       return;
     }
     try {
-      const saved = await update.mutateAsync({ update: changes, version: loaded.current.version });
-      loaded.current = { version: saved.version, values: toFormValues(saved) };
-      form.reset(loaded.current.values);
-      setChangedElsewhere(false);
+      edit.saved(await update.mutateAsync({ update: changes, version: edit.loaded.version }));
       notify(t("customer.saved"));
     } catch (error) {
-      const shown = toUserError(error, t, CUSTOMER_FORM_FIELDS);
-      setConflict(shown.conflict);
-      setBanner(shown.message);
-      showFieldErrors(form.setError, shown);
+      edit.failed(error, t, CUSTOMER_FORM_FIELDS);
     }
-  }
-
-  async function loadTheirVersion() {
-    const fresh = await reload();
-    if (!fresh) return;
-    const values = toFormValues(fresh);
-    // What the user changed stays; every field they did not touch takes the saved value.
-    form.reset(values, { keepDirtyValues: true });
-    loaded.current = { version: fresh.version, values };
-    setConflict(false);
-    setBanner(null);
-    setChangedElsewhere(false);
   }
 
   return (
@@ -81,17 +46,10 @@ export function CustomerEditForm({ customer, reload }: Props) {
       <form className="customer-form" onSubmit={form.handleSubmit(save)} noValidate aria-labelledby="details-title">
         <h2 id="details-title">{t("customer.details")}</h2>
         {!editable && <p className="muted">{t("customer.viewOnly")}</p>}
-        {conflict ? (
-          <div className="notice warning" role="alert">
-            <strong>{t("customer.conflictTitle")}</strong>
-            <p>{t("customer.conflictBody")}</p>
-            <button type="button" className="primary" onClick={() => void loadTheirVersion()}>{t("customer.reload")}</button>
-          </div>
-        ) : banner ? (
-          <p className="notice error" role="alert">{banner}</p>
-        ) : changedElsewhere ? (
-          <p className="notice" role="status">{t("customer.changedElsewhere")}</p>
-        ) : null}
+        <SaveNotices edit={edit} texts={{
+          conflictTitle: t("customer.conflictTitle"), conflictBody: t("customer.conflictBody"),
+          reload: t("customer.reload"), changedElsewhere: t("customer.changedElsewhere"),
+        }} />
         <CustomerFields mode="edit" editable={editable} assignsOwners={me.assigns_owners} />
         {editable && (
           <div className="form-actions">
@@ -100,7 +58,7 @@ export function CustomerEditForm({ customer, reload }: Props) {
             </button>
             {isDirty && (
               <>
-                <button type="button" onClick={() => form.reset(loaded.current.values)}>{t("common.cancel")}</button>
+                <button type="button" onClick={() => form.reset(edit.loaded.values)}>{t("common.cancel")}</button>
                 <span className="muted">{t("customer.unsaved")}</span>
               </>
             )}

@@ -4,12 +4,15 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CustomerListItem } from "@/api/types";
 import { SearchMatchNote } from "@/components/SearchMatchNote";
-import { formatMoney, formatRelative } from "@/i18n/format";
 import { UserName } from "@/components/UserName";
+import { formatMoney, formatRelative } from "@/i18n/format";
+import type { CustomerColumn } from "../logic/listFilters";
 import { StatusBadge } from "./StatusBadge";
 
 interface Props {
   customers: CustomerListItem[];
+  /** The optional columns shown (the name always is). */
+  columns: readonly CustomerColumn[];
   currency: string;
   hasMore: boolean;
   loadingMore: boolean;
@@ -18,9 +21,21 @@ interface Props {
 
 const ROW_HEIGHT = 44;
 
+/** Each optional column: its text, its share of the width, and whether narrow screens hide it. */
+const COLUMNS: { id: CustomerColumn; label: string; width: string; wide: boolean; className?: string }[] = [
+  { id: "organization", label: "organization", width: "12%", wide: true, className: "col-wide" },
+  { id: "email", label: "email", width: "15%", wide: true, className: "col-wide" },
+  { id: "phone", label: "phone", width: "13%", wide: true, className: "col-wide" },
+  { id: "status", label: "status", width: "10%", wide: false },
+  { id: "tags", label: "tags", width: "9%", wide: true, className: "col-wide" },
+  { id: "owner", label: "owner", width: "7%", wide: true, className: "col-wide" },
+  { id: "lifetime_value", label: "lifetimeValue", width: "10%", wide: false, className: "num" },
+  { id: "last_activity", label: "lastActivity", width: "9%", wide: true, className: "col-wide" },
+];
+
 /** The customers, rendering only the rows on screen. The arrow keys, Home, End, PageUp and PageDown move between
  * rows (one row is in the tab order at a time); Enter opens the customer. */
-export function CustomerTable({ customers, currency, hasMore, loadingMore, onLoadMore }: Props) {
+export function CustomerTable({ customers, columns, currency, hasMore, loadingMore, onLoadMore }: Props) {
   const { t, i18n } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
@@ -85,6 +100,24 @@ export function CustomerTable({ customers, currency, hasMore, loadingMore, onLoa
     }
   }
 
+  const shown = COLUMNS.filter((column) => columns.includes(column.id));
+
+  function cell(column: CustomerColumn, customer: CustomerListItem) {
+    switch (column) {
+      case "organization": return customer.organization;
+      case "email": return customer.email;
+      case "phone": return customer.phone;
+      case "status": return <StatusBadge status={customer.status} />;
+      case "tags": return customer.tags.map((tag) => <span key={tag} className="tag">{tag}</span>);
+      case "owner": return <UserName uid={customer.owner_id} />;
+      case "lifetime_value": return formatMoney(customer.lifetime_value, currency, language);
+      default:
+        return customer.last_activity_at && (
+          <time dateTime={customer.last_activity_at}>{formatRelative(customer.last_activity_at, language)}</time>
+        );
+    }
+  }
+
   const paddingTop = items.length ? items[0].start : 0;
   const paddingBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
 
@@ -94,24 +127,16 @@ export function CustomerTable({ customers, currency, hasMore, loadingMore, onLoa
         aria-describedby="customer-table-hint">
         <colgroup>
           <col style={{ width: "15%" }} />
-          {["12%", "15%", "13%"].map((width) => <col key={width} className="col-wide" style={{ width }} />)}
-          <col style={{ width: "10%" }} />
-          <col className="col-wide" style={{ width: "9%" }} />
-          <col className="col-wide" style={{ width: "7%" }} />
-          <col style={{ width: "10%" }} />
-          <col className="col-wide" style={{ width: "9%" }} />
+          {shown.map((column) => (
+            <col key={column.id} className={column.wide ? "col-wide" : undefined} style={{ width: column.width }} />
+          ))}
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
             <th scope="col">{t("customers.columns.name")}</th>
-            <th scope="col" className="col-wide">{t("customers.columns.organization")}</th>
-            <th scope="col" className="col-wide">{t("customers.columns.email")}</th>
-            <th scope="col" className="col-wide">{t("customers.columns.phone")}</th>
-            <th scope="col">{t("customers.columns.status")}</th>
-            <th scope="col" className="col-wide">{t("customers.columns.tags")}</th>
-            <th scope="col" className="col-wide">{t("customers.columns.owner")}</th>
-            <th scope="col" className="num">{t("customers.columns.lifetimeValue")}</th>
-            <th scope="col" className="col-wide">{t("customers.columns.lastActivity")}</th>
+            {shown.map((column) => (
+              <th key={column.id} scope="col" className={column.className}>{t(`customers.columns.${column.label}`)}</th>
+            ))}
           </tr>
         </thead>
         <tbody onKeyDown={onKeyDown}>
@@ -126,18 +151,9 @@ export function CustomerTable({ customers, currency, hasMore, loadingMore, onLoa
                   <Link to={`/customers/${customer.id}`} tabIndex={item.index === active ? 0 : -1}>{customer.name}</Link>
                   <SearchMatchNote match={customer.match} />
                 </th>
-                <td className="col-wide">{customer.organization}</td>
-                <td className="col-wide">{customer.email}</td>
-                <td className="col-wide">{customer.phone}</td>
-                <td><StatusBadge status={customer.status} /></td>
-                <td className="col-wide">{customer.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)}</td>
-                <td className="col-wide"><UserName uid={customer.owner_id} /></td>
-                <td className="num">{formatMoney(customer.lifetime_value, currency, language)}</td>
-                <td className="col-wide">
-                  {customer.last_activity_at && (
-                    <time dateTime={customer.last_activity_at}>{formatRelative(customer.last_activity_at, language)}</time>
-                  )}
-                </td>
+                {shown.map((column) => (
+                  <td key={column.id} className={column.className}>{cell(column.id, customer)}</td>
+                ))}
               </tr>
             );
           })}

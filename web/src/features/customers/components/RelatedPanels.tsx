@@ -38,6 +38,7 @@ export function RelatedPanels({ id }: { id: string }) {
     <>
       <section className="panel" aria-labelledby="deals-title">
         <h2 id="deals-title">{t("customer.deals")}</h2>
+        {me.can("write") && <p><Link to={`/deals/new?customer=${id}`}>{t("deals.new")}</Link></p>}
         {deals.isPending ? <Spinner label={t("app.loading")} />
           : deals.isError ? <ErrorState error={deals.error} onRetry={() => void deals.refetch()} />
             : deals.data.results.length === 0 ? <EmptyState>{t("customer.noDeals")}</EmptyState>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { filtersFromParams, filtersToParams, isSearching, listKey, toApiQuery } from "./listFilters";
+import {
+  columnsFromParams, CUSTOMER_COLUMNS, filtersFromParams, filtersToParams, isSearching, listKey, toApiQuery, withColumns,
+} from "./listFilters";
 
 describe("list filters", () => {
   it("round-trips through the address, leaving defaults out", () => {
@@ -29,5 +31,14 @@ describe("list filters", () => {
   it("keys lists by what they hold, not by page", () => {
     const a = listKey({ search: "", status: "lead", tag: " Vip ", order: "name" });
     expect(a).toEqual({ status: "lead", tag: "vip" });
+  });
+});
+
+describe("columns", () => {
+  it("are every one unless the address names some, in the table's order", () => {
+    expect(columnsFromParams(new URLSearchParams())).toHaveLength(8);
+    expect(columnsFromParams(new URLSearchParams("cols=tags,email,nonsense"))).toEqual(["email", "tags"]);
+    expect(withColumns(new URLSearchParams("q=a"), ["email"]).toString()).toBe("q=a&cols=email");
+    expect(withColumns(new URLSearchParams("cols=email"), [...CUSTOMER_COLUMNS]).toString()).toBe("");
   });
 });

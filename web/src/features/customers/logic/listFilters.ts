@@ -9,6 +9,26 @@ export interface ListFilters {
   order: CustomerOrder;
 }
 
+/** The table's optional columns (the name is always shown), in their order. */
+export const CUSTOMER_COLUMNS = [
+  "organization", "email", "phone", "status", "tags", "owner", "lifetime_value", "last_activity",
+] as const;
+export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number];
+
+/** The columns the address asks for (?cols=a,b), every one when it names none. */
+export function columnsFromParams(params: URLSearchParams): CustomerColumn[] {
+  const named = (params.get("cols") ?? "").split(",").filter((c): c is CustomerColumn =>
+    (CUSTOMER_COLUMNS as readonly string[]).includes(c));
+  return named.length ? CUSTOMER_COLUMNS.filter((c) => named.includes(c)) : [...CUSTOMER_COLUMNS];
+}
+
+export function withColumns(params: URLSearchParams, columns: readonly CustomerColumn[]): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (columns.length === CUSTOMER_COLUMNS.length || columns.length === 0) next.delete("cols");
+  else next.set("cols", columns.join(","));
+  return next;
+}
+
 export const DEFAULT_ORDER: CustomerOrder = "name";
 export const PAGE_SIZE = 50;
 

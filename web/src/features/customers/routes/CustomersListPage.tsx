@@ -9,20 +9,32 @@ import { useLiveSignal } from "@/live/useLiveSignal";
 import { customerKeys, useBaseCurrency, useCustomerList } from "../api";
 import { CustomerFilters } from "../components/CustomerFilters";
 import { CustomerTable } from "../components/CustomerTable";
-import { filtersFromParams, filtersToParams, type ListFilters } from "../logic/listFilters";
+import {
+  columnsFromParams, CUSTOMER_COLUMNS, filtersFromParams, filtersToParams, withColumns, type CustomerColumn,
+  type ListFilters,
+} from "../logic/listFilters";
+import { ColumnsChooser } from "@/savedViews/ColumnsChooser";
+import { SavedViewsBar } from "@/savedViews/SavedViewsBar";
+
+const COLUMN_LABELS: Record<CustomerColumn, string> = {
+  organization: "organization", email: "email", phone: "phone", status: "status", tags: "tags", owner: "owner",
+  lifetime_value: "lifetimeValue", last_activity: "lastActivity",
+};
 
 export default function CustomersListPage() {
   const { t, i18n } = useTranslation();
   const me = useAccess();
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
+  const columns = columnsFromParams(params);
   const list = useCustomerList(filters);
   const currency = useBaseCurrency();
   useLiveSignal({ kind: "customers", ownerId: me.sees_every_record ? undefined : me.uid }, [customerKeys.lists()]);
 
   const setFilters = useCallback(
-    (next: ListFilters) => setParams(filtersToParams(next), { replace: true }),
-    [setParams],
+    (next: ListFilters, shown: readonly CustomerColumn[] = columns) =>
+      setParams(withColumns(filtersToParams(next), shown), { replace: true }),
+    [setParams, columns],
   );
   const { fetchNextPage } = list;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
@@ -42,6 +54,21 @@ export default function CustomersListPage() {
         </div>
       </div>
       <CustomerFilters filters={filters} onChange={setFilters} />
+      <div className="list-tools">
+        <SavedViewsBar resource="customers" current={{
+          search: filters.search || null, status: filters.status || null, tag: filters.tag || null,
+          order: filters.order === "name" ? null : filters.order,
+          columns: columns.length === CUSTOMER_COLUMNS.length ? null : columns,
+        }} onApply={(state) => setFilters({
+          search: (state.search as string | undefined) ?? "",
+          status: (state.status as ListFilters["status"] | undefined) ?? "",
+          tag: (state.tag as string | undefined) ?? "",
+          order: (state.order as ListFilters["order"] | undefined) ?? "name",
+        }, (state.columns as CustomerColumn[] | undefined) ?? CUSTOMER_COLUMNS)} />
+        <ColumnsChooser all={CUSTOMER_COLUMNS} shown={columns}
+          label={(column) => t(`customers.columns.${COLUMN_LABELS[column]}`)}
+          onChange={(shown) => setFilters(filters, shown)} />
+      </div>
       <CustomerSearchPanels search={filters.search} />
       <p className="count" role="status" aria-live="polite">
         {first && t(first.total_exact ? "customers.count" : "customers.countMore", {
@@ -64,7 +91,7 @@ export default function CustomersListPage() {
         </EmptyState>
       ) : (
         <>
-          <CustomerTable customers={customers} currency={currency} hasMore={!!list.hasNextPage}
+          <CustomerTable customers={customers} columns={columns} currency={currency} hasMore={!!list.hasNextPage}
             loadingMore={list.isFetchingNextPage} onLoadMore={loadMore} />
           {list.hasNextPage && (
             <button type="button" className="load-more" onClick={loadMore} disabled={list.isFetchingNextPage}>
