@@ -86,7 +86,7 @@ export function useMoveDeal(filters: BoardFilters) {
   return useMutation({
     mutationFn: ({ dealId, version, toStage, reason }: Move) =>
       unwrap(api.POST("/api/crm/deals/{deal_id}/move-stage", {
-        params: { path: { deal_id: dealId } }, body: { stage: toStage, reason: reason ?? null, pipeline_id: null },
+        params: { path: { deal_id: dealId } }, body: { stage: toStage, reason: reason ?? null, pipeline_id: null, substage: null },
         headers: ifMatch(version),
       })),
     onMutate: async (move) => {
@@ -179,7 +179,7 @@ export function useTransition(id: string) {
           }));
         default:
           return unwrap(api.POST("/api/crm/deals/{deal_id}/move-stage", {
-            ...options, body: { stage: transition.stage, reason: transition.reason ?? null, pipeline_id: null },
+            ...options, body: { stage: transition.stage, reason: transition.reason ?? null, pipeline_id: null, substage: null },
           }));
       }
     },

@@ -6,7 +6,7 @@ const order = {
   id: "o1", customer_id: "c1", order_number: "SO-1", total: "120.40", currency: "EUR", status: "pending",
   shipping_address: { line1: "Ermou 1", line2: null, city: "Athens", postal_code: "10563", region: null, country: "GR" },
   notes: null, owner_id: "rita", status_history: [], created_at: "2026-05-01T00:00:00Z", updated_at: "2026-05-01T00:00:00Z",
-  delivered_at: null, cancelled_at: null, version: "1", next_statuses: ["confirmed", "cancelled"], money_editable: true,
+  delivered_at: null, cancelled_at: null, person_id: null, version: "1", next_statuses: ["confirmed", "cancelled"], money_editable: true,
 } as Order;
 
 describe("order form", () => {
