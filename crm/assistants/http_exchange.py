@@ -4,6 +4,8 @@ answer is one JSON document (no event stream to hold open)."""
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,8 +37,23 @@ def serve_exchange(server: Server[Any], method: str, path: str, headers: Iterabl
              "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "", "headers": raw,
              "client": ("127.0.0.1", 0), "server": ("127.0.0.1", 443)}
     exchange = Exchange()
-    anyio.run(_serve, server, scope, body, exchange)
+    if _event_loop_in_this_thread():
+        # a server that runs handlers inside an event loop: the exchange gets a thread (and a loop) of its own
+        worker = threading.Thread(target=anyio.run, args=(_serve, server, scope, body, exchange),
+                                  name="mcp-exchange")
+        worker.start()
+        worker.join()
+    else:
+        anyio.run(_serve, server, scope, body, exchange)
     return exchange
+
+
+def _event_loop_in_this_thread() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 async def _serve(server: Server[Any], scope: dict[str, Any], body: bytes, exchange: Exchange) -> None:

@@ -7,6 +7,8 @@ import json
 import subprocess
 import sys
 
+import anyio
+
 from tests.api.helpers import assert_error
 
 LIST = {"jsonrpc": "2.0", "id": 1, "method": "tools/list"}
@@ -42,6 +44,13 @@ def test_plain_json_rpc_without_a_handshake(client):
     assert answer.get_json()["id"] == 1 and len(answer.get_json()["result"]["tools"]) > 10
     note = client.post("/api/mcp", json={"jsonrpc": "2.0", "method": "notifications/initialized"})
     assert note.status_code == 202 and note.get_data() == b""
+
+
+def test_a_request_handled_inside_a_running_event_loop_is_served(client):
+    async def inside_a_loop() -> dict:
+        return client.post("/api/mcp", json=LIST).get_json()
+
+    assert len(anyio.run(inside_a_loop)["result"]["tools"]) > 10
 
 
 def test_an_idempotency_key_replays_the_first_answer(client):
