@@ -41,7 +41,7 @@ def load_demo(count: int, settings: Settings | None = None) -> int:
     load_demo_deals(transactions, batch, max(6, count // 3))
     load_demo_orders(transactions, batch, max(5, count // 5))
     load_demo_activities(transactions, batch, max(5, count // 4))
-    load_demo_partners(transactions, db, names)
+    load_demo_partners(transactions, db, names, emails=[c.email for c in batch if c.email])
     return len(batch)
 
 
