@@ -59,7 +59,7 @@ def load_demo(count: int, settings: Settings | None = None) -> int:
     from crm.devstack.demo_integrations import load_demo_integrations
 
     load_demo_integrations(transactions, db, names)
-    load_demo_partners(transactions, db, names)
+    load_demo_partners(transactions, db, names, emails=[c.email for c in batch if c.email])
     return len(batch) + accounts
 
 

@@ -46,8 +46,10 @@ BOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 
 
 def load_demo_partners(transactions: PartnerTransactions, db: firestore.Client, names: CollectionNames, *,
-                       seed: int = 19) -> int:
-    """Returns how many conversions were recorded."""
+                       emails: list[str] | None = None, seed: int = 19) -> int:
+    """Returns how many conversions were recorded. ``emails``: people the conversions are about (demo customers,
+    who become referred by the partner), else new leads."""
+    people = iter(emails or [])
     rng = random.Random(seed)
     settings.update_programme(transactions, PartnerProgrammeUpdate(allowed_hosts=HOSTS, hold_days=30), SYSTEM)
     plans = [
@@ -79,7 +81,7 @@ def load_demo_partners(transactions: PartnerTransactions, db: firestore.Client, 
             if location and agent != BOT:
                 clicks.append(parse_qs(urlsplit(location).query)["click_id"][0])
         for n, click_id in enumerate(clicks[: 3 + (2 - index)]):
-            person = f"demo.buyer{index}{n}@example.com"
+            person = next(people, f"demo.buyer{index}{n}@example.com")
             receive_conversion(transactions, DEMO_SOURCE, ConversionEvent.model_validate({
                 "event_id": f"demo-signup-{index}-{n}", "type": "signup", "click_id": click_id, "email": person,
                 "name": f"Demo Buyer {index}{n}"}), Locale("GR", "el"), partner.id)

@@ -20,7 +20,8 @@ def test_a_user_without_a_role_is_told_access_is_not_granted_yet(anonymous, toke
     assert me.status_code == 200
     assert me.get_json() == {
         "uid": "newcomer", "email": "new@example.com", "role": None, "via": "token",
-        "access": {"read": False, "write": False, "reports": False, "admin": False, "signed_in": True},
+        "access": {"read": False, "write": False, "reports": False, "admin": False, "signed_in": True,
+                   "partners": False, "partner_management": False},
         "sees_every_record": False, "assigns_owners": False,
         "message": "access has not been granted yet: ask an admin of this CRM to give you a role",
     }
@@ -29,10 +30,13 @@ def test_a_user_without_a_role_is_told_access_is_not_granted_yet(anonymous, toke
 @pytest.mark.parametrize(
     ("role", "allowed", "sees_all", "assigns"),
     [
-        pytest.param("admin", {"read", "write", "reports", "admin", "signed_in"}, True, True, id="admin"),
-        pytest.param("manager", {"read", "write", "reports", "signed_in"}, True, True, id="manager"),
+        pytest.param("admin", {"read", "write", "reports", "admin", "signed_in", "partners", "partner_management"},
+                     True, True, id="admin"),
+        pytest.param("manager", {"read", "write", "reports", "signed_in", "partners", "partner_management"}, True,
+                     True, id="manager"),
         pytest.param("rep", {"read", "write", "signed_in"}, False, False, id="rep"),
         pytest.param("viewer", {"read", "reports", "signed_in"}, True, False, id="viewer"),
+        pytest.param("affiliate", {"signed_in", "partners"}, False, False, id="affiliate"),
     ],
 )
 def test_me_describes_each_role(anonymous, token_for, role, allowed, sees_all, assigns):

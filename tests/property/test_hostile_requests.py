@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from crm.http.parsing import MAX_JSON_DEPTH
 from crm.http.routing import Operation, api
 from tests.property.conftest import FUZZ_STATUSES
+from tests.utils import partner_steps
 
 EXAMPLES = settings(max_examples=10, deadline=None, derandomize=True, database=None,
                     suppress_health_check=list(HealthCheck))
@@ -112,12 +113,35 @@ def paged(fuzz_app: Flask, admin_headers: dict[str, str]) -> dict[str, str]:
         deal = create("deals", {"customer_id": customer, "title": f"Paged {n}"})
         create("orders", {"customer_id": customer, "order_number": f"PAGED-{n}", "total": "1.00"})
         create("activities", {"customer_id": customer, "deal_id": deal, "type": "call", "subject": f"Paged {n}"})
-    return {"customer_id": customer}
+    return {"customer_id": customer, "partner_id": _paged_partner(fuzz_app, admin_headers)}
 
 
-def query_of(client: Any, url: str, headers: dict[str, str]) -> str | None:
+def _paged_partner(fuzz_app: Flask, admin_headers: dict[str, str]) -> str:
+    """Two of each of the partner programme's records (partners, links, clicks, conversions, commissions, payouts,
+    ledger entries), one partner holding them."""
+    admin = fuzz_app.test_client()
+    admin.environ_base["HTTP_AUTHORIZATION"] = admin_headers["Authorization"]
+    programme = partner_steps.arrange(admin)
+    partner_steps.make_partner(admin)
+    partner_steps.make_link(admin, programme.partner_id)
+    for n in range(2):
+        click_id = partner_steps.click(admin, programme.code, address=f"192.0.2.{n + 1}")[1]
+        conversion = partner_steps.post_event(admin, programme.source_id, programme.secret, type="purchase",
+                                              amount="20.00", currency="EUR", click_id=click_id).get_json()
+        assert admin.post(f"/api/crm/partner-commissions/{conversion['commission_id']}/approve").status_code == 200
+        partner_steps.created(admin.post("/api/crm/partner-payouts", json={"partner_id": programme.partner_id,
+                                                                           "currency": "EUR"}))
+    return programme.partner_id
+
+
+# what a list needs besides its page and cursor
+REQUIRED_QUERY = {"list_partner_ledger": {"currency": "EUR"}}
+
+
+def query_of(client: Any, url: str, headers: dict[str, str], extra: dict[str, str] | None = None) -> str | None:
     """The query fingerprint a real cursor of ``url`` carries, so that forged ones get past that check."""
-    token = client.get(url, query_string={"page_size": 1}, headers=headers).get_json().get("next_cursor")
+    token = client.get(url, query_string={"page_size": 1, **(extra or {})}, headers=headers).get_json().get(
+        "next_cursor")
     return json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))["q"] if token else None
 
 
@@ -126,7 +150,8 @@ def test_forged_cursors_on_every_list(fuzz_app: Flask, admin_headers: dict[str, 
                                       op: Operation):
     client = fuzz_app.test_client()
     url = path_of(op, paged)
-    fingerprint = query_of(client, url, admin_headers)
+    extra = REQUIRED_QUERY.get(op.endpoint, {})
+    fingerprint = query_of(client, url, admin_headers, extra)
     assert fingerprint, f"{url} has no second page to forge a cursor for"
 
     @settings(max_examples=30, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
@@ -134,7 +159,7 @@ def test_forged_cursors_on_every_list(fuzz_app: Flask, admin_headers: dict[str, 
     def answered(payload: dict[str, Any]) -> None:
         payload = {**payload, "q": fingerprint}  # a cursor of this very query, so that only its values are forged
         token = base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
-        response = client.get(url, query_string={"cursor": token, "page_size": 1}, headers=admin_headers)
+        response = client.get(url, query_string={"cursor": token, "page_size": 1, **extra}, headers=admin_headers)
         answered_well(response)
         assert response.status_code in (200, 400), response.get_data(as_text=True)[:300]
 
