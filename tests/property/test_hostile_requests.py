@@ -98,7 +98,8 @@ def test_path_parameters_of_any_shape(fuzz_app: Flask, admin_headers: dict[str, 
 
 @pytest.fixture(scope="module")
 def paged(fuzz_app: Flask, admin_headers: dict[str, str]) -> dict[str, str]:
-    """Two records of each kind, so that every list has a next page, and its customer for the nested lists."""
+    """Two records of each kind, so that every list has a next page, and its customer (and a webhook endpoint with two
+    deliveries) for the nested lists."""
     client = fuzz_app.test_client()
 
     def create(path: str, body: dict[str, Any]) -> str:
@@ -113,7 +114,10 @@ def paged(fuzz_app: Flask, admin_headers: dict[str, str]) -> dict[str, str]:
         deal = create("deals", {"customer_id": customer, "title": f"Paged {n}"})
         create("orders", {"customer_id": customer, "order_number": f"PAGED-{n}", "total": "1.00"})
         create("activities", {"customer_id": customer, "deal_id": deal, "type": "call", "subject": f"Paged {n}"})
-    return {"customer_id": customer, "partner_id": _paged_partner(fuzz_app, admin_headers)}
+    endpoint = create("admin/webhooks", {"url": "http://127.0.0.1:9/", "events": ["*"]})  # a port nobody answers
+    for _ in range(2):
+        assert client.post(f"/api/crm/admin/webhooks/{endpoint}/ping", headers=admin_headers).status_code == 201
+    return {"customer_id": customer, "endpoint_id": endpoint, "partner_id": _paged_partner(fuzz_app, admin_headers)}
 
 
 def _paged_partner(fuzz_app: Flask, admin_headers: dict[str, str]) -> str:
