@@ -149,17 +149,22 @@ def measure(url: str, counter: ReadCounter, args: argparse.Namespace) -> dict[st
         counter.take()
         reads: dict[str, dict[str, int]] = {}
         list_page = f"{url}/customers"
+        orders_page = f"{url}/orders"
+        first_order = page.get_by_role("table", name="Orders").get_by_role("link").first
         screens = {  # name: (where to start, uncounted; what to do, counted)
             "customers list (first page of 50)": ("about:blank", lambda: page.goto(list_page)),
             "customers search 'maria'": ("about:blank", lambda: page.goto(f"{list_page}?q=maria")),
             "customers filtered by status": ("about:blank", lambda: page.goto(f"{list_page}?status=customer")),
             "next page of 50 (cursor)": (list_page, lambda: page.get_by_role("button", name="Load more").click()),
             "customer page (all panels)": (list_page, lambda: first_row.click()),
+            "my work, everyone's (first page of 50)": ("about:blank", lambda: page.goto(f"{url}/activities?owner=*")),
+            "orders list (first page of 50)": ("about:blank", lambda: page.goto(orders_page)),
+            "order page": (orders_page, lambda: first_order.click()),
         }
         for name, (start, visit) in screens.items():
             page.goto(start)
             if start != "about:blank":
-                first_row.wait_for()
+                (first_order if start == orders_page else first_row).wait_for()
             quiet.settle()
             counter.take()
             visit()

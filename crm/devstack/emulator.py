@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 LAUNCHER_ENV = "CRM_FIRESTORE_EMULATOR"
+WARM_UP_PROJECT = "demo-warm-up"
 WELL_KNOWN_SDK_ROOTS = ("/usr/lib/google-cloud-sdk", "/usr/share/google-cloud-sdk", "/opt/google-cloud-sdk")
 LAUNCHER_IN_SDK = "platform/cloud-firestore-emulator/cloud_firestore_emulator"
 INSTALL_HINT = (
@@ -94,6 +95,7 @@ class FirestoreEmulator:
             if self._process.poll() is not None:
                 raise EmulatorError(f"the emulator exited early; see {self.log_path}")
             if self.answers():
+                self.warm_up()
                 return self
             time.sleep(0.2)
         self.stop()
@@ -105,6 +107,20 @@ class FirestoreEmulator:
                 return response.status == 200
         except (urllib.error.URLError, OSError):
             return False
+
+    def warm_up(self, timeout: float = 120.0) -> None:
+        """Write one document, in a project of its own, and wait as long as that takes: the emulator's first write
+        is slow (10-20 s on a busy machine, while its Java code warms up), longer than the API's bound on one call
+        (crm.store.client), which would otherwise answer that first write 503. Best effort: a failure here shows again
+        at the first real write."""
+        url = f"http://{self.address}/v1/projects/{WARM_UP_PROJECT}/databases/(default)/documents/warm_up/first"
+        body = b'{"fields": {"warm": {"booleanValue": true}}}'
+        request = urllib.request.Request(url, data=body, method="PATCH", headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout):
+                pass
+        except (urllib.error.URLError, OSError):
+            pass
 
     def wipe(self, project_id: str) -> None:
         wipe_data(self.address, project_id)

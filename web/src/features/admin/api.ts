@@ -48,7 +48,10 @@ export function useCreateApiKey() {
   return useMutation({
     mutationFn: ({ name, role }: { name: string; role: Role }) =>
       unwrap(api.POST("/api/crm/admin/api-keys", { body: { name, role } })),
-    onSuccess: ({ secret: _secret, ...made }) => {
+    onSuccess: async ({ secret: _secret, ...made }) => {
+      // A list request still under way may have read the keys before this one was made: drop it, so that its
+      // answer does not replace the list below; the refetch then reads them after.
+      await queryClient.cancelQueries({ queryKey: keysKey });
       queryClient.setQueryData<ApiKeysPage>(keysKey, (page) =>
         page && { results: [...page.results, made], total: page.total + 1 });
       void queryClient.invalidateQueries({ queryKey: keysKey });
