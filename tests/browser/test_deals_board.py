@@ -52,10 +52,15 @@ def test_a_move_the_api_refuses_is_put_back_with_its_reason(open_console, stack,
     page = open_console("manager", path=f"/deals?pipeline={pipeline['id']}")
     expect(card(page, f"Stale card {marker}")).to_be_visible()
     page.evaluate("window.notReloaded = true")
-    # Someone else changes the deal after the board was loaded; the board's card still holds the old version.
-    status, _ = stack.api_as("manager").call("PATCH", f"/deals/{deal['id']}", {"notes": "changed elsewhere"})
-    assert status == 200
 
+    def someone_else_saves_first(route):
+        # Just before the move reaches the API, someone else changes the deal: the move still names the version the
+        # board loaded (a change made earlier could reach the board through its live update first).
+        status, _ = stack.api_as("manager").call("PATCH", f"/deals/{deal['id']}", {"notes": "changed elsewhere"})
+        assert status == 200
+        route.continue_()
+
+    page.route(re.compile(r"/api/crm/deals/[^/]+/move-stage$"), someone_else_saves_first)
     card(page, f"Stale card {marker}").drag_to(column(page, "Talks"))
 
     expect(page.get_by_text(re.compile(f"“Stale card {marker}” was put back: .*saved this record"))).to_be_visible()

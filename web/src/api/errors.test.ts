@@ -33,6 +33,9 @@ describe("toUserError", () => {
   it("marks a 412 as a conflict to offer a reload", () => {
     const shown = toUserError(new ApiError(412, "PRECONDITION_FAILED", "changed"), t);
     expect(shown).toMatchObject({ conflict: true, message: "t:errors.conflict" });
+    const withVersions = new ApiError(412, "PRECONDITION_FAILED", "changed", [
+      { field: "If-Match", expected: "v1", current: "v2" } as never]);
+    expect(toUserError(withVersions, t).message).toBe("t:errors.conflict");
   });
 
   it("keeps the API's own sentence for a 409", () => {

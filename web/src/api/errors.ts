@@ -102,6 +102,7 @@ export function toUserError(error: unknown, t: Translate, formFields: readonly s
   const fields: Record<string, string> = {};
   const unplaced: string[] = [];
   for (const detail of error.details) {
+    if (!detail.message) continue; // a detail for programs only (a 412's versions), nothing to show
     const field = formFieldFor(detail.field, formFields);
     if (field && !fields[field]) fields[field] = detail.message;
     else if (!field) unplaced.push(detail.field ? `${detail.field}: ${detail.message}` : detail.message);
