@@ -24,8 +24,9 @@ EXAMPLES = settings(max_examples=10, deadline=None, derandomize=True, database=N
                     suppress_health_check=list(HealthCheck))
 WRITES = [pytest.param(op, id=f"{op.method} {op.path}") for op in api.operations if op.body]
 WITH_PATH = [pytest.param(op, id=f"{op.method} {op.path}") for op in api.operations if op.path_parameters]
+# A lead board pages one column at a time (a cursor needs its stage; tests/api/test_lead_qualification.py)
 LISTS = [pytest.param(op, id=f"{op.method} {op.path}") for op in api.operations
-         if op.query and "cursor" in op.query.model_fields]
+         if op.query and "cursor" in op.query.model_fields and "page_size" in op.query.model_fields]
 CHARACTERS = st.characters(exclude_characters="/", exclude_categories=["Cs"])
 SEGMENTS = st.one_of(st.text(CHARACTERS, min_size=1, max_size=20), st.text(CHARACTERS, min_size=129, max_size=2000))
 BEYOND_64_BITS = st.one_of(st.integers(min_value=2**63, max_value=2**80), st.integers(max_value=-(2**63) - 1,
@@ -114,6 +115,8 @@ def paged(fuzz_app: Flask, admin_headers: dict[str, str]) -> dict[str, str]:
         deal = create("deals", {"customer_id": customer, "title": f"Paged {n}"})
         create("orders", {"customer_id": customer, "order_number": f"PAGED-{n}", "total": "1.00"})
         create("activities", {"customer_id": customer, "deal_id": deal, "type": "call", "subject": f"Paged {n}"})
+        create("products", {"sku": f"PAGED-{n}", "name": f"Paged {n}"})
+        create("tags", {"name": f"paged-{n}"})
     endpoint = create("admin/webhooks", {"url": "http://127.0.0.1:9/", "events": ["*"]})  # a port nobody answers
     for _ in range(2):
         assert client.post(f"/api/crm/admin/webhooks/{endpoint}/ping", headers=admin_headers).status_code == 201
