@@ -2,7 +2,7 @@
 
 Every declared subject raises ``<subject>.created``, ``.updated`` and ``.deleted`` (``.restored`` too when it can be
 restored after a soft delete); ``specific`` events name what else a change may mean (a deal won). A new kind of record
-(contact persons, say) raises events once it is declared in ``SUBJECTS`` and its collection is audited (the unit of
+(a new kind of record) raises events once it is declared in ``SUBJECTS`` and its collection is audited (the unit of
 work records events where it records audit entries) with a public form (``crm.store.webhooks.subjects``).
 """
 
@@ -67,7 +67,7 @@ SUBJECTS: tuple[Subject, ...] = (
     Subject("activity", "activity", (
         SpecificEvent("completed", "an activity is completed", _became("status", "completed"), on_create=True),
     )),
-    # Subject("person", "contact person"): declare contact persons here when they exist.
+    Subject("person", "contact person", restorable=True),
 )
 SUBJECTS_BY_NAME = {subject.name: subject for subject in SUBJECTS}
 EVENT_TYPES: dict[str, str] = {name: text for subject in SUBJECTS for name, text in subject.event_types()}

@@ -17,6 +17,7 @@ from crm.store.collections import CollectionNames
 from crm.store.customers import customer_from_snapshot
 from crm.store.deals import deal_from_snapshot
 from crm.store.orders import order_from_snapshot
+from crm.store.people.documents import person_from_snapshot
 
 logger = logging.getLogger("crm.webhooks")
 Document = dict[str, Any]
@@ -30,6 +31,7 @@ def public_forms(names: CollectionNames) -> dict[str, tuple[AuditEntity, PublicF
         names.deals: (AuditEntity.DEAL, deal_from_snapshot),
         names.orders: (AuditEntity.ORDER, order_from_snapshot),
         names.activities: (AuditEntity.ACTIVITY, activity_from_snapshot),
+        names.people: (AuditEntity.PERSON, person_from_snapshot),
     }
 
 

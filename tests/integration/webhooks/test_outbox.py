@@ -10,10 +10,12 @@ import pytest
 
 from crm.domain.activities import ActivityCreate
 from crm.domain.orders import OrderCreate, OrderStatus
+from crm.domain.people.persons import PersonCreate, PersonUpdate
 from crm.errors import AlreadyExistsError, FailedPreconditionError
 from crm.services import activities as activity_service
 from crm.services import customers as customer_service
 from crm.services import orders as order_service
+from crm.services.people import people as person_service
 from tests.utils.deal_steps import move, won
 
 pytestmark = pytest.mark.emulator
@@ -63,6 +65,20 @@ def test_an_update_names_the_previous_values_and_a_soft_delete_and_restore_are_t
     assert updated["previous"] == {"name": "Acme", "tags": []} and updated["object"]["name"] == "Acme Ltd"
     assert deleted["type"] == "customer.deleted" and deleted["object"]["deleted_at"] is not None
     assert restored["type"] == "customer.restored" and restored["object"]["deleted_at"] is None
+
+
+def test_a_contact_person_raises_the_same_events_as_a_customer(create, transactions, caller, outbox):
+    customer = create(name="Acme")
+    outbox()
+
+    person = person_service.create_person(transactions, customer.id, PersonCreate(first_name="Maria"), caller)
+    person_service.update_person(transactions, person.id, PersonUpdate(last_name="Papadopoulou"), caller)
+    person_service.delete_person(transactions, person.id, caller)
+    person_service.restore_person(transactions, person.id, caller)
+
+    events = [event for event in outbox() if event["type"].startswith("person.")]
+    assert types(events) == ["person.created", "person.updated", "person.deleted", "person.restored"]
+    assert events[0]["object"]["customer_id"] == customer.id and events[1]["previous"] == {"last_name": None}
 
 
 def test_deal_moves_raise_the_specific_events_after_the_update(open_deal, transactions, caller, outbox):
