@@ -23,8 +23,10 @@ EXAMPLES = settings(max_examples=10, deadline=None, derandomize=True, database=N
                     suppress_health_check=list(HealthCheck))
 WRITES = [pytest.param(op, id=f"{op.method} {op.path}") for op in api.operations if op.body]
 WITH_PATH = [pytest.param(op, id=f"{op.method} {op.path}") for op in api.operations if op.path_parameters]
+# The deals board pages one column at a time (its cursor needs the column's stage, its size is per_column): its
+# forged cursors are cases of tests/api/test_deal_reports.py.
 LISTS = [pytest.param(op, id=f"{op.method} {op.path}") for op in api.operations
-         if op.query and "cursor" in op.query.model_fields]
+         if op.query and "cursor" in op.query.model_fields and op.path != "/crm/deals/kanban"]
 CHARACTERS = st.characters(exclude_characters="/", exclude_categories=["Cs"])
 SEGMENTS = st.one_of(st.text(CHARACTERS, min_size=1, max_size=20), st.text(CHARACTERS, min_size=129, max_size=2000))
 BEYOND_64_BITS = st.one_of(st.integers(min_value=2**63, max_value=2**80), st.integers(max_value=-(2**63) - 1,
