@@ -24,7 +24,8 @@ EXAMPLES = settings(max_examples=10, deadline=None, derandomize=True, database=N
                     suppress_health_check=list(HealthCheck))
 WRITES = [pytest.param(op, id=f"{op.method} {op.path}") for op in api.operations if op.body]
 WITH_PATH = [pytest.param(op, id=f"{op.method} {op.path}") for op in api.operations if op.path_parameters]
-# A lead board pages one column at a time (a cursor needs its stage; tests/api/test_lead_qualification.py)
+# A board pages one column at a time, its cursor needing the column's stage: the lead board
+# (tests/api/test_lead_qualification.py) and the deals board (tests/api/test_deal_reports.py) have their own cases.
 LISTS = [pytest.param(op, id=f"{op.method} {op.path}") for op in api.operations
          if op.query and "cursor" in op.query.model_fields and "page_size" in op.query.model_fields]
 CHARACTERS = st.characters(exclude_characters="/", exclude_categories=["Cs"])
