@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from crm.http.parsing import MAX_JSON_DEPTH
 from crm.http.routing import Operation, api
+from crm.identity import DirectoryUser, UserDirectory
 from tests.property.conftest import FUZZ_STATUSES
 from tests.utils import partner_steps
 
@@ -112,6 +113,12 @@ def paged(fuzz_app: Flask, admin_headers: dict[str, str]) -> dict[str, str]:
     customer = ""
     for n in range(2):
         customer = create("customers", {"name": f"Paged {n}", "email": f"paged{n}@example.com"})
+        gone = create("customers", {"name": f"Deleted {n}"})
+        assert client.delete(f"/api/crm/customers/{gone}", headers=admin_headers).status_code == 204
+    # Firebase Auth does not run in these tests: the users' directory lists two accounts of its own.
+    users = [DirectoryUser(uid=f"paged-{n}", display_name=f"Paged {n}") for n in range(2)]
+    accounts = type("Accounts", (), {"all_users": lambda _: users})()
+    fuzz_app.extensions["crm"].user_directory = UserDirectory(accounts, 60)
     for n in range(2):
         deal = create("deals", {"customer_id": customer, "title": f"Paged {n}"})
         create("orders", {"customer_id": customer, "order_number": f"PAGED-{n}", "total": "1.00"})
