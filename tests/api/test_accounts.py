@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.api.helpers import assert_error, create_customer, customer_url, detail_fields
 
 
@@ -75,3 +77,10 @@ def test_duplicates_preview_and_merge(client, as_user):
     assert client.patch(customer_url(keep["id"]), json={"contacts": kept}).status_code == 200
     restored = client.post(customer_url(dup["id"], "restore")).get_json()
     assert restored["merged_into"] is None and restored["name"] == "Acme Hellas" and restored["email"] == dup["email"]
+
+
+@pytest.mark.parametrize("cursor", ["abc", "1", "99999999999999999999.key", "2.a/b", "-1.key", "2." + "k" * 70])
+def test_a_forged_duplicates_cursor_is_a_400(client, cursor):
+    response = client.get("/api/crm/customers/duplicates", query_string={"cursor": cursor})
+    assert response.status_code == 400, response.get_json()
+    assert response.get_json()["error"]["details"][0]["field"] == "cursor"

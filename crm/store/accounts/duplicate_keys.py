@@ -71,7 +71,7 @@ class FirestoreDuplicateKeys:
         query = query.order_by(FieldPath.document_id(), direction=firestore.Query.DESCENDING)
         if after is not None:
             held, _, key_id = after.partition(".")
-            if not held.isdigit() or not key_id.isalnum() or len(after) > 64:
+            if not held.isdigit() or len(held) > 9 or not key_id.isalnum() or len(after) > 64:
                 raise InvalidArgumentError("cursor is not valid", [{"field": "cursor", "message": "not valid"}])
             query = query.start_after([int(held), self._keys.document(key_id)])
         snapshots = list(query.limit(limit + 1).stream())
