@@ -3,6 +3,8 @@ use, not at cold start)."""
 
 from __future__ import annotations
 
+from pydantic import ValidationInfo
+
 
 class ContactValueError(ValueError):
     """A contact value that is not a valid email address or phone number."""
@@ -41,6 +43,22 @@ def normalize_phone(value: str, default_region: str | None) -> str:
     if _reparsed(e164) != e164:  # zeros the country's numbers cannot start with: its E.164 form would not hold
         raise ContactValueError("not a valid phone number")
     return e164
+
+
+def checked_email(value: str | None) -> str | None:
+    """A model's email field (``field_validator("email")(checked_email)``): normalized, or the reason it is not one."""
+    try:
+        return None if value is None else normalize_email(value)
+    except ContactValueError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def checked_phone(value: str | None, info: ValidationInfo) -> str | None:
+    """A model's phone field, read in the ``phone_region`` of the validation context when it has no country code."""
+    try:
+        return None if value is None else normalize_phone(value, (info.context or {}).get("phone_region"))
+    except ContactValueError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _reparsed(e164: str) -> str | None:

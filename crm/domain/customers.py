@@ -21,7 +21,7 @@ from pydantic import (
 from crm.domain.accounts.fields import ACCOUNT_SERVER_OWNED, AccountInput, AccountRecord
 from crm.domain.attribution import Consent, Utm
 from crm.domain.common import InputModel, Label, ShortText, Versioned, from_cents, refuse_null
-from crm.domain.contacts import ContactValueError, normalize_email, normalize_phone
+from crm.domain.contacts import ContactValueError, checked_email, checked_phone, normalize_email, normalize_phone
 from crm.domain.model import Model
 from crm.domain.paging import ListPage
 from crm.domain.qualification.fields import LEAD_SERVER_OWNED, LeadInput, LeadRecord
@@ -188,21 +188,8 @@ class CustomerFields(AccountInput, LeadInput, InputModel):
     def _dedupe_users(cls, ids: list[str] | None) -> list[str] | None:
         return None if ids is None else list(dict.fromkeys(ids))
 
-    @field_validator("email")
-    @classmethod
-    def _check_email(cls, value: str | None) -> str | None:
-        try:
-            return None if value is None else normalize_email(value)
-        except ContactValueError as exc:
-            raise ValueError(str(exc)) from None
-
-    @field_validator("phone")
-    @classmethod
-    def _check_phone(cls, value: str | None, info: ValidationInfo) -> str | None:
-        try:
-            return None if value is None else normalize_phone(value, (info.context or {}).get("phone_region"))
-        except ContactValueError as exc:
-            raise ValueError(str(exc)) from None
+    _check_email = field_validator("email")(checked_email)
+    _check_phone = field_validator("phone")(checked_phone)
 
     _not_null = refuse_null(*NOT_NULLABLE)
 

@@ -11,10 +11,10 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from crm.domain.common import DocumentId, utc_now
-from crm.domain.contacts import ContactValueError, normalize_email, normalize_phone
+from crm.domain.contacts import checked_email, checked_phone
 from crm.domain.customer_queries import MAX_PAGE_SIZE
 from crm.domain.model import Model
 from crm.domain.money import Amount, Currency
@@ -61,21 +61,8 @@ class ConversionEvent(Model):
     refunds_event_id: Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[\x21-\x7e]+$"),
                                 Field(description="A refund: the event id of the purchase it refunds")] | None = None
 
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str | None) -> str | None:
-        try:
-            return None if value is None else normalize_email(value)
-        except ContactValueError as exc:
-            raise ValueError(str(exc)) from None
-
-    @field_validator("phone")
-    @classmethod
-    def _phone(cls, value: str | None, info: ValidationInfo) -> str | None:
-        try:
-            return None if value is None else normalize_phone(value, (info.context or {}).get("phone_region"))
-        except ContactValueError as exc:
-            raise ValueError(str(exc)) from None
+    _email = field_validator("email")(checked_email)
+    _phone = field_validator("phone")(checked_phone)
 
     @field_validator("occurred_at")
     @classmethod

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints, ValidationInfo, computed_field, field_validator, model_validator
+from pydantic import Field, StringConstraints, computed_field, field_validator, model_validator
 
 from crm.domain.common import InputModel, Label, Versioned, refuse_null
-from crm.domain.contacts import ContactValueError, normalize_email, normalize_phone
+from crm.domain.contacts import checked_email, checked_phone
 from crm.domain.customers import (
     MAX_CONTACTS,
     PHONE_TYPES,
@@ -56,21 +56,8 @@ class PersonFields(InputModel):
 
     _not_null = refuse_null(*NOT_NULLABLE)
 
-    @field_validator("email")
-    @classmethod
-    def _check_email(cls, value: str | None) -> str | None:
-        try:
-            return None if value is None else normalize_email(value)
-        except ContactValueError as exc:
-            raise ValueError(str(exc)) from None
-
-    @field_validator("phone")
-    @classmethod
-    def _check_phone(cls, value: str | None, info: ValidationInfo) -> str | None:
-        try:
-            return None if value is None else normalize_phone(value, (info.context or {}).get("phone_region"))
-        except ContactValueError as exc:
-            raise ValueError(str(exc)) from None
+    _check_email = field_validator("email")(checked_email)
+    _check_phone = field_validator("phone")(checked_phone)
 
     @model_validator(mode="after")
     def _check_contacts(self) -> PersonFields:
