@@ -13,6 +13,7 @@ DEAL_FIELDS = {
     "id", "customer_id", "title", "value", "currency", "pipeline_id", "stage", "probability", "status",
     "expected_close_date", "owner_id", "notes", "line_items", "lost_reason", "closed_at", "stage_entered_at",
     "next_activity_at", "stage_history", "created_at", "updated_at", "expected_revenue", "version", "substage", "tags",
+    "person_id",
 }
 
 
