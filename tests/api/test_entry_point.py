@@ -18,6 +18,7 @@ SOURCE = Path(__file__).resolve().parents[2] / "functions" / "main.py"
 def function(local_env, monkeypatch):
     """A test client of the `api` target, on its own collection prefix, with the process-wide caches reset."""
     monkeypatch.setenv("CRM_COLLECTION_PREFIX", f"f{uuid.uuid4().hex[:10]}_")
+    monkeypatch.setenv("FUNCTION_TARGET", "api")  # functions-framework sets it for the process: undone after the test
     get_settings.cache_clear()
     _default_app.cache_clear()
     yield functions_framework.create_app("api", str(SOURCE)).test_client()

@@ -308,6 +308,7 @@ def test_the_deployed_function_redirects_without_building_the_app(programme, set
 
     source = Path(__file__).resolve().parents[2] / "functions" / "main.py"
     monkeypatch.setenv("CRM_COLLECTION_PREFIX", settings.collection_prefix)
+    monkeypatch.setenv("FUNCTION_TARGET", "api")  # functions-framework sets it for the process: undone after the test
     get_settings.cache_clear()
     _default_app.cache_clear()
     try:

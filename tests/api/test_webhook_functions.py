@@ -33,6 +33,7 @@ def main(local_env, monkeypatch):
     """functions/main.py as Cloud Functions load it, on this test's own collection prefix."""
     prefix = f"f{uuid.uuid4().hex[:10]}_"
     monkeypatch.setenv("CRM_COLLECTION_PREFIX", prefix)
+    monkeypatch.delenv("FUNCTION_TARGET", raising=False)  # as where `firebase deploy` reads this file
     monkeypatch.syspath_prepend(str(FUNCTIONS))
     get_settings.cache_clear()
     runtime._process_wide.cache_clear()
