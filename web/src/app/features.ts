@@ -17,12 +17,14 @@ import { reportsFeature } from "@/features/reports";
 import { tagsFeature } from "@/features/tags";
 import { transferFeature } from "@/features/transfer";
 import { UI_TEXTS_ID, uiTexts } from "@/components/texts";
+import { savedViewsTexts } from "@/savedViews";
 import type { Feature } from "./feature";
 
 export const FEATURES: Feature[] = [
   customersFeature, peopleFeature, accountsFeature, duplicatesFeature, deletedCustomersFeature, dealsFeature,
   reportsFeature, pipelinesFeature, activitiesFeature, ordersFeature, productsFeature, tagsFeature, transferFeature,
   partnersFeature, integrationsFeature, assistantsFeature, adminFeature,
+  savedViewsTexts, // not a screen: the saved views' texts, shared by the customers table and the board
 ];
 
 /** The features' own texts by feature id, and the shared components' under "ui", for i18n. */
