@@ -78,7 +78,8 @@ def test_a_contact_person_raises_the_same_events_as_a_customer(create, transacti
 
     events = [event for event in outbox() if event["type"].startswith("person.")]
     assert types(events) == ["person.created", "person.updated", "person.deleted", "person.restored"]
-    assert events[0]["object"]["customer_id"] == customer.id and events[1]["previous"] == {"last_name": None, "name": "Maria"}
+    assert events[0]["object"]["customer_id"] == customer.id
+    assert events[1]["previous"] == {"last_name": None, "name": "Maria"}
 
 
 def test_deal_moves_raise_the_specific_events_after_the_update(open_deal, transactions, caller, outbox):
