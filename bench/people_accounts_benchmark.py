@@ -50,7 +50,6 @@ import random
 import sys
 import time
 import uuid
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -91,6 +90,7 @@ from crm.store.deals import deal_from_snapshot, deal_to_document  # noqa: E402
 from crm.store.orders import order_to_document  # noqa: E402
 from crm.store.people.people import FirestorePeopleReader, import_people  # noqa: E402
 from crm.store.read_meter import metered  # noqa: E402
+from tests.utils.people_steps import Interrupted, InterruptingTransactions  # noqa: E402
 
 PROJECT_ID = "demo-crm-bench"
 BASE = "EUR"
@@ -133,32 +133,6 @@ class WriteMeter:
 
     def snapshot(self) -> tuple[int, int]:
         return self.writes, self.transactions
-
-
-class Stopped(RuntimeError):
-    """The simulated crash between two transactions."""
-
-
-class StoppingTransactions:
-    """The transaction runner, stopped before its ``allowed``+1-th transaction (as if the process died there)."""
-
-    def __init__(self, inner: Any, allowed: int):
-        self._inner = inner
-        self._allowed = allowed
-        self.committed = 0
-
-    def run(self, work: Callable[[Any], Any], *, actor: Caller, lock: Any = ()) -> Any:
-        if self.committed >= self._allowed:
-            raise Stopped(f"stopped after {self.committed} transactions")
-        result = self._inner.run(work, actor=actor, lock=lock)
-        self.committed += 1
-        return result
-
-    def read(self, work: Callable[[Any], Any]) -> Any:
-        return self._inner.read(work)
-
-    def customer_of_deal(self, deal_id: str) -> str | None:
-        return self._inner.customer_of_deal(deal_id)
 
 
 # ---------------------------------------------------------------- 1. people search
@@ -377,9 +351,9 @@ def merge(db: Any, names: CollectionNames, transactions: Any, args: argparse.Nam
     stop_after = random.Random(args.seed).randrange(1, merge_transactions)
     request = MergeRequest.model_validate({"from": [twin[1].id]})
     try:
-        merge_customers(StoppingTransactions(transactions, stop_after), twin[0].id, request, CALLER)
+        merge_customers(InterruptingTransactions(transactions, stop_after), twin[0].id, request, CALLER)
         warn("the merge was not stopped")
-    except Stopped:
+    except Interrupted:
         pass
     between = ledger(db, names, ids)
     if between != before:
