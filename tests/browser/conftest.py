@@ -46,6 +46,8 @@ SLOW_FIRESTORE = re.compile(r"@firebase/firestore: .*Could not reach Cloud Fires
 
 expect.set_options(timeout=20_000)
 
+LIVE = "Live: changes by others show at once"
+
 
 class Stack:
     def __init__(self, url: str, settings: Settings):
@@ -135,6 +137,12 @@ def sign_in_through_form(page, user: ConsoleUser) -> None:
     page.get_by_role("button", name="Sign in").click()
     if user.role:
         expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
+def wait_until_live(page) -> None:
+    """Wait until every change listener of the page has heard from the server (the top bar's live dot), so that a
+    change made next is one the listeners must report; under load the first answer can take longer than 10 s."""
+    expect(page.get_by_title(LIVE)).to_be_attached(timeout=60_000)
 
 
 def screenshot(page, name: str) -> None:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import USERS, screenshot
+from tests.browser.conftest import USERS, screenshot, wait_until_live
 
 
 def iso(moment: datetime) -> str:
@@ -149,6 +149,7 @@ def test_an_activity_given_to_a_rep_by_someone_else_appears_in_their_open_work(o
     customer = stack.api_as("manager").create_customer(name=f"Lena Live {marker}", owner_id=USERS["rep"].uid)
     page = open_console("rep", path=f"/activities?customer={customer['id']}")
     expect(page.get_by_text("Nothing open. Plan your next call or meeting.")).to_be_visible()
+    wait_until_live(page)
     page.evaluate("window.notReloaded = true")
     stack.api_as("manager").create("/activities", type="meeting", subject=f"Site visit {marker}",
                                    customer_id=customer["id"], owner_id=USERS["rep"].uid)

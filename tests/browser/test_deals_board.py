@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import USERS, screenshot
+from tests.browser.conftest import USERS, screenshot, wait_until_live
 from tests.browser.deal_steps import get_deal, make_deal, make_pipeline
 
 
@@ -51,6 +51,7 @@ def test_a_move_the_api_refuses_is_put_back_with_its_reason(open_console, stack,
     deal = make_deal(admin, pipeline, admin.create_customer(name=f"Stale {marker}"), title=f"Stale card {marker}")
     page = open_console("manager", path=f"/deals?pipeline={pipeline['id']}")
     expect(card(page, f"Stale card {marker}")).to_be_visible()
+    wait_until_live(page)
     page.evaluate("window.notReloaded = true")
 
     def someone_else_saves_first(route):
@@ -192,6 +193,7 @@ def test_a_move_by_someone_else_reaches_the_open_board_within_seconds(open_conso
                      title=f"Live card {marker}", owner_id=rep)
     page = open_console("rep", path=f"/deals?pipeline={pipeline['id']}")
     expect(column(page, "New").get_by_role("article", name=f"Live card {marker}")).to_be_visible()
+    wait_until_live(page)
     page.evaluate("window.notReloaded = true")
     status, _ = stack.api_as("manager").call("POST", f"/deals/{deal['id']}/move-stage", {"stage": "talks"})
     assert status == 200

@@ -3,6 +3,7 @@ import { NavLink, Outlet } from "react-router";
 import { signOutEverywhere, useAccess } from "@/auth/session";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
 import { CommandMenu } from "./CommandMenu";
+import { LiveStatus } from "./LiveStatus";
 import { FEATURES } from "./features";
 
 /** The frame of every signed-in screen: skip link, menu (only what the role may open), language, sign-out. */
@@ -24,6 +25,7 @@ export function Layout() {
           </ul>
         </nav>
         <div className="topbar-end">
+          <LiveStatus />
           <CommandMenu />
           <span className="who" title={me.uid}>
             {t("app.signedInAs", { email: me.email ?? me.uid, role: t(`roles.${me.role}`) })}

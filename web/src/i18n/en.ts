@@ -6,6 +6,11 @@ export const en = {
     language: "Language",
     signOut: "Sign out",
     signedInAs: "Signed in as {{email}} ({{role}})",
+    live: {
+      connecting: "Connecting to live updates…",
+      live: "Live: changes by others show at once",
+      polling: "Live updates unavailable: refreshing every 20 seconds",
+    },
     mainNav: "Main",
     loading: "Loading…",
     notFound: "This page does not exist.",

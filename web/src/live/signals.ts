@@ -3,8 +3,9 @@
  * the only place that reads whole records; firestore.rules decide what each user may listen to.
  *
  * The Firestore SDK is loaded on first use, after the page has rendered, so it does not weigh on the first paint. */
-import type { DocumentSnapshot, Firestore, QueryConstraint } from "firebase/firestore";
+import type { DocumentReference, DocumentSnapshot, Firestore, Query, QueryConstraint } from "firebase/firestore";
 import { firebaseApp, runtimeConfig } from "@/config/firebase";
+import { track } from "./status";
 
 type FirestoreModule = typeof import("firebase/firestore");
 let loading: Promise<{ sdk: FirestoreModule; db: Firestore }> | undefined;
@@ -49,60 +50,66 @@ function changedAt(snapshot: DocumentSnapshot | undefined): number | undefined {
   return value?.toMillis?.();
 }
 
-/** Start listening; returns the function that stops it. */
+/** What a signal listens to: one document, or the most recently changed document of a query. */
+function target(sdk: FirestoreModule, db: Firestore, signal: Signal): DocumentReference | Query {
+  if (signal.kind === "customer" || signal.kind === "record") {
+    return sdk.doc(db, signal.kind === "customer" ? "customers" : signal.collection, signal.id);
+  }
+  if (signal.kind === "deal") return sdk.doc(db, "deals", signal.id);
+  if (signal.kind === "person") return sdk.doc(db, "people", signal.id);
+  const constraints: QueryConstraint[] = [];
+  let collection: string;
+  if (signal.kind === "deals") {
+    collection = "deals";
+    constraints.push(sdk.where("pipeline_id", "==", signal.pipelineId));
+    if (signal.ownerId) constraints.push(sdk.where("owner_id", "==", signal.ownerId));
+  } else if (signal.kind === "recent") {
+    collection = signal.collection;
+    constraints.push(...Object.entries(signal.equals ?? {}).map(([field, value]) => sdk.where(field, "==", value)));
+  } else {
+    collection = signal.kind === "customerPeople" ? "people" : "customers";
+    if (signal.kind === "customerPeople") constraints.push(sdk.where("customer_id", "==", signal.customerId));
+    constraints.push(sdk.where("deleted_at", "==", null));
+    if (signal.ownerId) constraints.push(sdk.where("owner_id", "==", signal.ownerId));
+  }
+  constraints.push(sdk.orderBy("updated_at", "desc"), sdk.limit(1));
+  return sdk.query(sdk.collection(db, collection), ...constraints);
+}
+
+/** Start listening; returns the function that stops it. Snapshots the SDK makes from its cache while it has not
+ * reached the server are not delivered (they would say nothing about other users' changes); they only tell the
+ * top bar's indicator that the page is (re)connecting. */
 export function listen(signal: Signal, handlers: SignalHandlers): () => void {
   let stop: (() => void) | undefined;
   let stopped = false;
   let first = true;
-  const deliver = (at: number | undefined) => {
+  let last: number | undefined;
+  const report = track();
+  const onNext = (fromCache: boolean, at: number | undefined) => {
+    if (stopped) return;
+    report(fromCache ? "connecting" : "live");
+    if (fromCache || (!first && at === last)) return; // only the connection changed
     handlers.onSnapshot(at, first);
     first = false;
+    last = at;
   };
   const onError = (error: Error) => {
+    if (stopped) return;
     console.warn(`live updates: the ${signal.kind} listener was refused (${error.message}); polling instead`);
+    report("polling");
     handlers.onRefused();
   };
   void firestore().then(({ sdk, db }) => {
     if (stopped) return;
-    if (signal.kind === "customer" || signal.kind === "record") {
-      const path = signal.kind === "customer" ? "customers" : signal.collection;
-      stop = sdk.onSnapshot(sdk.doc(db, path, signal.id), (snap) => deliver(changedAt(snap)), onError);
-      return;
-    }
-    if (signal.kind === "deal") {
-      stop = sdk.onSnapshot(sdk.doc(db, "deals", signal.id), (snap) => deliver(changedAt(snap)), onError);
-      return;
-    }
-    if (signal.kind === "deals") {
-      const constraints: QueryConstraint[] = [sdk.where("pipeline_id", "==", signal.pipelineId)];
-      if (signal.ownerId) constraints.push(sdk.where("owner_id", "==", signal.ownerId));
-      constraints.push(sdk.orderBy("updated_at", "desc"), sdk.limit(1));
-      const query = sdk.query(sdk.collection(db, "deals"), ...constraints);
-      stop = sdk.onSnapshot(query, (snap) => deliver(changedAt(snap.docs[0])), onError);
-      return;
-    }
-    if (signal.kind === "recent") {
-      const equals = Object.entries(signal.equals ?? {}).map(([field, value]) => sdk.where(field, "==", value));
-      const recent = sdk.query(sdk.collection(db, signal.collection), ...equals, sdk.orderBy("updated_at", "desc"),
-        sdk.limit(1));
-      stop = sdk.onSnapshot(recent, (snap) => deliver(changedAt(snap.docs[0])), onError);
-      return;
-    }
-    if (signal.kind === "person") {
-      stop = sdk.onSnapshot(sdk.doc(db, "people", signal.id), (snap) => deliver(changedAt(snap)), onError);
-      return;
-    }
-    const constraints: QueryConstraint[] = [];
-    if (signal.kind === "customerPeople") constraints.push(sdk.where("customer_id", "==", signal.customerId));
-    constraints.push(sdk.where("deleted_at", "==", null));
-    if (signal.ownerId) constraints.push(sdk.where("owner_id", "==", signal.ownerId));
-    constraints.push(sdk.orderBy("updated_at", "desc"), sdk.limit(1));
-    const collection = signal.kind === "customerPeople" ? "people" : "customers";
-    const query = sdk.query(sdk.collection(db, collection), ...constraints);
-    stop = sdk.onSnapshot(query, (snap) => deliver(changedAt(snap.docs[0])), onError);
+    const watched = target(sdk, db, signal);
+    const options = { includeMetadataChanges: true };
+    stop = watched.type === "document"
+      ? sdk.onSnapshot(watched, options, (snap) => onNext(snap.metadata.fromCache, changedAt(snap)), onError)
+      : sdk.onSnapshot(watched, options, (snap) => onNext(snap.metadata.fromCache, changedAt(snap.docs[0])), onError);
   }, onError);
   return () => {
     stopped = true;
+    report(null);
     stop?.();
   };
 }
