@@ -1,0 +1,73 @@
+"""Documents encoded for a write straight into Firestore's protocol buffers.
+
+The client library builds every value of a document as a proto-plus object and copies it into its parent, which
+costs ten times what filling the protocol buffers in place costs; a customer carries about 440 values (most of them
+its search keys), so that copying was most of the CPU time of every write. ``encoded_write`` fills the buffers in
+place for documents made of plain values (what the store's ``*_to_document`` functions produce) and answers None
+for anything else (server timestamps, transforms, references, bytes), which the caller then hands to the library.
+The result is byte for byte what the library would send (``tests/unit/test_store_encoding.py``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from typing import Any
+
+from google.cloud.firestore_v1.types import common, write
+
+_WRITE = write.Write.pb()
+_NOT_EXISTING = common.Precondition.pb()(exists=False)
+
+
+class _Unsupported(Exception):
+    """A value the fast path leaves to the client library."""
+
+
+def encoded_write(document_path: str, data: dict[str, Any], *, create: bool) -> write.Write | None:
+    """The ``Write`` that sets the document at ``document_path`` to ``data`` (failing if it exists when
+    ``create``), or None when ``data`` holds a value only the client library knows how to send."""
+    pb = _WRITE()
+    pb.update.name = document_path
+    try:
+        _fill_map(pb.update.fields, data)
+    except _Unsupported:
+        return None
+    if create:
+        pb.current_document.CopyFrom(_NOT_EXISTING)
+    return write.Write.wrap(pb)
+
+
+def _fill_map(fields: Any, data: dict[str, Any]) -> None:
+    for key, value in data.items():
+        if not isinstance(key, str):
+            raise _Unsupported
+        _fill(fields[key], value)
+
+
+def _fill(target: Any, value: Any) -> None:
+    """Write ``value`` into the ``Value`` message ``target`` (a fresh one), as the library's encode_value would."""
+    if isinstance(value, str):
+        target.string_value = value
+    elif value is None:
+        target.null_value = 0
+    elif isinstance(value, bool):
+        target.boolean_value = value
+    elif isinstance(value, int):
+        target.integer_value = value
+    elif isinstance(value, float):
+        target.double_value = value
+    elif isinstance(value, dict):
+        target.map_value.SetInParent()
+        _fill_map(target.map_value.fields, value)
+    elif isinstance(value, (list, tuple)):
+        target.array_value.SetInParent()
+        values = target.array_value.values
+        for element in value:
+            _fill(values.add(), element)
+    elif type(value) is datetime.datetime:
+        stamp = target.timestamp_value
+        stamp.seconds = calendar.timegm(value.utctimetuple())
+        stamp.nanos = value.microsecond * 1000
+    else:
+        raise _Unsupported

@@ -1,0 +1,67 @@
+"""The store's own encoding of a write sends byte for byte what the Firestore client library would, and leaves to
+the library what it does not know."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+import pytest
+from google.cloud import firestore
+from google.cloud.firestore_v1 import _helpers
+from google.cloud.firestore_v1._helpers import DatetimeWithNanoseconds
+from google.cloud.firestore_v1.types import write
+
+from crm.devstack.demo_data import demo_customers
+from crm.store.customers import customer_to_document
+from crm.store.encoding import encoded_write
+
+PATH = "projects/p/databases/(default)/documents/customers/c1"
+UTC = datetime.UTC
+ATHENS = datetime.timezone(datetime.timedelta(hours=2))
+
+
+def library(data: dict, *, create: bool) -> bytes:
+    pbs = _helpers.pbs_for_create(PATH, data) if create else _helpers.pbs_for_set_no_merge(PATH, data)
+    assert len(pbs) == 1
+    return write.Write.pb(pbs[0]).SerializeToString(deterministic=True)
+
+
+def ours(data: dict, *, create: bool) -> bytes:
+    encoded = encoded_write(PATH, data, create=create)
+    assert encoded is not None
+    return write.Write.pb(encoded).SerializeToString(deterministic=True)
+
+
+PLAIN = [
+    {},
+    {"name": "Μαρία Παπαδοπούλου", "emoji": "🙂", "empty": "", "none": None, "yes": True, "no": False},
+    {"zero": 0, "negative": -7, "big": 2**63 - 1, "small": -(2**63), "float": 1.5, "nan_free": -0.0},
+    {"nested": {"empty_map": {}, "empty_list": [], "deep": {"a": [1, "b", {"c": None}]}}},
+    {"tuple": (1, 2), "list_of_maps": [{"x": 1}, {}], "list_of_lists": [[1], []]},
+    {"aware": datetime.datetime(2026, 11, 30, 4, 5, 6, 789012, tzinfo=UTC),
+     "athens": datetime.datetime(2026, 11, 30, 6, 5, 6, 1, tzinfo=ATHENS),
+     "naive": datetime.datetime(2026, 1, 2, 3, 4, 5, 6),
+     "before_1970": datetime.datetime(1969, 12, 31, 23, 59, 59, 500000, tzinfo=UTC)},
+]
+
+
+@pytest.mark.parametrize("create", [False, True])
+@pytest.mark.parametrize("data", PLAIN, ids=range(len(PLAIN)))
+def test_plain_documents_encode_as_the_library_does(data, create):
+    assert ours(data, create=create) == library(data, create=create)
+
+
+def test_demo_customers_with_their_search_keys_encode_as_the_library_does():
+    for customer in demo_customers(40, new_id=lambda: uuid.uuid4().hex[:20]):
+        data = customer_to_document(customer)
+        assert ours(data, create=True) == library(data, create=True)
+
+
+@pytest.mark.parametrize("value", [
+    firestore.SERVER_TIMESTAMP, firestore.DELETE_FIELD, firestore.Increment(1), firestore.ArrayUnion(["a"]),
+    b"bytes", DatetimeWithNanoseconds(2026, 1, 1, tzinfo=UTC), datetime.date(2026, 1, 1), object(),
+])
+def test_what_only_the_library_knows_is_left_to_it(value):
+    assert encoded_write(PATH, {"field": value}, create=False) is None
+    assert encoded_write(PATH, {"outer": {"inner": [value]}}, create=True) is None
