@@ -3,8 +3,9 @@
 The client library builds every value of a document as a proto-plus object and copies it into its parent, which
 costs ten times what filling the protocol buffers in place costs; a customer carries about 440 values (most of them
 its search keys), so that copying was most of the CPU time of every write. ``encoded_write`` fills the buffers in
-place for documents made of plain values (what the store's ``*_to_document`` functions produce) and answers None
-for anything else (server timestamps, transforms, references, bytes), which the caller then hands to the library.
+place for documents made of plain values (what the store's ``*_to_document`` functions produce), with server timestamps
+in top-level fields (audit entries, webhook events), and answers None for anything else (other transforms,
+references, bytes), which the caller then hands to the library.
 The result is byte for byte what the library would send (``tests/unit/test_store_encoding.py``).
 """
 
@@ -12,12 +13,16 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import re
 from typing import Any
 
+from google.cloud.firestore_v1.transforms import SERVER_TIMESTAMP
 from google.cloud.firestore_v1.types import common, write
 
 _WRITE = write.Write.pb()
 _NOT_EXISTING = common.Precondition.pb()(exists=False)
+_REQUEST_TIME = write.DocumentTransform.FieldTransform.ServerValue.REQUEST_TIME
+_SIMPLE_NAME = re.compile(r"[_a-zA-Z][_a-zA-Z0-9]*")
 
 
 class _Unsupported(Exception):
@@ -29,12 +34,18 @@ def encoded_write(document_path: str, data: dict[str, Any], *, create: bool) -> 
     ``create``), or None when ``data`` holds a value only the client library knows how to send."""
     pb = _WRITE()
     pb.update.name = document_path
+    stamped = [key for key, value in data.items() if value is SERVER_TIMESTAMP]
+    if any(not _SIMPLE_NAME.fullmatch(key) for key in stamped):
+        return None
     try:
-        _fill_map(pb.update.fields, data)
+        _fill_map(pb.update.fields, {key: value for key, value in data.items() if value is not SERVER_TIMESTAMP}
+                  if stamped else data)
     except _Unsupported:
         return None
     if create:
         pb.current_document.CopyFrom(_NOT_EXISTING)
+    for key in sorted(stamped):
+        pb.update_transforms.add(field_path=key, set_to_server_value=_REQUEST_TIME)
     return write.Write.wrap(pb)
 
 

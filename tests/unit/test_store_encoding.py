@@ -52,6 +52,12 @@ def test_plain_documents_encode_as_the_library_does(data, create):
     assert ours(data, create=create) == library(data, create=create)
 
 
+@pytest.mark.parametrize("create", [False, True])
+def test_server_timestamps_in_top_level_fields_encode_as_the_library_does(create):
+    data = {"summary": "created", "at": firestore.SERVER_TIMESTAMP, "by": "u1", "seen_at": firestore.SERVER_TIMESTAMP}
+    assert ours(data, create=create) == library(data, create=create)
+
+
 def test_demo_customers_with_their_search_keys_encode_as_the_library_does():
     for customer in demo_customers(40, new_id=lambda: uuid.uuid4().hex[:20]):
         data = customer_to_document(customer)
@@ -59,9 +65,14 @@ def test_demo_customers_with_their_search_keys_encode_as_the_library_does():
 
 
 @pytest.mark.parametrize("value", [
-    firestore.SERVER_TIMESTAMP, firestore.DELETE_FIELD, firestore.Increment(1), firestore.ArrayUnion(["a"]),
+    firestore.DELETE_FIELD, firestore.Increment(1), firestore.ArrayUnion(["a"]),
     b"bytes", DatetimeWithNanoseconds(2026, 1, 1, tzinfo=UTC), datetime.date(2026, 1, 1), object(),
 ])
 def test_what_only_the_library_knows_is_left_to_it(value):
     assert encoded_write(PATH, {"field": value}, create=False) is None
     assert encoded_write(PATH, {"outer": {"inner": [value]}}, create=True) is None
+
+
+def test_server_timestamps_below_the_top_level_or_in_quoted_names_are_left_to_the_library():
+    assert encoded_write(PATH, {"outer": {"at": firestore.SERVER_TIMESTAMP}}, create=True) is None
+    assert encoded_write(PATH, {"odd name": firestore.SERVER_TIMESTAMP}, create=True) is None
