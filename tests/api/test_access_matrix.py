@@ -1,6 +1,9 @@
 """The access matrix: every operation x every role x a record of the caller's own and one of someone else's, each
 answered with the exact status promised; and the same again with API-key callers, whose role is the key's.
 
+Cases that only read (GET) share one collection prefix and the records arranged for them (per owner and kind of
+record, see ``_arranged``), since reading changes nothing; every case that may write gets records of its own.
+
 The cases come from ``crm.http.routing.api.operations``, so an endpoint added later without a row in EXPECTED
 fails here (test_every_operation_has_an_expectation, and each of its cases) instead of skipping the checks.
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +31,7 @@ from crm.domain.webhooks.deliveries import SendResult
 from crm.http.routing import Operation, api
 from crm.identity import Caller, DirectoryUser, Role, create_api_key
 from crm.services import saved_views
+from crm.settings import Settings, settings_from_env
 from tests.api.helpers import assert_error
 from tests.utils.factories import customer_body
 from tests.utils.partner_steps import PARTNER_NEEDS, PARTNER_URLS, PartnerRecords, arrange_partner_records
@@ -454,14 +459,42 @@ def test_the_matrix_size():
     assert len(AFFILIATE_CASES) == len(PARTNER_EXPECTED) * len(SCOPES)
 
 
+def _reads_only(op: Operation) -> bool:
+    return op.method == "GET" and op.endpoint not in PARTNER_EXPECTED
+
+
+@pytest.fixture(scope="module")
+def shared_settings(local_env: dict[str, str]) -> Settings:
+    return settings_from_env({**local_env, "CRM_COLLECTION_PREFIX": f"m{uuid.uuid4().hex[:10]}_"})
+
+
+@pytest.fixture
+def settings(request, local_env: dict[str, str], shared_settings: Settings) -> Settings:
+    """The read-only cases' one prefix, or a fresh one (as everywhere else) for a case that may write."""
+    op = getattr(request.node, "callspec", None) and request.node.callspec.params.get("op")
+    if request.node.originalname == "test_access" and op is not None and _reads_only(op):
+        return shared_settings
+    return settings_from_env({**local_env, "CRM_COLLECTION_PREFIX": f"t{uuid.uuid4().hex[:10]}_"})
+
+
+_shared_records: dict[tuple[str, frozenset[str]], Records] = {}
+_shared_keys: dict[str, tuple[str, str]] = {}
+
+
 @pytest.mark.parametrize(("op", "role", "scope", "via"), CASES)
 def test_access(app, anonymous, token_for, op: Operation, role: str, scope: str, via: str):
     expect = EXPECTED.get(op.endpoint)
     if expect is None:
         pytest.fail(f"no access expectation for {op.method} {op.path}: add it to EXPECTED")
     setup = _client(app, {"HTTP_AUTHORIZATION": f"Bearer {token_for('setup-admin', 'admin')}"})
-    caller_uid, caller = _caller(app, token_for, role, via)
-    records = _arrange(setup, app, caller_uid if scope == "own" else OTHER, _needs(op, expect))
+    shared = _reads_only(op)
+    caller_uid, caller = _caller(app, token_for, role, via, shared=shared)
+    owner, needs = caller_uid if scope == "own" else OTHER, _needs(op, expect)
+    if shared:
+        key = (owner, frozenset(needs))
+        records = _shared_records.get(key) or _shared_records.setdefault(key, _arrange(setup, app, owner, needs))
+    else:
+        records = _arrange(setup, app, owner, needs)
     if op.endpoint in PARTNER_EXPECTED:
         records.partner = arrange_partner_records(setup, _needs(op, expect), None, scope == "own")
     app.extensions["crm"].user_roles = roles = RecordingUserRoles()
@@ -523,13 +556,19 @@ def _client(app, environ: dict[str, str]) -> FlaskClient:
     return client
 
 
-def _caller(app, token_for, role: str, via: str) -> tuple[str, FlaskClient]:
+def _caller(app, token_for, role: str, via: str, *, shared: bool = False) -> tuple[str, FlaskClient]:
+    """A client for ``role``; an API key is made for the case, or once per role for the read-only cases."""
     if via == "token":
         uid = f"{role}-caller"
         token = token_for(uid, None if role == NO_ROLE else role)
         return uid, _client(app, {"HTTP_AUTHORIZATION": f"Bearer {token}"})
-    secret, key = create_api_key(app.extensions["crm"].api_keys, f"{role} key", Role(role), "setup-admin")
-    return f"apikey:{key.prefix}", _client(app, {"HTTP_X_API_KEY": secret})
+    if not shared or role not in _shared_keys:
+        secret, key = create_api_key(app.extensions["crm"].api_keys, f"{role} key", Role(role), "setup-admin")
+        if not shared:
+            return f"apikey:{key.prefix}", _client(app, {"HTTP_X_API_KEY": secret})
+        _shared_keys[role] = (f"apikey:{key.prefix}", secret)
+    uid, secret = _shared_keys[role]
+    return uid, _client(app, {"HTTP_X_API_KEY": secret})
 
 
 def _needs(op: Operation, expect: Expect) -> set[str]:
