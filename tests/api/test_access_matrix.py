@@ -423,6 +423,11 @@ AFFILIATE_CASES = [
     pytest.param(op, scope, id=f"{op.method} {op.path} {AFFILIATE} {scope} token")
     for op in PRIVATE if op.endpoint in PARTNER_EXPECTED for scope in SCOPES
 ]
+# Outside the programme an affiliate reaches only /me: every other operation, on records of the team's, is refused.
+AFFILIATE_OUTSIDE_CASES = [
+    pytest.param(op, id=f"{op.method} {op.path} {AFFILIATE} foreign token")
+    for op in PRIVATE if op.endpoint not in PARTNER_EXPECTED
+]
 
 
 class RecordingUserRoles:
@@ -457,6 +462,7 @@ def test_the_matrix_size():
           f"x {len(VIAS)} kinds of caller (ID token, API key), and a signed-in user without a role = {len(CASES)}")
     assert len(CASES) == size * len(VIAS) + len(PRIVATE) * len(SCOPES) and len(PRIVATE) >= 59
     assert len(AFFILIATE_CASES) == len(PARTNER_EXPECTED) * len(SCOPES)
+    assert len(AFFILIATE_CASES) / len(SCOPES) + len(AFFILIATE_OUTSIDE_CASES) == len(PRIVATE)
 
 
 def _reads_only(op: Operation) -> bool:
@@ -542,6 +548,29 @@ def test_affiliate_access(app, token_for, op: Operation, scope: str):
         mine = setup.get("/api/crm/partners", query_string={"page_size": 100}).get_json()["results"]
         own_ids = {p["id"] for p in mine if p.get("uid") == "affiliate-caller"}
         assert all(item.get("partner_id", item.get("id")) in own_ids for item in body["results"])
+
+
+@pytest.mark.parametrize("op", AFFILIATE_OUTSIDE_CASES)
+def test_affiliate_access_outside_the_programme(app, token_for, op: Operation):
+    expect = EXPECTED[op.endpoint]
+    setup = _client(app, {"HTTP_AUTHORIZATION": f"Bearer {token_for('setup-admin', 'admin')}"})
+    records = _arrange(setup, app, OTHER, _needs(op, expect))
+    app.extensions["crm"].user_roles = roles = RecordingUserRoles()
+    app.extensions["crm"].webhooks.sender = RecordingWebhookSender()
+    caller = _client(app, {"HTTP_AUTHORIZATION": f"Bearer {token_for('affiliate-caller', AFFILIATE)}"})
+    watched = _watched(records, expect.changes)
+    before = _fetch(setup, expect.changes, watched) if watched else None
+
+    response = caller.open(_url(op, records), method=op.method, query_string=expect.query(records) if expect.query
+                           else None, json=expect.body(records) if expect.body else None)
+
+    if op.endpoint == "get_me":
+        assert response.status_code == 200 and response.get_json()["role"] == AFFILIATE
+        return
+    assert_error(response, 403, "PERMISSION_DENIED")
+    if watched:
+        assert _fetch(setup, expect.changes, watched) == before, "a refused request changed the record"
+    assert roles.calls == []
 
 
 def _watched(records: Records, changes: str | None) -> str | None:
