@@ -29,6 +29,7 @@ from crm.domain.partners.destinations import (
     still_allowed,
     with_parameters,
 )
+from crm.domain.partners.payouts import payout_cents
 from crm.domain.partners.plans import CommissionPlan, PurchaseScope, add_months, purchase_earning, signup_earning
 from crm.domain.partners.sources import SourceSecrets, rotated, sign, verify_signature
 from crm.domain.partners.wallets import LedgerError, LedgerKind, WalletState, post, replay
@@ -233,3 +234,17 @@ def test_a_commission_is_approved_once_paid_once_and_reversed_once():
     assert (reversed_.status, taken_from) == (CommissionStatus.REVERSED, "approved")
     with pytest.raises(FailedPreconditionError):
         reverse(reversed_, reason="again", now=NOW)
+
+
+@pytest.mark.parametrize(("approved_balance", "commissions", "paid"), [
+    (3000, [1000, 2000], 3000),  # nothing clawed back: the commissions, whole
+    (1500, [1000, 2000], 1500),  # a paid commission of 15.00 refunded since: its amount is held back
+])
+def test_a_payout_pays_the_approved_commissions_less_what_refunds_clawed_back(approved_balance, commissions, paid):
+    assert payout_cents(approved_balance, commissions) == paid
+
+
+@pytest.mark.parametrize(("approved_balance", "commissions"), [(-500, [1000]), (0, [1000]), (2000, [])])
+def test_no_payout_while_the_partner_owes_more_than_is_approved_or_nothing_is_approved(approved_balance, commissions):
+    with pytest.raises(FailedPreconditionError):
+        payout_cents(approved_balance, commissions)
