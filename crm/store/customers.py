@@ -23,6 +23,7 @@ from crm.store.cursors import query_fingerprint
 from crm.store.customer_counts import record_customer_change, record_imported_customers
 from crm.store.customer_filters import list_filters_fingerprint, with_list_filters
 from crm.store.customer_search import CustomerSearch, customer_search_fields
+from crm.store.encoding import stage_write
 from crm.store.paging import PageRequest, Queryable, fetch_page
 from crm.store.search import SEARCH_FIELDS
 from crm.store.unit_of_work import UnitOfWork
@@ -122,7 +123,7 @@ def import_customers(db: firestore.Client, names: CollectionNames, customers: li
     for start in range(0, len(customers), IMPORT_BATCH):
         batch = db.batch()
         for customer in customers[start : start + IMPORT_BATCH]:
-            batch.set(documents.document(customer.id), customer_to_document(customer))
+            stage_write(batch, documents.document(customer.id), customer_to_document(customer))
             for email in CUSTOMER_EMAIL.values(customer):
                 claim = EMAIL_CLAIMS.claim_document(email, customer.id)
                 batch.set(claims.document(EMAIL_CLAIMS.claim_id(email)), claim)

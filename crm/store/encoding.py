@@ -16,6 +16,7 @@ import datetime
 import re
 from typing import Any
 
+from google.cloud import firestore
 from google.cloud.firestore_v1.transforms import SERVER_TIMESTAMP
 from google.cloud.firestore_v1.types import common, write
 
@@ -27,6 +28,18 @@ _SIMPLE_NAME = re.compile(r"[_a-zA-Z][_a-zA-Z0-9]*")
 
 class _Unsupported(Exception):
     """A value the fast path leaves to the client library."""
+
+
+def stage_write(writes: firestore.Transaction | firestore.WriteBatch, ref: firestore.DocumentReference,
+                data: dict[str, Any], *, create: bool = False) -> None:
+    """Stage a create or a whole-document set in a transaction or a batch, encoded here where it can be."""
+    encoded = encoded_write(ref._document_path, data, create=create)
+    if encoded is not None:
+        writes._add_write_pbs([encoded])
+    elif create:
+        writes.create(ref, data)
+    else:
+        writes.set(ref, data)
 
 
 def encoded_write(document_path: str, data: dict[str, Any], *, create: bool) -> write.Write | None:

@@ -22,7 +22,7 @@ from crm.store import read_meter
 from crm.store.audit import AuditTrail, RecordChange
 from crm.store.claims import ClaimCollection, StagedClaim, explain_refused
 from crm.store.collections import CollectionNames
-from crm.store.encoding import encoded_write
+from crm.store.encoding import stage_write
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Claimant)
@@ -89,11 +89,11 @@ class UnitOfWork:
         if merge:
             self._writes.append(lambda tx: tx.set(ref, data, merge=True))
             return
-        self._writes.append(lambda tx: _write(tx, ref, data, create=False))
+        self._writes.append(lambda tx: stage_write(tx, ref, data))
         self._audit.wrote(ref, data)
 
     def create(self, ref: firestore.DocumentReference, data: dict[str, Any]) -> None:
-        self._writes.append(lambda tx: _write(tx, ref, data, create=True))
+        self._writes.append(lambda tx: stage_write(tx, ref, data, create=True))
         self._audit.wrote(ref, data)
 
     def update(self, ref: firestore.DocumentReference, data: dict[str, Any]) -> None:
@@ -127,21 +127,9 @@ class UnitOfWork:
             write(self.transaction)
         audit = self.db.collection(self.names.audit)
         for entry in self._audit.entries(self.actor.uid):
-            _write(self.transaction, audit.document(), entry, create=True)
+            stage_write(self.transaction, audit.document(), entry, create=True)
         for ref, document in self._outbox.documents(self._audit.changes(), self.actor.uid) if self._outbox else ():
-            _write(self.transaction, ref, document, create=True)
-
-
-def _write(transaction: firestore.Transaction, ref: firestore.DocumentReference, data: dict[str, Any], *,
-           create: bool) -> None:
-    """Stage a create or a whole-document set, encoded by crm.store.encoding where it can (most documents)."""
-    encoded = encoded_write(ref._document_path, data, create=create)
-    if encoded is not None:
-        transaction._add_write_pbs([encoded])
-    elif create:
-        transaction.create(ref, data)
-    else:
-        transaction.set(ref, data)
+            stage_write(self.transaction, ref, document, create=True)
 
 
 class TransactionRunner:

@@ -15,6 +15,7 @@ from crm.store.accounts.totals import TxAccountTotals
 from crm.store.claims import ClaimCollection
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
+from crm.store.encoding import stage_write
 from crm.store.paging import PageRequest, Queryable, fetch_page
 from crm.store.people.documents import person_from_snapshot, person_to_document
 from crm.store.people.search import PersonSearch
@@ -107,7 +108,7 @@ def import_people(db: firestore.Client, names: CollectionNames, people: list[Per
         batch = db.batch()
         counts: dict[str, int] = {}
         for person in people[start : start + IMPORT_BATCH]:
-            batch.set(documents.document(person.id), person_to_document(person))
+            stage_write(batch, documents.document(person.id), person_to_document(person))
             for email in PERSON_EMAIL.values(person):
                 batch.set(claims.document(PERSON_EMAIL_CLAIMS.claim_id(email)),
                           PERSON_EMAIL_CLAIMS.claim_document(email, person.id))
