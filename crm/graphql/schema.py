@@ -1,0 +1,57 @@
+"""The schema, built once per process (with or without introspection), and the one function that runs a request."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import AddValidationRules, DisableIntrospection
+from strawberry.types import ExecutionContext
+
+from crm.graphql.context import Context
+from crm.graphql.errors import graphql_error
+from crm.graphql.limits import DocumentLimits
+from crm.graphql.mutations import Mutation
+from crm.graphql.queries import Query
+
+
+class CrmSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        """Errors a caller caused are answered, not logged; the others are logged where they are answered
+        (crm.graphql.errors), with an incident number."""
+
+
+@functools.cache
+def crm_schema(introspection: bool) -> strawberry.Schema:
+    """The schema; without introspection (``__schema``, ``__type``) outside local mode."""
+    extensions: list[Any] = [lambda: AddValidationRules([DocumentLimits])]
+    if not introspection:
+        extensions.append(DisableIntrospection)
+    return CrmSchema(query=Query, mutation=Mutation, extensions=extensions)
+
+
+def sdl() -> str:
+    """The schema in the GraphQL schema language, as committed in crm/graphql/schema.graphql."""
+    return crm_schema(True).as_str() + "\n"
+
+
+def run(context: Context, query: str, variables: dict[str, Any] | None, operation_name: str | None,
+        *, introspection: bool) -> tuple[int, dict[str, Any]]:
+    """Run one GraphQL request for ``context``'s caller: (HTTP status, body).
+
+    A document that cannot run (not GraphQL, invalid against the schema, over a limit, variables of the wrong type)
+    is answered 400 with ``errors`` only; otherwise 200 with ``data`` and the errors of the fields that failed.
+    """
+    schema = crm_schema(introspection)
+    result = asyncio.run(schema.execute(query, variables, context, operation_name=operation_name))
+    body: dict[str, Any] = {}
+    errors = result.errors or []
+    if errors:
+        body["errors"] = [graphql_error(error) for error in errors]
+    ran = result.data is not None or any(error.path for error in errors) or not errors
+    if ran:
+        body["data"] = result.data
+    return (200 if ran else 400), body
