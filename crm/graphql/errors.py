@@ -26,7 +26,8 @@ def _as_crm_error(error: GraphQLError) -> CrmError:
     original = error.original_error
     if isinstance(original, CrmError):
         return original
-    if original is not None:
+    if original is not None and not isinstance(original, GraphQLError):
         return unexpected_error(original)
     # not GraphQL, not valid against the schema, or over a limit (crm.graphql.limits, whose details name it)
+    # (or variables of the wrong type, which graphql-core reports as a GraphQLError of its own)
     return InvalidArgumentError(error.message, (error.extensions or {}).get("details", []))

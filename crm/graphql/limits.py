@@ -3,16 +3,18 @@ it uses, and what it costs.
 
 Cost is an upper bound of the records a document may touch: every field costs its weight (1; a customer's timeline
 10, as it is a query of its own per customer; a mutation 10), and a field with ``first`` multiplies what it selects
-by ``first`` (25 when left out, the largest page when given by a variable). Introspection fields (``__schema``,
+by ``first`` (25 when left out; a variable's value when given by one). Introspection fields (``__schema``,
 ``__type``) count for neither depth nor cost.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
+    ASTValidationRule,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -24,7 +26,9 @@ from graphql import (
     SelectionSetNode,
     ValidationContext,
     ValidationRule,
+    VariableNode,
 )
+from strawberry.extensions import SchemaExtension
 
 MAX_DEPTH = 8
 MAX_ALIASES = 20
@@ -42,9 +46,27 @@ class Measure:
     cost: int = 0
 
 
-class DocumentLimits(ValidationRule):
+class DocumentLimits(SchemaExtension):
+    """Adds the limits to the validation of each request, with the request's variables (for ``first``)."""
+
+    def on_operation(self) -> Iterator[None]:
+        variables = self.execution_context.variables or {}
+        self.execution_context.validation_rules = (*self.execution_context.validation_rules, limits_rule(variables))
+        yield
+
+
+def limits_rule(variables: dict[str, Any]) -> type[ASTValidationRule]:
+    class Limits(_Limits):
+        given = variables
+
+    return Limits
+
+
+class _Limits(ValidationRule):
     """Refuses a document over MAX_DEPTH, MAX_ALIASES or MAX_COST, each with an INVALID_ARGUMENT error whose
     details name the limit."""
+
+    given: dict[str, Any] = {}
 
     def __init__(self, context: ValidationContext) -> None:
         super().__init__(context)
@@ -52,7 +74,7 @@ class DocumentLimits(ValidationRule):
         fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
         for operation in document.definitions:
             if isinstance(operation, OperationDefinitionNode):
-                self._check(operation, _Walker(fragments).measure(operation))
+                self._check(operation, _Walker(fragments, self.given).measure(operation))
 
     def _check(self, operation: OperationDefinitionNode, measure: Measure) -> None:
         for limit, found, most, what in (("max_depth", measure.depth, MAX_DEPTH, "nests fields"),
@@ -71,8 +93,9 @@ def limit_error(message: str, limit: str, found: int, most: int, node: Any = Non
 
 
 class _Walker:
-    def __init__(self, fragments: dict[str, FragmentDefinitionNode]):
+    def __init__(self, fragments: dict[str, FragmentDefinitionNode], variables: dict[str, Any]):
         self.fragments = fragments
+        self.variables = variables
 
     def measure(self, operation: OperationDefinitionNode) -> Measure:
         measure = Measure()
@@ -91,7 +114,7 @@ class _Walker:
                 measure.aliases += node.alias is not None
                 below, inner = self._walk(node.selection_set, measure, seen)
                 weight = top_weight or WEIGHTS.get(node.name.value, 1)
-                depth, cost = max(depth, 1 + below), cost + weight + _page(node) * inner
+                depth, cost = max(depth, 1 + below), cost + weight + self._page(node) * inner
             elif isinstance(node, InlineFragmentNode):
                 below, inner = self._walk(node.selection_set, measure, seen, top_weight)
                 depth, cost = max(depth, below), cost + inner
@@ -103,12 +126,20 @@ class _Walker:
         return depth, cost
 
 
-def _page(node: FieldNode) -> int:
-    """How many records a field may answer per record it selects from: its ``first``."""
-    for argument in node.arguments or ():
-        if argument.name.value == "first":
-            return max(1, int(argument.value.value)) if isinstance(argument.value, IntValueNode) else LARGEST_PAGE
-    return DEFAULT_PAGE if node.selection_set and _paged(node) else 1
+    def _page(self, node: FieldNode) -> int:
+        """How many records a field may answer per record it selects from: its ``first``."""
+        for argument in node.arguments or ():
+            if argument.name.value == "first":
+                value: Any = argument.value
+                if isinstance(value, VariableNode):
+                    value = self.variables.get(value.name.value, LARGEST_PAGE)
+                elif isinstance(value, IntValueNode):
+                    value = value.value
+                try:
+                    return max(1, int(value))
+                except (TypeError, ValueError):
+                    return LARGEST_PAGE  # refused by validation anyway
+        return DEFAULT_PAGE if node.selection_set and _paged(node) else 1
 
 
 def _paged(node: FieldNode) -> bool:

@@ -43,7 +43,8 @@ class Mutation:
         ctx = info.context
         ctx.write()
         data = ctx.input(CustomerUpdate, input)
-        return Customer.of(customers.update_customer(ctx.deps.transactions, ctx.record_id(id), data, ctx.caller, if_version))
+        record_id = ctx.record_id(id)
+        return Customer.of(customers.update_customer(ctx.deps.transactions, record_id, data, ctx.caller, if_version))
 
     @strawberry.mutation(description="Delete a customer (soft: it can be restored); answers its id")
     def delete_customer(self, info: Info[Context, None], id: strawberry.ID,
@@ -58,7 +59,8 @@ class Mutation:
         ctx = info.context
         ctx.write()
         note = ctx.input(NoteCreate, {"text": text})
-        return Customer.of(customers.add_note(ctx.deps.transactions, ctx.record_id(customer_id, "customerId"), note.text, ctx.caller))
+        record_id = ctx.record_id(customer_id, "customerId")
+        return Customer.of(customers.add_note(ctx.deps.transactions, record_id, note.text, ctx.caller))
 
     @strawberry.mutation(description="Create a deal: the body of POST /api/crm/deals")
     def create_deal(self, info: Info[Context, None], input: Input) -> Deal | None:
@@ -74,19 +76,22 @@ class Mutation:
         ctx.write()
         given = {"stage": stage, "pipeline_id": pipeline_id, "reason": reason, "substage": substage}
         move = ctx.input(StageMove, {name: value for name, value in given.items() if value is not None})
-        return Deal.of(deals.move_deal(ctx.deps.transactions, ctx.record_id(id), move, ctx.caller, if_version))
+        record_id = ctx.record_id(id)
+        return Deal.of(deals.move_deal(ctx.deps.transactions, record_id, move, ctx.caller, if_version))
 
     @strawberry.mutation(description="Move a deal into the next open stage, or won after the last")
     def advance_deal(self, info: Info[Context, None], id: strawberry.ID, if_version: IfVersion = None) -> Deal | None:
         ctx = info.context
         ctx.write()
-        return Deal.of(deals.advance_deal(ctx.deps.transactions, ctx.record_id(id), ctx.caller, if_version))
+        record_id = ctx.record_id(id)
+        return Deal.of(deals.advance_deal(ctx.deps.transactions, record_id, ctx.caller, if_version))
 
     @strawberry.mutation(description="Close a deal as won")
     def mark_deal_won(self, info: Info[Context, None], id: strawberry.ID, if_version: IfVersion = None) -> Deal | None:
         ctx = info.context
         ctx.write()
-        return Deal.of(deals.mark_deal_won(ctx.deps.transactions, ctx.record_id(id), ctx.caller, if_version))
+        record_id = ctx.record_id(id)
+        return Deal.of(deals.mark_deal_won(ctx.deps.transactions, record_id, ctx.caller, if_version))
 
     @strawberry.mutation(description="Close a deal as lost, with the reason")
     def mark_deal_lost(self, info: Info[Context, None], id: strawberry.ID, reason: str,
@@ -94,7 +99,8 @@ class Mutation:
         ctx = info.context
         ctx.write()
         lost = ctx.input(LostReason, {"reason": reason})
-        return Deal.of(deals.mark_deal_lost(ctx.deps.transactions, ctx.record_id(id), lost.reason, ctx.caller, if_version))
+        record_id = ctx.record_id(id)
+        return Deal.of(deals.mark_deal_lost(ctx.deps.transactions, record_id, lost.reason, ctx.caller, if_version))
 
     @strawberry.mutation(description="Reopen a won or lost deal, into the given open stage or its pipeline's first")
     def reopen_deal(self, info: Info[Context, None], id: strawberry.ID, stage: str | None = None,
@@ -102,7 +108,8 @@ class Mutation:
         ctx = info.context
         ctx.write()
         reopen = ctx.input(Reopen, {"stage": stage} if stage is not None else {})
-        return Deal.of(deals.reopen_deal(ctx.deps.transactions, ctx.record_id(id), reopen.stage, ctx.caller, if_version))
+        record_id = ctx.record_id(id)
+        return Deal.of(deals.reopen_deal(ctx.deps.transactions, record_id, reopen.stage, ctx.caller, if_version))
 
     @strawberry.mutation(description="Create an activity: the body of POST /api/crm/activities")
     def create_activity(self, info: Info[Context, None], input: Input) -> Activity | None:
@@ -118,13 +125,15 @@ class Mutation:
         ctx = info.context
         ctx.write()
         data = ctx.input(ActivityUpdate, input)
-        return Activity.of(activities.update_activity(ctx.deps.transactions, ctx.record_id(id), data, ctx.caller, if_version))
+        record_id = ctx.record_id(id)
+        return Activity.of(activities.update_activity(ctx.deps.transactions, record_id, data, ctx.caller, if_version))
 
     @strawberry.mutation(description="Mark a scheduled or in-progress activity completed")
     def complete_activity(self, info: Info[Context, None], id: strawberry.ID) -> Activity | None:
         ctx = info.context
         ctx.write()
-        return Activity.of(activities.complete_activity(ctx.deps.transactions, ctx.record_id(id), ctx.caller))
+        record_id = ctx.record_id(id)
+        return Activity.of(activities.complete_activity(ctx.deps.transactions, record_id, ctx.caller))
 
     @strawberry.mutation(description="Delete an activity; answers its id")
     def delete_activity(self, info: Info[Context, None], id: strawberry.ID,

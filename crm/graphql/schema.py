@@ -8,7 +8,7 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import AddValidationRules, DisableIntrospection
+from strawberry.extensions import DisableIntrospection
 from strawberry.types import ExecutionContext
 
 from crm.graphql.context import Context
@@ -27,7 +27,7 @@ class CrmSchema(strawberry.Schema):
 @functools.cache
 def crm_schema(introspection: bool) -> strawberry.Schema:
     """The schema; without introspection (``__schema``, ``__type``) outside local mode."""
-    extensions: list[Any] = [lambda: AddValidationRules([DocumentLimits])]
+    extensions: list[Any] = [DocumentLimits]
     if not introspection:
         extensions.append(DisableIntrospection)
     return CrmSchema(query=Query, mutation=Mutation, extensions=extensions)
@@ -39,11 +39,12 @@ def sdl() -> str:
 
 
 def run(context: Context, query: str, variables: dict[str, Any] | None, operation_name: str | None,
-        *, introspection: bool) -> tuple[int, dict[str, Any]]:
-    """Run one GraphQL request for ``context``'s caller: (HTTP status, body).
+        *, introspection: bool) -> dict[str, Any]:
+    """Run one GraphQL request for ``context``'s caller; the response's body.
 
-    A document that cannot run (not GraphQL, invalid against the schema, over a limit, variables of the wrong type)
-    is answered 400 with ``errors`` only; otherwise 200 with ``data`` and the errors of the fields that failed.
+    Always 200, as GraphQL over HTTP answers JSON: ``errors`` holds what failed, each with its REST code in
+    ``extensions.code``; ``data`` is left out when the document could not run at all (not GraphQL, not valid
+    against the schema, over a limit, variables of the wrong type).
     """
     schema = crm_schema(introspection)
     result = asyncio.run(schema.execute(query, variables, context, operation_name=operation_name))
@@ -51,7 +52,6 @@ def run(context: Context, query: str, variables: dict[str, Any] | None, operatio
     errors = result.errors or []
     if errors:
         body["errors"] = [graphql_error(error) for error in errors]
-    ran = result.data is not None or any(error.path for error in errors) or not errors
-    if ran:
+    if result.data is not None or any(error.path for error in errors) or not errors:
         body["data"] = result.data
-    return (200 if ran else 400), body
+    return body

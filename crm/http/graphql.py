@@ -37,7 +37,7 @@ class GraphQLRequest(Model):
 
 
 class GraphQLResponse(Model):
-    data: dict[str, Any] | None = Field(None, description="Left out when the document could not run (400)")
+    data: dict[str, Any] | None = Field(None, description="Left out when the document could not run at all")
     errors: list[dict[str, Any]] | None = Field(None, description="Each with message, locations, path and "
                                                                   "extensions {code, status, details}: the codes "
                                                                   "of the REST API's errors")
@@ -45,16 +45,16 @@ class GraphQLResponse(Model):
 
 @api.route("/graphql", "POST", summary="The GraphQL API: customers, deals, pipelines, forecast and dashboard; "
            "mutations of customers, notes, deals and activities", tag=TAG, access=Access.READ, body=GraphQLRequest,
-           response=GraphQLResponse, errors=(400,))
+           response=GraphQLResponse, errors=(422,))
 def graphql_request() -> Response:
     request = parse_body(GraphQLRequest)
     from crm.graphql.context import Context  # Strawberry loads only when a GraphQL request comes
     from crm.graphql.schema import run
 
     d = deps()
-    status, body = run(Context(d, caller()), request.query, request.variables, request.operation_name,
-                       introspection=d.settings.local_mode)
-    return Response(json.dumps(body, ensure_ascii=False), status=status, mimetype="application/json")
+    body = run(Context(d, caller()), request.query, request.variables, request.operation_name,
+               introspection=d.settings.local_mode)
+    return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
 
 
 @api.route("/graphql", "GET", summary="GraphiQL, to try the GraphQL API in a browser (local mode only; 404 "

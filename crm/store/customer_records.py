@@ -2,10 +2,11 @@
 customers instead of one query per customer.
 
 Firestore has no per-customer limit inside one query, so each chunk's query is capped at ``chunk x per_customer``
-documents; a chunk that reaches the cap (some customer holds more than its share) is read again one customer at a
-time, newest first, each capped at ``per_customer`` (the same query and index as a customer's list over REST). Either way a chunk costs at most the documents it returns, plus one read for
-a query that matches nothing. The queries have equality filters only (no order), which Firestore serves by merging
-single-field indexes; the newest first order is applied here.
+documents; a chunk over the cap (some customer holds more than its share) is read again one customer at a time,
+newest first, each capped at ``per_customer`` (the query and index of a customer's list over REST). A chunk costs
+the documents it returns (one read when it matches nothing), plus the cap when it is read again. The chunk queries
+have equality filters only (no order), which Firestore serves by merging single-field indexes; the newest first
+order is applied here.
 """
 
 from __future__ import annotations
