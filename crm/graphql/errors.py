@@ -14,7 +14,7 @@ from crm.http.errors import unexpected_error
 def graphql_error(error: GraphQLError) -> dict[str, Any]:
     """The error as the response's ``errors`` holds it: message, locations, path and extensions {code, status,
     details}."""
-    formatted = error.formatted
+    formatted: dict[str, Any] = dict(error.formatted)
     crm_error = _as_crm_error(error)
     formatted["message"] = crm_error.message
     formatted["extensions"] = {"code": crm_error.code, "status": http_status_for(crm_error),

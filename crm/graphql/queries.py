@@ -15,7 +15,7 @@ from crm.domain.deal_queries import DealListParams
 from crm.domain.deal_reports import ForecastParams
 from crm.graphql import enums
 from crm.graphql.context import Context
-from crm.graphql.records import Customer, Deal, PageInfo, Pipeline
+from crm.graphql.records import Customer, Deal, PageInfo, Pipeline, as_json
 from crm.services import customers, deal_reports, deals, pipelines
 
 Search = Annotated[str | None, strawberry.argument(description="Words or word starts, every one required; best "
@@ -53,9 +53,10 @@ class Query:
                   created_to: str | None = None, owner_id: str | None = None, order_by: OrderBy = None,
                   first: First = 25, after: After = None) -> CustomerConnection | None:
         ctx = info.context
+        statuses = ",".join(str(enums.value_of(s)) for s in status) if status else None
         params = ctx.params(CustomerListParams, search=search, tag=tag, source=enums.value_of(source),
-                            status=",".join(str(s.value) for s in status) if status else None, priority=priority,
-                            rating=rating, created_from=created_from, created_to=created_to, owner_id=owner_id,
+                            status=statuses, priority=priority, rating=rating, created_from=created_from,
+                            created_to=created_to, owner_id=owner_id,
                             order_by=order_by, page_size=first, cursor=after)
         page = customers.list_customers(ctx.deps.customers, params, ctx.caller)
         return CustomerConnection(nodes=[Customer.of(c) for c in page.results], total_count=page.total,
@@ -103,14 +104,14 @@ class Query:
         ctx = info.context
         ctx.require(Access.REPORTS)
         params = ctx.params(ForecastParams, pipeline_id=pipeline_id, from_month=from_month, to_month=to_month)
-        return deal_reports.forecast(ctx.deps.transactions, ctx.deps.reports, params).model_dump(mode="json")
+        return as_json(deal_reports.forecast(ctx.deps.transactions, ctx.deps.reports, params))
 
     @strawberry.field(description="Leads, open and won deals, conversion and pipeline distribution (reports "
                                   "access): the document GET /api/crm/dashboard answers")
     def dashboard(self, info: Info[Context, None]) -> JSON | None:
         ctx = info.context
         ctx.require(Access.REPORTS)
-        return deal_reports.dashboard(ctx.deps.transactions, ctx.deps.reports).model_dump(mode="json")
+        return as_json(deal_reports.dashboard(ctx.deps.transactions, ctx.deps.reports))
 
 
 def _page_info(next_cursor: str | None) -> PageInfo:

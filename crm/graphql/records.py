@@ -32,6 +32,11 @@ T = TypeVar("T")
 PerCustomer = Annotated[int, strawberry.argument(description=f"At most this many, newest first (1-{MAX_PER_CUSTOMER})")]
 
 
+def as_json(model: BaseModel) -> JSON:
+    """A model as the REST API serializes it, for a JSON field."""
+    return model.model_dump(mode="json")  # type: ignore[return-value]
+
+
 def of(cls: type[T], source: BaseModel, /, **given: Any) -> T:
     """An instance of GraphQL type ``cls`` with the plain fields of ``source`` that ``cls`` declares."""
     definition = cls.__strawberry_definition__  # type: ignore[attr-defined]
@@ -105,7 +110,7 @@ class Deal:
 
     @strawberry.field(description="The deal as GET /api/crm/deals/{id} serves it")
     def document(self) -> JSON:
-        return self.record.model_dump(mode="json")
+        return as_json(self.record)
 
     @classmethod
     def of(cls, deal: DealRecord) -> Deal:
@@ -131,7 +136,7 @@ class Order:
 
     @strawberry.field(description="The order as GET /api/crm/orders/{id} serves it")
     def document(self) -> JSON:
-        return self.record.model_dump(mode="json")
+        return as_json(self.record)
 
     @classmethod
     def of(cls, order: OrderRecord) -> Order:
@@ -185,7 +190,7 @@ class Customer:
     @strawberry.field(description="The customer as GET /api/crm/customers/{id} serves it (contacts, location, "
                                    "owned items and every other field)")
     def document(self) -> JSON:
-        return self.record.model_dump(mode="json")
+        return as_json(self.record)
 
     @strawberry.field(description="The customer's deals, newest first (a rep's: their own). Batched: a page of "
                                   "customers reads them in one query per 30 customers")
