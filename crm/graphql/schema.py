@@ -55,3 +55,7 @@ def run(context: Context, query: str, variables: dict[str, Any] | None, operatio
     if result.data is not None or any(error.path for error in errors) or not errors:
         body["data"] = result.data
     return body
+
+
+if __name__ == "__main__":  # python -m crm.graphql.schema > crm/graphql/schema.graphql
+    print(sdl(), end="")
