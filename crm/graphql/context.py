@@ -93,13 +93,14 @@ class Context:
                 detail["field"] = argument_name(detail["field"]) if detail["field"] else None
             raise InvalidArgumentError("the arguments are not valid", details) from None
 
-    def input(self, model: type[M], data: Any) -> M:
-        """An ``input`` argument validated as the REST body ``model``, with the same refusals.
+    def input(self, model: type[M], data: Any, argument: str | None = "input") -> M:
+        """An ``input`` argument (or, with ``argument`` None, the arguments given) validated as the REST body
+        ``model``, with the same refusals.
 
         Raises:
-            ValidationFailedError: with one detail per field, named input.<field>.
+            ValidationFailedError: with one detail per field, named input.<field> (or as the argument).
         """
-        return validate_document(model, data, ("input",))
+        return validate_document(model, data, (argument,) if argument else ())
 
     def loader(self, kind: str, status: str | None, per_customer: int) -> DataLoader[str, list[Any]]:
         """The request's loader of customers' ``kind`` records (deals, orders, activities) with these filters.

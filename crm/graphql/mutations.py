@@ -42,8 +42,8 @@ class Mutation:
                         if_version: IfVersion = None) -> Customer | None:
         ctx = info.context
         ctx.write()
-        data = ctx.input(CustomerUpdate, input)
         record_id = ctx.record_id(id)
+        data = ctx.input(CustomerUpdate, input)
         return Customer.of(customers.update_customer(ctx.deps.transactions, record_id, data, ctx.caller, if_version))
 
     @strawberry.mutation(description="Delete a customer (soft: it can be restored); answers its id")
@@ -58,8 +58,8 @@ class Mutation:
     def add_customer_note(self, info: Info[Context, None], customer_id: strawberry.ID, text: str) -> Customer | None:
         ctx = info.context
         ctx.write()
-        note = ctx.input(NoteCreate, {"text": text})
         record_id = ctx.record_id(customer_id, "customerId")
+        note = ctx.input(NoteCreate, {"text": text}, None)
         return Customer.of(customers.add_note(ctx.deps.transactions, record_id, note.text, ctx.caller))
 
     @strawberry.mutation(description="Create a deal: the body of POST /api/crm/deals")
@@ -74,9 +74,9 @@ class Mutation:
                   reason: str | None = None, substage: str | None = None, if_version: IfVersion = None) -> Deal | None:
         ctx = info.context
         ctx.write()
-        given = {"stage": stage, "pipeline_id": pipeline_id, "reason": reason, "substage": substage}
-        move = ctx.input(StageMove, {name: value for name, value in given.items() if value is not None})
         record_id = ctx.record_id(id)
+        given = {"stage": stage, "pipeline_id": pipeline_id, "reason": reason, "substage": substage}
+        move = ctx.input(StageMove, {name: value for name, value in given.items() if value is not None}, None)
         return Deal.of(deals.move_deal(ctx.deps.transactions, record_id, move, ctx.caller, if_version))
 
     @strawberry.mutation(description="Move a deal into the next open stage, or won after the last")
@@ -98,8 +98,8 @@ class Mutation:
                        if_version: IfVersion = None) -> Deal | None:
         ctx = info.context
         ctx.write()
-        lost = ctx.input(LostReason, {"reason": reason})
         record_id = ctx.record_id(id)
+        lost = ctx.input(LostReason, {"reason": reason}, None)
         return Deal.of(deals.mark_deal_lost(ctx.deps.transactions, record_id, lost.reason, ctx.caller, if_version))
 
     @strawberry.mutation(description="Reopen a won or lost deal, into the given open stage or its pipeline's first")
@@ -107,8 +107,8 @@ class Mutation:
                     if_version: IfVersion = None) -> Deal | None:
         ctx = info.context
         ctx.write()
-        reopen = ctx.input(Reopen, {"stage": stage} if stage is not None else {})
         record_id = ctx.record_id(id)
+        reopen = ctx.input(Reopen, {"stage": stage} if stage is not None else {}, None)
         return Deal.of(deals.reopen_deal(ctx.deps.transactions, record_id, reopen.stage, ctx.caller, if_version))
 
     @strawberry.mutation(description="Create an activity: the body of POST /api/crm/activities")
@@ -124,8 +124,8 @@ class Mutation:
                         if_version: IfVersion = None) -> Activity | None:
         ctx = info.context
         ctx.write()
-        data = ctx.input(ActivityUpdate, input)
         record_id = ctx.record_id(id)
+        data = ctx.input(ActivityUpdate, input)
         return Activity.of(activities.update_activity(ctx.deps.transactions, record_id, data, ctx.caller, if_version))
 
     @strawberry.mutation(description="Mark a scheduled or in-progress activity completed")

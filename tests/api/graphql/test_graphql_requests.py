@@ -121,3 +121,20 @@ def test_each_mutation_after_the_first_counts_against_the_rate_limit(app, as_use
     three = " ".join(f'{n}: createCustomer(input: {{name: "{n}"}}) {{ id }}' for n in "abc")
     response = gql(writer, "mutation { " + three + " }")
     assert error_codes(response) == ["RESOURCE_EXHAUSTED"] and response.get_json()["data"]["c"] is None
+
+
+def test_a_deal_through_its_stages(client):
+    customer = create_customer(client)
+    made = data_of(gql(client, "mutation($c: JSON!) { createDeal(input: $c) { id stage version } }",
+                       {"c": {"customer_id": customer["id"], "title": "Stages", "value": "100.00"}}))["createDeal"]
+    steps = "mutation($id: ID!) { moveDeal(id: $id, stage: \"qualified\") { stage } advanceDeal(id: $id) { stage } }"
+    moved = data_of(gql(client, steps, {"id": made["id"]}))
+    assert moved["moveDeal"]["stage"] == "qualified" and moved["advanceDeal"]["stage"] != "qualified"
+    no_reason = gql(client, "mutation($id: ID!) { markDealLost(id: $id, reason: \"\") { status } }", {"id": made["id"]})
+    assert only_error(no_reason, 422, "VALIDATION_FAILED")["extensions"]["details"][0]["field"] == "reason"
+    stale = gql(client, "mutation($id: ID!, $v: String) { markDealWon(id: $id, ifVersion: $v) { status } }",
+                {"id": made["id"], "v": made["version"]})
+    only_error(stale, 412, "PRECONDITION_FAILED")
+    closed = "mutation($id: ID!) { markDealWon(id: $id) { status } reopenDeal(id: $id) { status } }"
+    assert data_of(gql(client, closed, {"id": made["id"]})) == {"markDealWon": {"status": "WON"},
+                                                                "reopenDeal": {"status": "OPEN"}}
