@@ -1,5 +1,6 @@
 """The access matrix, extended to GraphQL: every query field, every customer field that reads other records, and
-every mutation, for every role on a record of the caller's own and one of someone else's.
+every mutation, for every role on a record of the caller's own and one of someone else's, called with an ID token
+and with an API key of that role.
 
 The expected outcome is not written again: each GraphQL field names the REST operation it shares a use case with,
 and the REST matrix's row (tests/api/test_access_matrix.EXPECTED) says what each role gets, with the same records
@@ -23,6 +24,7 @@ from tests.api.test_access_matrix import (
     EXPECTED,
     ROLES,
     SCOPES,
+    VIAS,
     Records,
     _arrange,
     _caller,
@@ -112,8 +114,8 @@ FIELDS: dict[str, Field] = {
     "Mutation.deleteActivity": Field("delete_activity", one("mutation($id: ID!) { deleteActivity(id: $id) }",
                                                             id=lambda r: r.activity)),
 }
-CASES = [pytest.param(name, role, scope, id=f"{name} {role} {scope}")
-         for name in FIELDS for role in ROLES for scope in SCOPES]
+CASES = [pytest.param(name, role, scope, via, id=f"{name} {role} {scope} {via}")
+         for name in FIELDS for role in ROLES for scope in SCOPES for via in VIAS]
 
 
 def test_every_field_that_reads_or_writes_has_a_row():
@@ -125,12 +127,12 @@ def test_every_field_that_reads_or_writes_has_a_row():
     assert all(api.find(field.rest) is not None for field in FIELDS.values())
 
 
-@pytest.mark.parametrize(("name", "role", "scope"), CASES)
-def test_graphql_access(app, token_for, name: str, role: str, scope: str):
+@pytest.mark.parametrize(("name", "role", "scope", "via"), CASES)
+def test_graphql_access(app, token_for, name: str, role: str, scope: str, via: str):
     field = FIELDS[name]
     expect = EXPECTED[field.rest]
     setup = _client(app, {"HTTP_AUTHORIZATION": f"Bearer {token_for('setup-admin', 'admin')}"})
-    caller_uid, caller = _caller(app, token_for, role, "token")
+    caller_uid, caller = _caller(app, token_for, role, via)
     needs = _needs(api.find(field.rest), expect) | set(field.needs)
     records = _arrange(setup, app, caller_uid if scope == "own" else "someone-else", needs)
     watched = getattr(records, expect.changes) if expect.changes else None
