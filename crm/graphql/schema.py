@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import functools
-from typing import Any
+import threading
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
 
 import strawberry
 from graphql import GraphQLError
@@ -16,6 +19,8 @@ from crm.graphql.errors import graphql_error
 from crm.graphql.limits import DocumentLimits
 from crm.graphql.mutations import Mutation
 from crm.graphql.queries import Query
+
+T = TypeVar("T")
 
 
 class CrmSchema(strawberry.Schema):
@@ -47,7 +52,7 @@ def run(context: Context, query: str, variables: dict[str, Any] | None, operatio
     against the schema, over a limit, variables of the wrong type).
     """
     schema = crm_schema(introspection)
-    result = asyncio.run(schema.execute(query, variables, context, operation_name=operation_name))
+    result = _run_to_end(lambda: schema.execute(query, variables, context, operation_name=operation_name))
     body: dict[str, Any] = {}
     errors = result.errors or []
     if errors:
@@ -55,6 +60,29 @@ def run(context: Context, query: str, variables: dict[str, Any] | None, operatio
     if result.data is not None or any(error.path for error in errors) or not errors:
         body["data"] = result.data
     return body
+
+
+def _run_to_end(start: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """Run a coroutine in an event loop of its own: in this thread, or (under a server that runs handlers inside an
+    event loop) in a thread of its own, with this thread's context (the request's, the read meter's)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(start())
+    context, results, errors = contextvars.copy_context(), list[T](), list[BaseException]()
+
+    def work() -> None:
+        try:
+            results.append(context.run(asyncio.run, start()))
+        except BaseException as error:  # handed to the request's thread, which raises it
+            errors.append(error)
+
+    worker = threading.Thread(target=work, name="graphql")
+    worker.start()
+    worker.join()
+    if errors:
+        raise errors[0]
+    return results[0]
 
 
 if __name__ == "__main__":  # python -m crm.graphql.schema > crm/graphql/schema.graphql
