@@ -23,6 +23,7 @@ from crm.store.catalog.products import FirestoreProductReader
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
 from crm.store.crm_transaction import CrmTransactions, crm_transactions
+from crm.store.customer_records import FirestoreCustomerRecords
 from crm.store.customers import FirestoreCustomerReader
 from crm.store.deal_reports import FirestoreDealReports
 from crm.store.deals import FirestoreDealReader
@@ -59,6 +60,10 @@ class Dependencies:
     @functools.cached_property
     def deals(self) -> FirestoreDealReader:
         return FirestoreDealReader(firestore_client(self.settings), self.names)
+
+    @functools.cached_property
+    def customer_records(self) -> FirestoreCustomerRecords:
+        return FirestoreCustomerRecords(firestore_client(self.settings), self.names)
 
     @functools.cached_property
     def orders(self) -> FirestoreOrderReader:

@@ -89,9 +89,15 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> Response:
-        if _caused_by_unavailable(exc):
-            logger.warning("Firestore unavailable: %s", exc)
-            return error_response(UnavailableError("the database is unavailable; retry shortly"))
-        incident = uuid.uuid4().hex[:12]
-        logger.exception("unhandled error, incident %s", incident)
-        return error_response(CrmError(f"internal error (incident {incident})"))
+        return error_response(unexpected_error(exc))
+
+
+def unexpected_error(exc: BaseException) -> CrmError:
+    """What a caller is told of an exception no code expected: the database being unavailable, or an internal error
+    with an incident number, logged with its traceback; never the exception's own text."""
+    if _caused_by_unavailable(exc):
+        logger.warning("Firestore unavailable: %s", exc)
+        return UnavailableError("the database is unavailable; retry shortly")
+    incident = uuid.uuid4().hex[:12]
+    logger.error("unhandled error, incident %s", incident, exc_info=exc)
+    return CrmError(f"internal error (incident {incident})")

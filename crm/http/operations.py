@@ -12,6 +12,7 @@ from crm.http import (  # noqa: F401  (registers the operations)
     deal_reports,
     deals,
     docs,
+    graphql,
     lead_qualification,
     leads,
     me,

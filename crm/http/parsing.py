@@ -74,7 +74,16 @@ def parse_body(model: type[M]) -> M:
     Raises:
         ValidationFailedError: with one detail per field that is wrong, unknown or server-owned.
     """
-    data = json_body()
+    return validate_document(model, json_body())
+
+
+def validate_document(model: type[M], data: Any, prefix: tuple[str | int, ...] = ()) -> M:
+    """Validate ``data`` (a body, or a GraphQL input) as ``model``, with the same refusals as ``parse_body``; the
+    details' fields start with ``prefix``.
+
+    Raises:
+        ValidationFailedError: with one detail per field that is wrong, unknown or server-owned.
+    """
     if not isinstance(data, dict):
         detail = {"field": None, "message": "expected an object"}
         raise ValidationFailedError("the body must be a JSON object", [detail])
@@ -82,12 +91,13 @@ def parse_body(model: type[M]) -> M:
     owned = sorted(set(data) & server_owned)
     if owned:
         message = "set by the server; it cannot be written"
-        details = [{"field": f, "message": message, "type": "server_owned"} for f in owned]
+        details = [{"field": ".".join(map(str, (*prefix, f))), "message": message, "type": "server_owned"}
+                   for f in owned]
         raise ValidationFailedError(f"fields set by the server cannot be written: {', '.join(owned)}", details)
     try:
         return model.model_validate(data, context={"phone_region": deps().settings.default_phone_region})
     except ValidationError as exc:
-        raise ValidationFailedError("the request body is not valid", validation_details(exc)) from None
+        raise ValidationFailedError("the request body is not valid", validation_details(exc, prefix)) from None
 
 
 def optional_body(model: type[M]) -> M:

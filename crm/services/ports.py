@@ -4,7 +4,7 @@ tests' in-memory repositories implement them; no use case knows which it is give
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol, TypeVar
 
 from crm.domain.accounts.duplicates import SharedKey
@@ -350,3 +350,15 @@ class LeadBoardReader(Protocol):
 
     def column(self, pipeline_id: str, stage_id: str, owner_id: str | None, size: int,
                cursor: str | None) -> Page[LeadCard]: ...
+
+
+class CustomerRecordReader(Protocol):
+    """Deals, orders and activities of several customers in one read, each customer's newest first, at most
+    ``per_customer`` each; ``filters`` are (field, value) equalities."""
+
+    def deals(self, customer_ids: Sequence[str], filters: Sequence[tuple[str, str]],
+              per_customer: int) -> dict[str, list[Deal]]: ...
+    def orders(self, customer_ids: Sequence[str], filters: Sequence[tuple[str, str]],
+               per_customer: int) -> dict[str, list[Order]]: ...
+    def activities(self, customer_ids: Sequence[str], filters: Sequence[tuple[str, str]],
+                   per_customer: int) -> dict[str, list[Activity]]: ...

@@ -257,6 +257,8 @@ EXPECTED: dict[str, Expect] = {
     "list_ai_tools": Expect(everyone()),
     "get_customer_ai_context": Expect(records_read()),
     "list_users": Expect(everyone()),
+    # GraphQL (each field's and mutation's own access: tests/api/graphql/test_graphql_access.py)
+    "graphql_request": Expect(everyone(), body=lambda r: {"query": "{ pipelines { id } }"}),
     # webhooks
     "list_webhook_event_types": Expect(admin_only(200)),
     "list_webhook_endpoints": Expect(admin_only(200)),

@@ -30,7 +30,8 @@ PREFIXES = [pytest.param("/api", id="/api"), pytest.param("", id="bare")]
 
 def test_the_service_endpoints_are_the_only_public_ones():
     public = sorted(op.path for op in api.operations if op.public)
-    assert public == ["/docs", "/health", "/hooks/conversions/<source>", "/hooks/leads/<source_id>", "/openapi.json"]
+    assert public == ["/docs", "/graphql", "/health", "/hooks/conversions/<source>", "/hooks/leads/<source_id>",
+                      "/openapi.json"]
     assert len(PRIVATE) >= 9
 
 

@@ -2729,6 +2729,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/graphql": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GraphiQL, to try the GraphQL API in a browser (local mode only; 404 otherwise) */
+        get: operations["graphiql_page"];
+        put?: never;
+        /**
+         * The GraphQL API: customers, deals, pipelines, forecast and dashboard; mutations of customers, notes, deals and activities
+         * @description Needs read access (roles: admin, manager, rep, viewer); a rep only reaches the records they own.
+         */
+        post: operations["graphql_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -5961,6 +5982,57 @@ export interface components {
              * @enum {string}
              */
             type: "freetext";
+        };
+        /**
+         * GraphQLRequest
+         * @description A GraphQL request (GraphQL over HTTP, JSON encoding).
+         */
+        GraphQLRequest: {
+            /**
+             * Extensions
+             * @description Accepted and ignored
+             * @default null
+             */
+            extensions: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Operationname
+             * @description Which operation of the document to run
+             * @default null
+             */
+            operationName: string | null;
+            /**
+             * Query
+             * @description The GraphQL document
+             */
+            query: string;
+            /**
+             * Variables
+             * @default null
+             */
+            variables: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** GraphQLResponse */
+        GraphQLResponse: {
+            /**
+             * Data
+             * @description Left out when the document could not run at all
+             * @default null
+             */
+            data: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Errors
+             * @description Each with message, locations, path and extensions {code, status, details}: the codes of the REST API's errors
+             * @default null
+             */
+            errors: {
+                [key: string]: unknown;
+            }[] | null;
         };
         /**
          * ImportPreview
@@ -28182,6 +28254,145 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    graphiql_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    graphql_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat within 24 hours gets the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GraphQLRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GraphQLResponse"];
+                };
+            };
+            /** @description Bad request parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body failed validation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller (or failed authentications from this address); retry after the Retry-After delay */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Database unavailable; retry after the Retry-After delay */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
