@@ -98,6 +98,16 @@ describe("pages and panels wait for their texts", () => {
     expect(texts.loaded(["deals"])).toBe(true);
   });
 
+  it("runs a route's own loader once the texts are there", async () => {
+    const i18n = await started();
+    const texts = new TextsOnDemand({ deals: async () => dealsTexts }, i18n);
+    let textsThere: boolean | undefined;
+    const route = withTexts({ path: "deals", element: null, loader: () => (textsThere = i18n.exists("deals.title")) },
+      ["deals"], texts);
+    expect(await (route.loader as () => Promise<unknown>)()).toBe(true);
+    expect(textsThere).toBe(true);
+  });
+
   it("suspends a panel until its feature's texts are there", async () => {
     const i18n = await started();
     const texts = new TextsOnDemand({ deals: async () => dealsTexts }, i18n);

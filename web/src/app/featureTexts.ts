@@ -15,16 +15,20 @@ export function textsOnDemand(features: readonly Feature[], i18n = i18next): Tex
 export const featureTexts = textsOnDemand(FEATURES);
 
 /** ``route`` (and its children) loading the texts of ``ids`` and of its handle's ids before it renders: with the
- * page's module when it is lazy, else in a loader. */
+ * page's module when it is lazy, else before its loader (or in a loader of its own). */
 export function withTexts(route: RouteObject, ids: readonly string[], texts: TextsOnDemand = featureTexts): RouteObject {
   const wanted = [...ids, ...((route.handle as PageHandle | undefined)?.texts ?? [])];
-  const children = route.children && { children: route.children.map((child) => withTexts(child, ids, texts)) };
-  const lazy = route.lazy;
+  const wrapped = { ...route } as RouteObject & { lazy?: unknown; loader?: unknown };
+  if (route.children) wrapped.children = route.children.map((child) => withTexts(child, ids, texts));
+  const { lazy, loader } = route;
   if (typeof lazy === "function") {
-    return { ...route, ...children, lazy: async () => (await Promise.all([lazy(), texts.load(wanted)]))[0] } as RouteObject;
+    wrapped.lazy = async () => (await Promise.all([lazy(), texts.load(wanted)]))[0];
+  } else if (typeof loader === "function") {
+    wrapped.loader = async (...args: Parameters<typeof loader>) => (await texts.load(wanted), loader(...args));
+  } else if (route.element !== undefined || route.Component) {
+    wrapped.loader = () => texts.load(wanted).then(() => null);
   }
-  if (route.loader !== undefined || (route.element === undefined && !route.Component)) return { ...route, ...children } as RouteObject;
-  return { ...route, ...children, loader: () => texts.load(wanted).then(() => null) } as RouteObject;
+  return wrapped;
 }
 
 /** Suspends the component until the texts of ``ids`` are there (it must be under a Suspense); throws a failed load's
