@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Response, request, url_for
 
 from crm.domain.access import Access
+from crm.domain.customer_names import CustomerNames, CustomerNamesParams
 from crm.domain.customer_queries import CustomerListParams, DeletedCustomerListParams
 from crm.domain.customers import Customer, CustomerCreate, CustomersPage, CustomerUpdate, NoteCreate
 from crm.http.dependencies import caller, deps
@@ -12,6 +13,7 @@ from crm.http.parsing import if_match, parse_body, parse_query
 from crm.http.responses import json_response, no_content
 from crm.http.routing import api
 from crm.services import customers
+from crm.services.customer_names import customer_names
 
 TAG = "customers"
 ONE = "/crm/customers/<customer_id>"
@@ -22,6 +24,12 @@ ONE = "/crm/customers/<customer_id>"
 def list_customers() -> Response:
     params = parse_query(CustomerListParams)
     return json_response(customers.list_customers(deps().customers, params, caller()))
+
+
+@api.route("/crm/customer-names", "GET", summary="Customers' names by id (up to 100 a request)", tag=TAG,
+           access=Access.READ, query=CustomerNamesParams, response=CustomerNames, errors=(400,))
+def get_customer_names() -> Response:
+    return json_response(customer_names(deps().customers, parse_query(CustomerNamesParams), caller()))
 
 
 @api.route("/crm/customers", "POST", summary="Create a customer", tag=TAG, access=Access.WRITE, body=CustomerCreate,

@@ -12,6 +12,7 @@ from crm.domain.accounts.merge import Merge, RecordKind
 from crm.domain.activities import Activity
 from crm.domain.activity_queries import ActivityListParams
 from crm.domain.catalog.products import CatalogProduct, ProductListParams
+from crm.domain.customer_names import NamedCustomer
 from crm.domain.customer_queries import CustomerListParams, DeletedCustomerListParams
 from crm.domain.customers import Customer, CustomerListItem
 from crm.domain.deal_queries import DealListParams
@@ -261,6 +262,7 @@ class Transactions(Protocol):
 
 class CustomerReader(Protocol):
     def get(self, customer_id: str) -> Customer | None: ...
+    def names(self, customer_ids: list[str]) -> list[NamedCustomer]: ...
     def list(self, params: CustomerListParams) -> Page[CustomerListItem]: ...
     def list_deleted(self, params: DeletedCustomerListParams) -> Page[CustomerListItem]: ...
 

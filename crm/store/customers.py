@@ -12,6 +12,7 @@ from google.cloud.firestore_v1 import FieldFilter
 
 from crm.domain.claims import CUSTOMER_EMAIL
 from crm.domain.common import from_cents, to_cents
+from crm.domain.customer_names import NamedCustomer
 from crm.domain.customer_queries import CustomerListParams, DeletedCustomerListParams
 from crm.domain.customers import Customer, CustomerListItem
 from crm.domain.paging import Page
@@ -66,6 +67,9 @@ EMAIL_CLAIMS = ClaimCollection(
 )
 
 
+NAME_FIELDS = ["name", "owner_id", "deleted_at"]
+
+
 class FirestoreCustomerReader:
     """Customers outside transactions: one customer, and lists and searches with filters, order and paging."""
 
@@ -87,6 +91,15 @@ class FirestoreCustomerReader:
         found = {s.id: s for s in self._db.get_all(refs) if s.exists}
         read_meter.record_lookups(len(refs))
         return [customer_from_snapshot(found[i]) for i in customer_ids if i in found]
+
+    def names(self, customer_ids: list[str]) -> list[NamedCustomer]:
+        """The active customers among ``customer_ids``, in that order: their names and owners only (one batched
+        read, one read per id)."""
+        refs = [self._customers.document(i) for i in customer_ids]
+        snapshots = self._db.get_all(refs, field_paths=NAME_FIELDS) if refs else []
+        found = {s.id: s for s in snapshots if s.exists and s.get("deleted_at") is None}
+        read_meter.record_lookups(len(refs))
+        return [NamedCustomer(i, found[i].get("name"), found[i].get("owner_id")) for i in customer_ids if i in found]
 
     def list(self, params: CustomerListParams) -> Page[CustomerListItem]:
         """One page of active customers matching ``params``, with the total that match; searches best first."""

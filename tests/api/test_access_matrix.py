@@ -152,6 +152,8 @@ EXPECTED: dict[str, Expect] = {
     "list_customers": Expect(records_read(rep_foreign=403), query=owner_filter),
     "create_customer": Expect(records_write(201, rep_foreign=403), body=lambda r: customer_body(owner_id=r.owner)),
     "get_customer": Expect(records_read()),
+    "get_customer_names": Expect(records_read(rep_foreign=200), needs=("customer",),
+                                 query=lambda r: {"ids": r.customer}),  # a rep: 200, without the name
     "patch_customer": Expect(records_write(200), body=lambda r: {"name": "Changed"}, changes="customer"),
     "put_customer": Expect(records_write(200), body=lambda r: {"name": "Changed"}, changes="customer"),
     "delete_customer": Expect(records_write(204), changes="customer"),

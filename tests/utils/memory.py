@@ -17,6 +17,7 @@ from crm.domain.activities import Activity
 from crm.domain.catalog.products import CatalogProduct
 from crm.domain.claims import CUSTOMER_EMAIL, ORDER_NUMBER, PERSON_EMAIL, PRODUCT_SKU, Claimant, ClaimKind, value_taken
 from crm.domain.common import utc_now
+from crm.domain.customer_names import NamedCustomer
 from crm.domain.customers import Customer
 from crm.domain.deals import Deal
 from crm.domain.money import CurrencyRates
@@ -398,6 +399,17 @@ class MemoryReader:
 
     def list_deleted(self, params: Any) -> Any:
         raise NotImplementedError("lists are Firestore queries: test them on the emulator")
+
+
+class MemoryCustomerReader(MemoryReader):
+    """Customers by id, and the active ones' names as the batched Firestore read gives them."""
+
+    def __init__(self, db: MemoryDatabase):
+        super().__init__(db, "customers")
+
+    def names(self, customer_ids: list[str]) -> list[NamedCustomer]:
+        found = [self._db.customers.get(i) for i in customer_ids]
+        return [NamedCustomer(c.id, c.name, c.owner_id) for c in found if c is not None and c.deleted_at is None]
 
 
 class MemorySavedViewReader(MemoryReader):

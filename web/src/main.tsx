@@ -1,7 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
-import { FEATURE_TEXTS } from "./app/features";
+import { BUNDLED_TEXTS } from "./app/features";
 import { initFirebase } from "./config/firebase";
 import { loadRuntimeConfig } from "./config/runtime";
 import { initI18n } from "./i18n";
@@ -10,7 +10,7 @@ import "./styles.css";
 async function start() {
   const root = document.getElementById("root")!;
   try {
-    const [config] = await Promise.all([loadRuntimeConfig(), initI18n(FEATURE_TEXTS)]);
+    const [config] = await Promise.all([loadRuntimeConfig(), initI18n(BUNDLED_TEXTS)]);
     initFirebase(config);
   } catch (error) {
     root.textContent = error instanceof Error ? error.message : String(error);

@@ -13,9 +13,9 @@ from tests.utils.activity_steps import add_activity, change_activity  # noqa: F4
 from tests.utils.customer_steps import caller, create, create_data, update_data  # noqa: F401 (shared fixtures)
 from tests.utils.deal_steps import change_pipeline, make_pipeline, open_deal, set_rates  # noqa: F401 (shared fixtures)
 from tests.utils.memory import (
+    MemoryCustomerReader,
     MemoryDatabase,
     MemoryDealReader,
-    MemoryReader,
     MemorySavedViewReader,
     MemoryTransactions,
 )
@@ -40,7 +40,7 @@ def transactions(memory: MemoryDatabase) -> Transactions:
 
 @pytest.fixture
 def customers(memory: MemoryDatabase) -> CustomerReader:
-    return MemoryReader(memory, "customers")
+    return MemoryCustomerReader(memory)
 
 
 @pytest.fixture

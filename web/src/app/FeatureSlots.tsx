@@ -1,14 +1,21 @@
 /** Where features put panels into screens another feature owns (the customer page, the customers list's search),
  * each loaded lazily, without either feature importing the other's internals. */
-import { Suspense } from "react";
+import { Suspense, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Customer } from "@/api/types";
 import { Spinner } from "@/components/States";
 import { FEATURES } from "./features";
+import { useFeatureTexts } from "./featureTexts";
 
 function Loading() {
   const { t } = useTranslation();
   return <Spinner label={t("app.loading")} />;
+}
+
+/** Its children once the feature's texts are there (suspends meanwhile). */
+function WithTexts({ feature, children }: { feature: string; children: ReactNode }) {
+  useFeatureTexts([feature]);
+  return <>{children}</>;
 }
 
 export function CustomerPanels({ column, customer, onSaved }: {
@@ -16,12 +23,13 @@ export function CustomerPanels({ column, customer, onSaved }: {
   customer: Customer;
   onSaved: (saved: Customer) => void;
 }) {
-  const panels = FEATURES.flatMap((feature) => (feature.customerPanels ?? []).filter((p) => p.column === column));
+  const panels = FEATURES.flatMap((feature) => (feature.customerPanels ?? [])
+    .filter((p) => p.column === column).map((panel) => ({ ...panel, feature: feature.id })));
   return (
     <>
-      {panels.map(({ id, Panel }) => (
+      {panels.map(({ id, Panel, feature }) => (
         <Suspense key={id} fallback={<Loading />}>
-          <Panel customer={customer} onSaved={onSaved} />
+          <WithTexts feature={feature}><Panel customer={customer} onSaved={onSaved} /></WithTexts>
         </Suspense>
       ))}
     </>
@@ -29,13 +37,14 @@ export function CustomerPanels({ column, customer, onSaved }: {
 }
 
 export function CustomerSearchPanels({ search }: { search: string }) {
-  const panels = FEATURES.flatMap((feature) => feature.customerSearchPanels ?? []);
+  const panels = FEATURES.flatMap((feature) => (feature.customerSearchPanels ?? [])
+    .map((panel) => ({ ...panel, feature: feature.id })));
   if (!search.trim()) return null;
   return (
     <>
-      {panels.map(({ id, Panel }) => (
+      {panels.map(({ id, Panel, feature }) => (
         <Suspense key={id} fallback={null}>
-          <Panel search={search} />
+          <WithTexts feature={feature}><Panel search={search} /></WithTexts>
         </Suspense>
       ))}
     </>

@@ -12,6 +12,11 @@ export interface FeatureTexts {
   el: Record<string, unknown>;
 }
 
+/** What a page route may say about itself: the ids of other features whose texts it shows (its own load anyway). */
+export interface PageHandle {
+  texts?: string[];
+}
+
 /** An entry of the command menu (Ctrl/Cmd+K): a screen to go to, or something to create. */
 export interface FeatureCommand {
   id: string;
@@ -33,7 +38,11 @@ export interface Feature {
   /** ``when`` narrows the entry further than its access (e.g. managers and admins only). */
   nav?: { to: string; label: string; access: AccessKind; when?: (me: Me) => boolean };
   routes: RouteObject[];
-  texts?: FeatureTexts;
+  /** The feature's texts, loaded with its pages and panels (a chunk of their own, both languages). */
+  texts?: () => Promise<FeatureTexts>;
+  /** The few texts the menu and the command menu show before any page of the feature loads: its nav label and its
+   * commands' labels (under the same id; kept out of ``texts``). */
+  menuTexts?: FeatureTexts;
   /** More entries for the command menu than the menu entry, which it offers anyway. */
   commands?: FeatureCommand[];
   /** Panels of the customer page, in its main or side column (lazy components: each loads with the page). */
@@ -42,7 +51,10 @@ export interface Feature {
   customerSearchPanels?: { id: string; Panel: ComponentType<{ search: string }> }[];
 }
 
-/** A route whose page module is loaded only when the route is first visited. */
-export function lazyPage(load: () => Promise<{ default: React.ComponentType }>): Pick<RouteObject, "lazy"> {
-  return { lazy: async () => ({ Component: (await load()).default }) };
+/** A route whose page module is loaded only when the route is first visited, with its feature's texts and those of
+ * ``texts`` (other features' ids whose texts the page shows). */
+export function lazyPage(load: () => Promise<{ default: React.ComponentType }>,
+  texts?: string[]): Pick<RouteObject, "lazy" | "handle"> {
+  const handle: PageHandle | undefined = texts && { texts };
+  return { lazy: async () => ({ Component: (await load()).default }), ...(handle && { handle }) };
 }

@@ -27,8 +27,9 @@ export const FEATURES: Feature[] = [
   savedViewsTexts, // not a screen: the saved views' texts, shared by the customers table and the board
 ];
 
-/** The features' own texts by feature id, and the shared components' under "ui", for i18n. */
-export const FEATURE_TEXTS = Object.fromEntries([
-  ...FEATURES.flatMap((feature) => (feature.texts ? [[feature.id, feature.texts]] : [])),
+/** The texts bundled with the app, by id: the shared components' under "ui" and each feature's menu texts (its own
+ * texts load with its pages: featureTexts.ts). */
+export const BUNDLED_TEXTS = Object.fromEntries([
+  ...FEATURES.flatMap((feature) => (feature.menuTexts ? [[feature.id, feature.menuTexts]] : [])),
   [UI_TEXTS_ID, uiTexts],
 ]);

@@ -5,6 +5,7 @@ import { RequireAccess } from "@/auth/RequireAccess";
 import { useAccess } from "@/auth/session";
 import { lazyPage } from "./feature";
 import { FEATURES } from "./features";
+import { withTexts } from "./featureTexts";
 import { Layout, NotFoundPage } from "./Layout";
 
 /** Screens that later features will provide; links to them (e.g. a customer's deals) say so until then. */
@@ -33,7 +34,7 @@ export const router = createBrowserRouter([
             element: <Layout />,
             children: [
               { index: true, element: <Home /> },
-              ...FEATURES.flatMap((feature) => feature.routes),
+              ...FEATURES.flatMap((feature) => feature.routes.map((route) => withTexts(route, [feature.id]))),
               ...UPCOMING.map((path) => ({ path: `${path}/*`, element: <NotFoundPage upcoming /> })),
               { path: "*", element: <NotFoundPage /> },
             ],

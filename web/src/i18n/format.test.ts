@@ -1,8 +1,9 @@
+import i18next from "i18next";
 import { describe, expect, it } from "vitest";
 import { el } from "./el";
 import { en } from "./en";
 import { formatMoney, formatRelative, sortByText } from "./format";
-import { initialLanguage } from "./index";
+import { initialLanguage, loadLanguage, switchLanguage } from "./index";
 
 function keys(tree: object, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -41,5 +42,20 @@ describe("languages", () => {
     expect(initialLanguage("en", ["el-GR"])).toBe("en");
     expect(initialLanguage(null, ["el-GR", "en"])).toBe("el");
     expect(initialLanguage(null, ["de-DE"])).toBe("en");
+  });
+});
+
+describe("switching language", () => {
+  it("loads the other language's shared texts before the console shows it", async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { en: { translation: {} }, el: { translation: {} } }, lng: "en", fallbackLng: false });
+    await loadLanguage("en", i18n);
+    expect(i18n.t("app.signOut")).toBe(en.app.signOut);
+    expect(i18n.exists("app.signOut", { lng: "el" })).toBe(false);
+    let greekThereWhenShown = false;
+    i18n.on("languageChanged", () => (greekThereWhenShown = i18n.exists("app.signOut", { lng: "el" })));
+    await switchLanguage("el", i18n);
+    expect(greekThereWhenShown).toBe(true);
+    expect(i18n.t("app.signOut")).toBe(el.app.signOut);
   });
 });

@@ -2,12 +2,11 @@
  * its figures. */
 import { lazy } from "react";
 import type { Feature } from "@/app/feature";
-import { el, en } from "./texts";
 
 export const accountsFeature: Feature = {
   id: "accounts",
   routes: [],
-  texts: { en, el },
+  texts: () => import("./texts").then((m) => ({ en: m.en, el: m.el })),
   customerPanels: [
     { id: "account", column: "main", Panel: lazy(() => import("./components/AccountPanel")) },
     { id: "figures", column: "side", Panel: lazy(() => import("./components/FiguresPanel")) },

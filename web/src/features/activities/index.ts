@@ -1,9 +1,15 @@
 /** Activities: my work (open and overdue), an activity's page, the new-activity form, and the panel of a customer's
  * activities that the customer page shows. */
+import { createElement, lazy, Suspense } from "react";
 import { lazyPage, type Feature } from "@/app/feature";
-import { activitiesTexts } from "./texts";
 
-export { CustomerActivitiesPanel } from "./components/CustomerActivitiesPanel";
+const ActivitiesPanel = lazy(() => import("./components/CustomerActivitiesPanel")
+  .then((module) => ({ default: module.CustomerActivitiesPanel })));
+
+/** The customer page's panel of the customer's activities, loaded with that page (not with the app). */
+export function CustomerActivitiesPanel(props: { customerId: string }) {
+  return createElement(Suspense, { fallback: null }, createElement(ActivitiesPanel, props));
+}
 
 export const activitiesFeature: Feature = {
   id: "activities",
@@ -13,6 +19,7 @@ export const activitiesFeature: Feature = {
     { path: "activities/new", ...lazyPage(() => import("./routes/NewActivityPage")) },
     { path: "activities/:activityId", ...lazyPage(() => import("./routes/ActivityPage")) },
   ],
-  texts: activitiesTexts,
+  texts: () => import("./texts").then((m) => m.activitiesTexts),
+  menuTexts: { en: { nav: "My work", new: "New activity" }, el: { nav: "Οι εργασίες μου", new: "Νέα ενέργεια" } },
   commands: [{ id: "activities:new", label: "activities.new", to: "/activities/new", access: "write", group: "create" }],
 };

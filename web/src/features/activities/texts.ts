@@ -1,10 +1,8 @@
 /** The activities feature's texts, read as `t("activities.<key>")`. */
 export const activitiesTexts = {
   en: {
-    nav: "My work",
     myWork: "My work",
     title: "Activities",
-    new: "New activity",
     newTitle: "New activity",
     create: "Create activity",
     created: "Activity “{{subject}}” created.",
@@ -64,10 +62,8 @@ export const activitiesTexts = {
     fullForm: "New activity with every field",
   },
   el: {
-    nav: "Οι εργασίες μου",
     myWork: "Οι εργασίες μου",
     title: "Ενέργειες",
-    new: "Νέα ενέργεια",
     newTitle: "Νέα ενέργεια",
     create: "Δημιουργία ενέργειας",
     created: "Η ενέργεια «{{subject}}» δημιουργήθηκε.",

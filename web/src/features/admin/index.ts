@@ -2,7 +2,6 @@
 import { Navigate } from "react-router";
 import { createElement } from "react";
 import { lazyPage, type Feature } from "@/app/feature";
-import { adminTexts } from "./texts";
 
 export const adminFeature: Feature = {
   id: "admin",
@@ -13,7 +12,11 @@ export const adminFeature: Feature = {
     { path: "admin/currency-rates", ...lazyPage(() => import("./routes/CurrencyRatesPage")) },
     { path: "admin/api-keys", ...lazyPage(() => import("./routes/ApiKeysPage")) },
   ],
-  texts: adminTexts,
+  texts: () => import("./texts").then((m) => m.adminTexts),
+  menuTexts: {
+    en: { nav: "Admin", rates: { title: "Currency rates" }, keys: { title: "API keys", new: "New API key" } },
+    el: { nav: "Διαχείριση", rates: { title: "Ισοτιμίες" }, keys: { title: "Κλειδιά API", new: "Νέο κλειδί API" } },
+  },
   commands: [
     { id: "admin:rates", label: "admin.rates.title", to: "/admin/currency-rates", access: "admin", group: "go" },
     { id: "admin:keys", label: "admin.keys.title", to: "/admin/api-keys", access: "admin", group: "go" },

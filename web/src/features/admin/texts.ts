@@ -1,7 +1,6 @@
 /** The admin feature's texts, read as `t("admin.<key>")`. */
 export const adminTexts = {
   en: {
-    nav: "Admin",
     sections: "Administration",
     onlyAdmins: "Only admins manage users, currency rates and API keys.",
     users: {
@@ -25,7 +24,6 @@ export const adminTexts = {
       changed: "{{name}} is now {{role}}. It applies when they next sign in.",
     },
     rates: {
-      title: "Currency rates",
       intro: "What one unit of each currency is worth in {{base}}, the base currency in which lifetime values and totals are kept.",
       none: "No other currency yet: every amount is in {{base}}.",
       currency: "Currency {{n}}",
@@ -42,9 +40,7 @@ export const adminTexts = {
       },
     },
     keys: {
-      title: "API keys",
       intro: "Keys let integrations (a web shop, a sync job) use the API with the role you give them. Each call sends the key as X-API-Key.",
-      new: "New API key",
       name: "Name",
       nameHint: "What uses it, e.g. “Webshop sync”.",
       role: "Role",
@@ -69,7 +65,6 @@ export const adminTexts = {
     },
   },
   el: {
-    nav: "Διαχείριση",
     sections: "Διαχείριση",
     onlyAdmins: "Μόνο οι διαχειριστές διαχειρίζονται χρήστες, ισοτιμίες και κλειδιά API.",
     users: {
@@ -93,7 +88,6 @@ export const adminTexts = {
       changed: "{{name}}: νέος ρόλος {{role}}. Ισχύει με την επόμενη σύνδεση.",
     },
     rates: {
-      title: "Ισοτιμίες",
       intro: "Πόσο αξίζει μία μονάδα κάθε νομίσματος σε {{base}}, το βασικό νόμισμα στο οποίο τηρούνται συνολικές αξίες και σύνολα.",
       none: "Κανένα άλλο νόμισμα ακόμη: όλα τα ποσά είναι σε {{base}}.",
       currency: "Νόμισμα {{n}}",
@@ -110,9 +104,7 @@ export const adminTexts = {
       },
     },
     keys: {
-      title: "Κλειδιά API",
       intro: "Τα κλειδιά επιτρέπουν σε εφαρμογές (ηλεκτρονικό κατάστημα, συγχρονισμό) να χρησιμοποιούν το API με τον ρόλο που τους δίνετε. Κάθε κλήση στέλνει το κλειδί ως X-API-Key.",
-      new: "Νέο κλειδί API",
       name: "Όνομα",
       nameHint: "Τι το χρησιμοποιεί, π.χ. «Συγχρονισμός καταστήματος».",
       role: "Ρόλος",

@@ -1,7 +1,6 @@
 /** The assistants feature's texts, in English and Greek. */
 export const texts = {
   en: {
-    nav: "Assistants",
     title: "AI assistants",
     intro: "Assistants such as Claude or ChatGPT can work in this CRM through MCP (the Model Context Protocol): search customers, read summaries and timelines, log activities, move deals. They act with an API key and get exactly what the key's role allows, with the same rules as the API.",
     urlHeading: "MCP server",
@@ -32,7 +31,6 @@ export const texts = {
     resourcesHelp: "Records an assistant can read by address:",
   },
   el: {
-    nav: "Βοηθοί",
     title: "Βοηθοί τεχνητής νοημοσύνης",
     intro: "Βοηθοί όπως το Claude ή το ChatGPT μπορούν να δουλεύουν σε αυτό το CRM μέσω MCP (Model Context Protocol): αναζήτηση πελατών, σύνοψη και ιστορικό, καταγραφή δραστηριοτήτων, μετακίνηση ευκαιριών. Ενεργούν με ένα κλειδί API και παίρνουν ακριβώς ό,τι επιτρέπει ο ρόλος του κλειδιού, με τους ίδιους κανόνες με το API.",
     urlHeading: "Διακομιστής MCP",

@@ -5,9 +5,9 @@ export const customersFeature: Feature = {
   id: "customers",
   nav: { to: "/customers", label: "nav.customers", access: "read" },
   routes: [
-    { path: "customers", ...lazyPage(() => import("./routes/CustomersListPage")) },
+    { path: "customers", ...lazyPage(() => import("./routes/CustomersListPage"), ["views", "deletedCustomers"]) },
     { path: "customers/new", ...lazyPage(() => import("./routes/NewCustomerPage")) },
-    { path: "customers/:customerId", ...lazyPage(() => import("./routes/CustomerPage")) },
+    { path: "customers/:customerId", ...lazyPage(() => import("./routes/CustomerPage"), ["activities", "deals", "orders"]) },
   ],
   commands: [{ id: "customers:new", label: "customers.new", to: "/customers/new", access: "write", group: "create" }],
 };

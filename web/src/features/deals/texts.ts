@@ -1,7 +1,6 @@
 /** The deals feature's English and Greek texts, read as t("deals.<key>"). */
 export const dealsTexts = {
   en: {
-    nav: "Deals",
     title: "Deals",
     new: "New deal",
     create: "Create deal",
@@ -121,7 +120,6 @@ export const dealsTexts = {
     },
   },
   el: {
-    nav: "Ευκαιρίες",
     title: "Ευκαιρίες πωλήσεων",
     new: "Νέα ευκαιρία",
     create: "Δημιουργία ευκαιρίας",

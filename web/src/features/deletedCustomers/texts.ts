@@ -1,7 +1,6 @@
 /** The deleted customers' texts, read as `t("deletedCustomers.<key>")`. */
 export const deletedCustomersTexts = {
   en: {
-    title: "Deleted customers",
     link: "Deleted customers",
     back: "All customers",
     intro: "The deleted customers you may restore, most recently deleted first. Restoring one brings it back as it was.",
@@ -19,7 +18,6 @@ export const deletedCustomersTexts = {
     restored: "{{name}} was restored.",
   },
   el: {
-    title: "Διαγραμμένοι πελάτες",
     link: "Διαγραμμένοι πελάτες",
     back: "Όλοι οι πελάτες",
     intro: "Οι διαγραμμένοι πελάτες που μπορείτε να επαναφέρετε, πρώτα οι πιο πρόσφατα διαγραμμένοι. Η επαναφορά φέρνει τον πελάτη πίσω όπως ήταν.",

@@ -1,10 +1,10 @@
 /** Duplicates: likely duplicate customers in pairs, and merging them (managers and admins). */
 import { lazyPage, type Feature } from "@/app/feature";
-import { el, en } from "./texts";
 
 export const duplicatesFeature: Feature = {
   id: "duplicates",
   nav: { to: "/duplicates", label: "duplicates.nav", access: "write", when: (me) => me.assigns_owners },
   routes: [{ path: "duplicates", ...lazyPage(() => import("./routes/DuplicatesPage")) }],
-  texts: { en, el },
+  texts: () => import("./texts").then((m) => ({ en: m.en, el: m.el })),
+  menuTexts: { en: { nav: "Duplicates" }, el: { nav: "Διπλότυπα" } },
 };

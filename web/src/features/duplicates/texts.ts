@@ -1,6 +1,5 @@
 /** The duplicates feature's own texts, read as t("duplicates.<key>"). */
 export const en = {
-  nav: "Duplicates",
   title: "Likely duplicates",
   intro: "Customers that share an email's mailbox, a phone number, or a name that sounds the same within one organization.",
   forManagers: "Finding and merging duplicates is for managers and admins.",
@@ -35,7 +34,6 @@ export const en = {
 };
 
 export const el: typeof en = {
-  nav: "Διπλότυπα",
   title: "Πιθανά διπλότυπα",
   intro: "Πελάτες με το ίδιο γραμματοκιβώτιο email, τον ίδιο αριθμό τηλεφώνου ή όνομα που ακούγεται ίδιο στον ίδιο οργανισμό.",
   forManagers: "Η εύρεση και η συγχώνευση διπλότυπων γίνεται από διευθυντές και διαχειριστές.",

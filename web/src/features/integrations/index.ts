@@ -1,6 +1,5 @@
 /** Integrations (admins only): webhook endpoints with their deliveries, and lead sources with the form to embed. */
 import { lazyPage, type Feature } from "@/app/feature";
-import { texts } from "./texts";
 
 export const integrationsFeature: Feature = {
   id: "integrations",
@@ -12,5 +11,6 @@ export const integrationsFeature: Feature = {
     { path: "integrations/lead-sources", ...lazyPage(() => import("./routes/LeadSourcesPage")) },
     { path: "integrations/lead-sources/:sourceId", ...lazyPage(() => import("./routes/LeadSourcePage")) },
   ],
-  texts,
+  texts: () => import("./texts").then((m) => m.texts),
+  menuTexts: { en: { nav: "Integrations" }, el: { nav: "Διασυνδέσεις" } },
 };

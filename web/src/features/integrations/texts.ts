@@ -1,7 +1,6 @@
 /** The integrations screens' texts, in English and Greek (same keys), read as t("integrations.<key>"). */
 
 const en = {
-  nav: "Integrations",
   webhooks: "Webhooks",
   leadSources: "Lead sources",
   webhooksTitle: "Webhooks",
@@ -105,7 +104,6 @@ const en = {
 };
 
 const el: typeof en = {
-  nav: "Διασυνδέσεις",
   webhooks: "Webhooks",
   leadSources: "Πηγές επαφών",
   webhooksTitle: "Webhooks",

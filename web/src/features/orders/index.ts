@@ -1,6 +1,5 @@
 /** Orders: the list, the new-order form, and an order's page with the status moves it allows. */
 import { lazyPage, type Feature } from "@/app/feature";
-import { ordersTexts } from "./texts";
 
 export const ordersFeature: Feature = {
   id: "orders",
@@ -10,6 +9,7 @@ export const ordersFeature: Feature = {
     { path: "orders/new", ...lazyPage(() => import("./routes/NewOrderPage")) },
     { path: "orders/:orderId", ...lazyPage(() => import("./routes/OrderPage")) },
   ],
-  texts: ordersTexts,
+  texts: () => import("./texts").then((m) => m.ordersTexts),
+  menuTexts: { en: { nav: "Orders", new: "New order" }, el: { nav: "Παραγγελίες", new: "Νέα παραγγελία" } },
   commands: [{ id: "orders:new", label: "orders.new", to: "/orders/new", access: "write", group: "create" }],
 };

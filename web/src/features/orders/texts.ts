@@ -1,9 +1,7 @@
 /** The orders feature's texts, read as `t("orders.<key>")`. */
 export const ordersTexts = {
   en: {
-    nav: "Orders",
     title: "Orders",
-    new: "New order",
     newTitle: "New order",
     newForCustomer: "New order for this customer",
     create: "Create order",
@@ -56,9 +54,7 @@ export const ordersTexts = {
     viewOnly: "Your role can view orders but not change them.",
   },
   el: {
-    nav: "Παραγγελίες",
     title: "Παραγγελίες",
-    new: "Νέα παραγγελία",
     newTitle: "Νέα παραγγελία",
     newForCustomer: "Νέα παραγγελία για τον πελάτη",
     create: "Δημιουργία παραγγελίας",

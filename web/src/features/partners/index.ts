@@ -1,7 +1,6 @@
 /** Partners: the partner programme's partners, each with its wallets, figures and tracked links. Managers and admins
  * see every partner; an affiliate sees only their own. */
 import { lazyPage, type Feature } from "@/app/feature";
-import { texts } from "./texts";
 
 export const partnersFeature: Feature = {
   id: "partners",
@@ -10,5 +9,6 @@ export const partnersFeature: Feature = {
     { path: "partners", ...lazyPage(() => import("./routes/PartnersListPage")) },
     { path: "partners/:partnerId", ...lazyPage(() => import("./routes/PartnerPage")) },
   ],
-  texts,
+  texts: () => import("./texts").then((m) => m.texts),
+  menuTexts: { en: { nav: "Partners" }, el: { nav: "Συνεργάτες" } },
 };

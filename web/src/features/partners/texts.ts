@@ -1,7 +1,6 @@
 /** The partners screens' text, in English and Greek. */
 export const texts = {
   en: {
-    nav: "Partners",
     title: "Partners",
     count_one: "{{count}} partner",
     count_other: "{{count}} partners",
@@ -36,7 +35,6 @@ export const texts = {
     none: "none",
   },
   el: {
-    nav: "Συνεργάτες",
     title: "Συνεργάτες",
     count_one: "{{count}} συνεργάτης",
     count_other: "{{count}} συνεργάτες",

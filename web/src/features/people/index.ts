@@ -2,7 +2,6 @@
  * that match a search of the customers list. */
 import { lazy } from "react";
 import { lazyPage, type Feature } from "@/app/feature";
-import { el, en } from "./texts";
 
 export const peopleFeature: Feature = {
   id: "people",
@@ -11,7 +10,8 @@ export const peopleFeature: Feature = {
     { path: "people", ...lazyPage(() => import("./routes/PeopleListPage")) },
     { path: "people/:personId", ...lazyPage(() => import("./routes/PersonPage")) },
   ],
-  texts: { en, el },
+  texts: () => import("./texts").then((m) => ({ en: m.en, el: m.el })),
+  menuTexts: { en: { nav: "People" }, el: { nav: "Πρόσωπα" } },
   customerPanels: [{ id: "people", column: "main", Panel: lazy(() => import("./components/CustomerPeoplePanel")) }],
   customerSearchPanels: [{ id: "people", Panel: lazy(() => import("./components/PeopleSearchStrip")) }],
 };

@@ -1,6 +1,5 @@
 /** The people feature's own texts, read as t("people.<key>"). */
 export const en = {
-  nav: "People",
   title: "People",
   search: "Search people",
   searchHint: "Names, emails, phones or the customer's name",
@@ -66,7 +65,6 @@ export const en = {
 };
 
 export const el: typeof en = {
-  nav: "Πρόσωπα",
   title: "Πρόσωπα επικοινωνίας",
   search: "Αναζήτηση προσώπων",
   searchHint: "Ονόματα, email, τηλέφωνα ή το όνομα του πελάτη",

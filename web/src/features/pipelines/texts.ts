@@ -1,7 +1,6 @@
 /** The pipelines editor's English and Greek texts, read as t("pipelines.<key>"). */
 export const pipelinesTexts = {
   en: {
-    nav: "Pipelines",
     title: "Pipelines",
     list: "Pipelines",
     new: "New pipeline",
@@ -49,7 +48,6 @@ export const pipelinesTexts = {
     reload: "Load their version",
   },
   el: {
-    nav: "Ροές πωλήσεων",
     title: "Ροές πωλήσεων",
     list: "Ροές πωλήσεων",
     new: "Νέα ροή",

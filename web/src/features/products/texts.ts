@@ -1,7 +1,6 @@
 /** Every text of the products screen, in English and Greek. */
 export const texts = {
   en: {
-    nav: "Products",
     title: "Products",
     search: "Search products",
     searchHint: "The start of a word of the name, or of the SKU",
@@ -37,7 +36,6 @@ export const texts = {
     noPrice: "no price",
   },
   el: {
-    nav: "Προϊόντα",
     title: "Προϊόντα",
     search: "Αναζήτηση προϊόντων",
     searchHint: "Η αρχή μιας λέξης του ονόματος ή του κωδικού",

@@ -1,6 +1,5 @@
 /** Reports: the dashboard's KPIs and the forecast by month, owner and stage (admin, manager, viewer). */
 import { lazyPage, type Feature } from "@/app/feature";
-import { reportsTexts } from "./texts";
 
 export const reportsFeature: Feature = {
   id: "reports",
@@ -9,5 +8,6 @@ export const reportsFeature: Feature = {
     { path: "dashboard", ...lazyPage(() => import("./routes/DashboardPage")) },
     { path: "forecast", ...lazyPage(() => import("./routes/ForecastPage")) },
   ],
-  texts: reportsTexts,
+  texts: () => import("./texts").then((m) => m.reportsTexts),
+  menuTexts: { en: { nav: "Reports" }, el: { nav: "Αναφορές" } },
 };

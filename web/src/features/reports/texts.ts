@@ -1,7 +1,6 @@
 /** The reports' English and Greek texts, read as t("reports.<key>"). */
 export const reportsTexts = {
   en: {
-    nav: "Reports",
     tabs: "Reports",
     pipeline: "Pipeline",
     unconverted: "No exchange rate for {{currencies}}: those amounts are left out of the totals in the base currency.",
@@ -44,7 +43,6 @@ export const reportsTexts = {
     },
   },
   el: {
-    nav: "Αναφορές",
     tabs: "Αναφορές",
     pipeline: "Ροή πωλήσεων",
     unconverted: "Δεν υπάρχει ισοτιμία για {{currencies}}: αυτά τα ποσά δεν μετρούν στα σύνολα στο βασικό νόμισμα.",

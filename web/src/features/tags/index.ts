@@ -1,10 +1,10 @@
 /** Tags: the registry with colours and counts; admins add tags, and rename or merge one on every record. */
 import { lazyPage, type Feature } from "@/app/feature";
-import { texts } from "./texts";
 
 export const tagsFeature: Feature = {
   id: "tags",
   nav: { to: "/tags", label: "tags.nav", access: "read" },
   routes: [{ path: "tags", ...lazyPage(() => import("./routes/TagsPage")) }],
-  texts,
+  texts: () => import("./texts").then((m) => m.texts),
+  menuTexts: { en: { nav: "Tags" }, el: { nav: "Ετικέτες" } },
 };

@@ -1,7 +1,6 @@
 /** Every text of the tags screen, in English and Greek. */
 export const texts = {
   en: {
-    nav: "Tags",
     title: "Tags",
     filter: "Tags starting with",
     table: "Tag registry",
@@ -26,7 +25,6 @@ export const texts = {
     runningToast: "{{from}} → {{to}}: still running, {{changed}} records so far.",
   },
   el: {
-    nav: "Ετικέτες",
     title: "Ετικέτες",
     filter: "Ετικέτες που αρχίζουν από",
     table: "Μητρώο ετικετών",

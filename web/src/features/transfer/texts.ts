@@ -3,7 +3,6 @@ import type { FeatureTexts } from "@/app/feature";
 
 export const transferTexts: FeatureTexts = {
   en: {
-    nav: "Import & export",
     title: "Import and export",
     kind: "Records",
     kinds: { customers: "Customers", deals: "Deals", orders: "Orders", activities: "Activities" },
@@ -44,7 +43,6 @@ export const transferTexts: FeatureTexts = {
     started: "Started.",
   },
   el: {
-    nav: "Εισαγωγή & εξαγωγή",
     title: "Εισαγωγή και εξαγωγή",
     kind: "Εγγραφές",
     kinds: { customers: "Πελάτες", deals: "Συμφωνίες", orders: "Παραγγελίες", activities: "Δραστηριότητες" },
