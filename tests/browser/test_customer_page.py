@@ -90,7 +90,10 @@ def test_status_actions_upgrade_convert_and_mark_lost_with_a_reason(open_console
     lead = api.create_customer(name=f"Lena Lead {marker}", status="lead")
     page = open_console("manager", path=f"/customers/{lead['id']}")
     page.get_by_role("button", name="Convert lead").click()
-    expect(page.get_by_text("Converted to a prospect with a first deal.")).to_be_visible()
+    converting = page.get_by_role("dialog", name=f"Convert “Lena Lead {marker}” into a deal")
+    converting.get_by_role("button", name="Convert").click()  # every field optional: the default pipeline
+    expect(page.get_by_text(f"“Lena Lead {marker}” converted: deal “Lena Lead {marker}: first deal” opened.")
+           ).to_be_visible()
     deals = page.get_by_role("region", name="Deals").get_by_role("listitem")
     expect(deals).to_have_count(1)
     expect(deals.first.get_by_text("Lead", exact=True)).to_be_visible()  # the stage by its name, not its id

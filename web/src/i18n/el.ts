@@ -163,7 +163,6 @@ export const el: Messages = {
     actions: "Ενέργειες",
     upgrade: "Μετατροπή σε πελάτη",
     convert: "Μετατροπή δυνητικού",
-    convertDone: "Έγινε υποψήφιος με μια πρώτη συμφωνία.",
     markLost: "Σήμανση ως χαμένος",
     lostReason: "Γιατί χάθηκε;",
     lostTitle: "Σήμανση του {{name}} ως χαμένου",

@@ -161,7 +161,6 @@ export const en = {
     actions: "Actions",
     upgrade: "Make customer",
     convert: "Convert lead",
-    convertDone: "Converted to a prospect with a first deal.",
     markLost: "Mark lost",
     lostReason: "Why was it lost?",
     lostTitle: "Mark {{name}} as lost",
