@@ -2,6 +2,7 @@ import { Controller, useFormContext } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { CUSTOMER_SOURCES, CUSTOMER_STATUSES } from "@/api/types";
 import { errorAt, SelectField, TextField } from "@/components/fields";
+import { TagsField } from "@/components/TagsField";
 import { UserPicker } from "@/components/UserPicker";
 import { sortByText } from "@/i18n/format";
 import type { CustomerFormValues } from "../logic/formValues";
@@ -56,7 +57,7 @@ export function CustomerFields({ mode, editable, assignsOwners }: Props) {
               error={error("owner_id")} disabled={!editable} clearable={mode === "create"} />
           )} />
         )}
-        <TextField label={t("customer.tags")} hint={t("customer.tagsHint")} {...register("tags")} error={error("tags")} />
+        <TagsField label={t("customer.tags")} hint={t("customer.tagsHint")} {...register("tags")} error={error("tags")} />
         <TextField label={t("customer.folder")} {...register("nextcloud_folder")} error={error("nextcloud_folder")} />
         <TextField label={t("customer.linkedUsers")} hint={t("customer.linkedUsersHint")}
           {...register("linked_user_ids")} error={error("linked_user_ids")} />
