@@ -57,6 +57,7 @@ def test_the_deal_page_edits_its_tags_with_the_registry_suggesting_them(open_con
     page = open_console("manager", path=f"/deals/{deal['id']}")
     tags = page.get_by_label("Tags")
     expect(tags).to_have_value(f"{marker}-old")
+    tags.press("End")
     tags.press_sequentially(f", {marker}-g", delay=20)
     suggestion = page.locator(f'datalist option[value="{marker}-old, {marker}-gold"]')  # the registry's tag
     expect(suggestion).to_be_attached()
