@@ -1,6 +1,7 @@
 """The lead board: cards with priority, rating, score and owner; a lead dragged to another stage and moved to a
-substage from the keyboard (its score following, checked through the API); converted into a deal by dropping it on
-the converted column, and marked lost with a reason; what a viewer and a rep see."""
+substage from the keyboard (its score following, checked through the API); a move the API refuses put back with its
+reason; converted into a deal by dropping it on the converted column, and marked lost with a reason; what a viewer
+and a rep see."""
 
 from __future__ import annotations
 
@@ -95,6 +96,25 @@ def test_a_lead_dragged_and_moved_by_keyboard_takes_its_new_score(open_console, 
     page.keyboard.type("hot co")
     expect(card(page, f"Cold Lead {marker}")).to_have_count(0)
     expect(card(page, f"Hot Lead {marker}")).to_be_visible()
+
+
+def test_a_move_the_api_refuses_is_put_back_with_its_reason(open_console, stack, marker):
+    admin = stack.api_as("admin")
+    pipeline = make_lead_pipeline(admin, marker)
+    lead = make_lead(admin, pipeline, f"Taken {marker}")
+    page = open_console("admin", path=f"/leads?pipeline={pipeline['id']}")
+    expect(card(page, f"Taken {marker}")).to_be_visible()
+
+    def someone_else_marks_it_lost_first(route):
+        status, _ = stack.api_as("manager").call("POST", f"/customers/{lead['id']}/mark-lost", {"reason": "Gone"})
+        assert status == 200
+        route.continue_()
+
+    page.route(re.compile(r"/api/crm/customers/[^/]+/lead-stage$"), someone_else_marks_it_lost_first)
+    card(page, f"Taken {marker}").drag_to(column(page, "Contacted"))
+    expect(page.get_by_text(re.compile(f"“Taken {marker}” was put back: only open leads move"))).to_be_visible()
+    expect(column(page, "Disqualified").get_by_role("article", name=f"Taken {marker}")).to_be_visible()
+    assert get_customer(admin, lead["id"])["lead_stage"] == "disqualified"
 
 
 def test_dropped_on_converted_a_lead_becomes_a_deal_and_on_lost_asks_the_reason(open_console, stack, marker):
