@@ -111,6 +111,10 @@ export const en = {
     liveUpdated: "Updated just now",
   },
   customer: {
+    priority: "Priority",
+    rating: "Rating",
+    score: "Score",
+    scoreHint: "0-100; moving the lead on the lead board sets it.",
     back: "All customers",
     details: "Details",
     name: "Name",

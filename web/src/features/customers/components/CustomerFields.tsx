@@ -6,6 +6,7 @@ import { TagsField } from "@/components/TagsField";
 import { UserPicker } from "@/components/UserPicker";
 import { sortByText } from "@/i18n/format";
 import type { CustomerFormValues } from "../logic/formValues";
+import { LEAD_PRIORITIES, LEAD_RATINGS } from "../logic/listFilters";
 import { ContactsEditor } from "./ContactsEditor";
 import { OwnedItemsEditor } from "./OwnedItemsEditor";
 
@@ -49,6 +50,14 @@ export function CustomerFields({ mode, editable, assignsOwners }: Props) {
         <SelectField label={t("customer.source")} {...register("source")} error={error("source")}
           options={[{ value: "", label: t("common.none") },
             ...CUSTOMER_SOURCES.map((s) => ({ value: s, label: t(`source.${s}`) }))]} />
+        <SelectField label={t("customer.priority")} {...register("priority")} error={error("priority")}
+          options={[{ value: "", label: t("common.none") },
+            ...LEAD_PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))]} />
+        <SelectField label={t("customer.rating")} {...register("rating")} error={error("rating")}
+          options={[{ value: "", label: t("common.none") },
+            ...LEAD_RATINGS.map((r) => ({ value: r, label: t(`rating.${r}`) }))]} />
+        <TextField label={t("customer.score")} type="number" min={0} max={100} inputMode="numeric"
+          hint={t("customer.scoreHint")} {...register("score")} error={error("score")} />
         <SelectField label={t("customer.language")} {...register("language")} error={error("language")}
           options={[...(mode === "create" ? [{ value: "", label: "—" }] : []), ...languageOptions(uiLanguage, language)]} />
         {assignsOwners && (
