@@ -62,11 +62,11 @@ def test_a_lead_dragged_and_moved_by_keyboard_takes_its_new_score(open_console, 
     admin = stack.api_as("admin")
     pipeline = make_lead_pipeline(admin, marker)
     hot = make_lead(admin, pipeline, f"Hot Lead {marker}", substage="unreviewed", priority="urgent", rating="hot",
-                    organization=f"Hot Co {marker}", owner_id=USERS["rep"].uid)
+                    tags=["fair"], organization=f"Hot Co {marker}", owner_id=USERS["rep"].uid)
     cold = make_lead(admin, pipeline, f"Cold Lead {marker}", priority="low", rating="cold")
     page = open_console("manager", path=f"/leads?pipeline={pipeline['id']}")
     lead_card = card(page, f"Hot Lead {marker}")
-    for text in (f"Hot Co {marker}", "Not reviewed", "Priority: Urgent", "Hot", "Score 5", "Rita Rep"):
+    for text in (f"Hot Co {marker}", "Not reviewed", "Priority: Urgent", "Hot", "fair", "Score 5", "Rita Rep"):
         expect(lead_card).to_contain_text(text)
     expect(column(page, "New").get_by_role("definition").first).to_have_text("1")  # one lead in "Not reviewed"
     expect(page.get_by_role("status").filter(has_text="leads on this board")).to_have_text("2 leads on this board")

@@ -12,7 +12,7 @@ interface Props {
   onConvert: (card: LeadCard) => void;
 }
 
-/** A lead on the board: name, organization, substage, priority, rating, score and owner. Dragged by a pointer, or
+/** A lead on the board: name, organization, substage, priority, rating, tags, score and owner. Dragged by a pointer, or
  * moved and converted with its buttons from the keyboard. */
 export function LeadCardView({ card, stage, movable, onMove, onConvert }: Props) {
   const { t } = useTranslation();
@@ -41,6 +41,9 @@ export function LeadCardView({ card, stage, movable, onMove, onConvert }: Props)
           </span>
         )}
       </p>
+      {card.tags.length > 0 && (
+        <p className="lead-tags">{card.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)}</p>
+      )}
       <p className="lead-meta">
         <span><UserName uid={card.owner_id} /></span>
         <span className="lead-score">{card.score === null || card.score === undefined
