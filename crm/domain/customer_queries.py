@@ -66,14 +66,7 @@ class CustomerListParams(Model):
     @field_validator("status", mode="before")
     @classmethod
     def _status_list(cls, value: Any) -> Any:
-        if not isinstance(value, str):
-            return value
-        parts = list(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
-        unknown = [part for part in parts if part not in STATUS_NAMES.split("|")]
-        if unknown or not parts:
-            raise ValueError(f"Input should be one or more of {STATUS_NAMES.replace('|', ', ')}, separated by "
-                             f"commas; not {', '.join(unknown) or 'empty'}")
-        return ",".join(parts)
+        return status_list(value)
 
     @model_validator(mode="after")
     def _check(self) -> CustomerListParams:
@@ -114,6 +107,22 @@ class CustomerListParams(Model):
         if self.created_from is None and self.created_to is None:
             return None
         return _instant(self.created_from, 0), _instant(self.created_to, 1)
+
+
+def status_list(value: Any) -> Any:
+    """``lead, Prospect,lead`` as ``lead,prospect``: each status once, trimmed and lower-cased.
+
+    Raises:
+        ValueError: an unknown status, or none.
+    """
+    if not isinstance(value, str):
+        return value
+    parts = list(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    unknown = [part for part in parts if part not in STATUS_NAMES.split("|")]
+    if unknown or not parts:
+        raise ValueError(f"Input should be one or more of {STATUS_NAMES.replace('|', ', ')}, separated by "
+                         f"commas; not {', '.join(unknown) or 'empty'}")
+    return ",".join(parts)
 
 
 def check_combination(params: CustomerListParams) -> None:

@@ -3,7 +3,7 @@ owner keeps for themselves, or shares with everyone who may read the CRM; and wh
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -11,9 +11,10 @@ from pydantic import ConfigDict, Field, StringConstraints, ValidationError, fiel
 
 from crm.domain.access import ASSIGNS_OWNERS
 from crm.domain.common import DocumentId, InputModel, Versioned, refuse_null
-from crm.domain.customer_queries import CustomerOrder
-from crm.domain.customers import CustomerStatus
+from crm.domain.customer_queries import STATUS_LIST, CustomerOrder, status_list
+from crm.domain.customers import CustomerSource
 from crm.domain.model import Model
+from crm.domain.qualification.fields import LeadPriority, LeadRating
 from crm.errors import NotFoundError, PermissionDeniedError, ValidationFailedError
 from crm.identity import Caller
 
@@ -51,11 +52,22 @@ class CustomersViewState(Model):
     model_config = ConfigDict(extra="forbid")
 
     search: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
-    status: CustomerStatus | None = None
+    status: Annotated[str, Field(max_length=100, pattern=STATUS_LIST, description="One status, or several "
+                                 "separated by commas, as the list's `status`")] | None = None
     tag: Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, max_length=50)] | None = None
+    source: CustomerSource | None = None
+    priority: LeadPriority | None = None
+    rating: LeadRating | None = None
+    created_from: date | None = None
+    created_to: date | None = None
     order: CustomerOrder | None = None
     columns: Annotated[list[CustomerColumn], Field(max_length=len(CustomerColumn))] | None = Field(
         None, description="The optional columns shown, in order; all of them when left out")
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _status_list(cls, value: Any) -> Any:
+        return status_list(value)
 
     @field_validator("columns")
     @classmethod
@@ -79,7 +91,8 @@ STATE_MODELS: dict[ViewResource, type[CustomersViewState] | type[BoardViewState]
     ViewResource.DEALS_BOARD: BoardViewState,
 }
 ViewState = CustomersViewState | BoardViewState
-STATE_DESCRIPTION = ("The filters, order and columns: for `customers` {search, status, tag, order, columns}, for "
+STATE_DESCRIPTION = ("The filters, order and columns: for `customers` {search, status, tag, source, "
+                     "priority, rating, created_from, created_to, order, columns}, for "
                      "`deals_board` {pipeline_id, owner_id}; unknown fields are refused")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
 from playwright.sync_api import expect
 
@@ -45,9 +46,13 @@ def test_search_answers_as_you_type_and_filters_narrow_the_list(open_console, st
     expect(page.get_by_text("Search results come in their own order")).to_be_visible()
 
     page.get_by_label("Search customers").fill("")
-    page.get_by_label("Status").select_option("prospect")
+    statuses = page.get_by_role("group", name="Status")
+    statuses.get_by_label("Prospect").check()
     expect(page.get_by_text("4 of 4 customers")).to_be_visible()
-    page.get_by_label("Status").select_option("customer")
+    statuses.get_by_label("Customer").check()  # several statuses at once
+    expect(page.get_by_text("9 of 9 customers")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"status=prospect%2Ccustomer"))
+    statuses.get_by_label("Prospect").uncheck()
     expect(page.get_by_text("5 of 5 customers")).to_be_visible()
     expect(page).to_have_url(re.compile(r"status=customer"))
 
@@ -55,6 +60,52 @@ def test_search_answers_as_you_type_and_filters_narrow_the_list(open_console, st
     expect(page.get_by_text("No customers match.")).to_be_visible()
     page.get_by_role("button", name="Clear filters").click()
     expect(page.get_by_label("Search customers")).to_have_value("")
+
+
+def test_lead_filters_narrow_the_list_and_a_refused_combination_says_why(open_console, stack, marker):
+    api = stack.api_as("admin")
+    api.create_customer(name=f"Ann Urgent {marker}", tags=[marker], status="lead", source="referral",
+                        priority="urgent", rating="hot")
+    api.create_customer(name=f"Bob Calm {marker}", tags=[marker], status="prospect", source="referral",
+                        priority="low", rating="cold")
+    api.create_customer(name=f"Cat Web {marker}", tags=[marker], status="lead", source="website", priority="urgent",
+                        rating="hot")
+    api.create_customer(name=f"Dan Done {marker}", tags=[marker], status="customer", source="referral")
+    page = open_console("manager", path=f"/customers?tag={marker}")
+    expect(page.get_by_text("4 of 4 customers")).to_be_visible()
+    statuses = page.get_by_role("group", name="Status")
+    statuses.get_by_label("Lead").check()
+    statuses.get_by_label("Prospect").check()
+    expect(page.get_by_text("3 of 3 customers")).to_be_visible()
+    page.get_by_label("Source").select_option(label="Referral")
+    expect(page.get_by_text("2 of 2 customers")).to_be_visible()
+    page.get_by_label("Priority").select_option(label="Urgent")
+    page.get_by_label("Rating").select_option(label="Hot")
+    expect(page.get_by_text("1 of 1 customers")).to_be_visible()
+    expect(page.get_by_role("row", name=re.compile(f"Ann Urgent {marker}"))).to_be_visible()
+    expect(page).to_have_url(re.compile(r"source=referral&priority=urgent&rating=hot"))
+
+    page.get_by_label("Priority").select_option(label="Any priority")
+    page.get_by_label("Rating").select_option(label="Any rating")
+    today = datetime.now(UTC).date().isoformat()
+    page.get_by_label("Created from").fill(today)
+    page.get_by_label("Created up to").fill(today)
+    expect(page.get_by_text("2 of 2 customers")).to_be_visible()
+    page.get_by_label("Created up to").fill((datetime.now(UTC).date() - timedelta(days=1)).isoformat())
+    expect(page.get_by_role("alert")).to_contain_text("created_from must be before created_to")
+    page.get_by_label("Created up to").fill(today)
+    expect(page.get_by_text("2 of 2 customers")).to_be_visible()
+
+    page.get_by_label("Search customers").fill("ann")  # a created range cannot go with a search
+    refused = page.get_by_role("search").get_by_role("alert")
+    expect(refused).to_contain_text("These filters cannot be combined")
+    expect(refused).to_contain_text("cannot be combined with search")
+    screenshot(page, "customers-lead-filters-refused")
+    page.get_by_label("Created from").fill("")
+    page.get_by_label("Created up to").fill("")
+    expect(page.get_by_text("1 of 1 customers")).to_be_visible()
+    expect(refused).to_have_count(0)
+    screenshot(page, "customers-lead-filters")
 
 
 def test_pages_follow_the_cursor_up_to_the_total_and_sort_changes_the_order(open_console, stack, marker):

@@ -31,6 +31,24 @@ def test_creating_a_customer_shows_a_refused_email_on_its_field_then_creates_it(
     expect(page.get_by_role("textbox", name="Value")).to_have_value(f"nora.{marker}@example.com")
 
 
+def test_a_leads_priority_rating_and_score_are_edited_on_its_page(open_console, stack, marker):
+    api = stack.api_as("admin")
+    lead = api.create_customer(name=f"Quinn Qualify {marker}", status="lead", priority="low")
+    page = open_console("manager", path=f"/customers/{lead['id']}")
+    expect(page.get_by_label("Priority", exact=True)).to_have_value("low")
+    page.get_by_label("Priority", exact=True).select_option(label="Urgent")
+    page.get_by_label("Rating", exact=True).select_option(label="Warm")
+    score = page.get_by_label("Score", exact=True)
+    score.fill("150")
+    page.get_by_role("button", name="Save").click()
+    expect(score).to_have_attribute("aria-invalid", "true")  # the API's 422, on its field
+    score.fill("70")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Changes saved.")).to_be_visible()
+    status, saved = api.call("GET", f"/customers/{lead['id']}")
+    assert status == 200 and (saved["priority"], saved["rating"], saved["score"]) == ("urgent", "warm", 70)
+
+
 def test_editing_a_contact_shows_the_error_on_that_contact_then_saves(open_console, stack, marker):
     customer = stack.api_as("admin").create_customer(name=f"Edith Edit {marker}", email=f"edith.{marker}@example.com")
     page = open_console("admin", path=f"/customers/{customer['id']}")
@@ -90,7 +108,10 @@ def test_status_actions_upgrade_convert_and_mark_lost_with_a_reason(open_console
     lead = api.create_customer(name=f"Lena Lead {marker}", status="lead")
     page = open_console("manager", path=f"/customers/{lead['id']}")
     page.get_by_role("button", name="Convert lead").click()
-    expect(page.get_by_text("Converted to a prospect with a first deal.")).to_be_visible()
+    converting = page.get_by_role("dialog", name=f"Convert “Lena Lead {marker}” into a deal")
+    converting.get_by_role("button", name="Convert").click()  # every field optional: the default pipeline
+    expect(page.get_by_text(f"“Lena Lead {marker}” converted: deal “Lena Lead {marker}: first deal” opened.")
+           ).to_be_visible()
     deals = page.get_by_role("region", name="Deals").get_by_role("listitem")
     expect(deals).to_have_count(1)
     expect(deals.first.get_by_text("Lead", exact=True)).to_be_visible()  # the stage by its name, not its id

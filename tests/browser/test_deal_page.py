@@ -49,6 +49,27 @@ def test_a_new_deal_shows_a_refused_field_then_is_created_from_its_line_items(op
         "2501.00", 40, customer["id"], "new")
 
 
+def test_the_deal_page_edits_its_tags_with_the_registry_suggesting_them(open_console, stack, marker):
+    admin = stack.api_as("admin")
+    assert admin.call("POST", "/tags", {"name": f"{marker}-gold", "color": "#d4af37"})[0] == 201
+    deal = make_deal(admin, make_pipeline(admin, marker), admin.create_customer(name=f"Tagged Deal {marker}"),
+                     title=f"Tag me {marker}", tags=[f"{marker}-old"])
+    page = open_console("manager", path=f"/deals/{deal['id']}")
+    tags = page.get_by_label("Tags")
+    expect(tags).to_have_value(f"{marker}-old")
+    tags.press("End")
+    tags.press_sequentially(f", {marker}-g", delay=20)
+    suggestion = page.locator(f'datalist option[value="{marker}-old, {marker}-gold"]')  # the registry's tag
+    expect(suggestion).to_be_attached()
+    tags.fill(f"{marker}-old, {marker}-gold")
+    screenshot(page, "deal-tags")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Changes saved.")).to_be_visible()
+    assert get_deal(admin, deal["id"])["tags"] == [f"{marker}-old", f"{marker}-gold"]
+    status, registry = admin.call("GET", f"/tags?prefix={marker}-gold")
+    assert status == 200 and [(t["name"], t["deal_count"]) for t in registry["results"]] == [(f"{marker}-gold", 1)]
+
+
 def test_the_deal_page_saves_its_fields_and_moves_through_stages_with_history(open_console, stack, marker):
     admin = stack.api_as("admin")
     pipeline = make_pipeline(admin, marker)

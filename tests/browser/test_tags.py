@@ -42,6 +42,25 @@ def test_an_admin_adds_renames_and_merges_tags(open_console, stack, marker):
     screenshot(page, "tags-admin")
 
 
+def test_an_admin_changes_a_tags_colour_and_description(open_console, stack, marker):
+    api = stack.api_as("admin")
+    api.create_customer(name=f"Coloured {marker}", tags=[f"{marker}-blue"])
+    page = open_console("admin", path="/tags")
+    page.get_by_label("Tags starting with").fill(marker)
+    page.get_by_role("button", name=f"Edit tag {marker}-blue").click()
+    editing = page.get_by_role("form", name=f"Edit tag {marker}-blue")
+    editing.get_by_label("Colour").fill("#ff0000")
+    editing.get_by_label("Description").fill("Customers from the spring fair")
+    screenshot(page, "tags-edit")
+    editing.get_by_role("button", name="Save").click()
+    expect(page.get_by_text(f"Tag {marker}-blue saved.")).to_be_visible()
+    row = page.get_by_role("table", name="Tag registry").get_by_role("row", name=re.compile(f"{marker}-blue"))
+    expect(row).to_contain_text("Customers from the spring fair")
+    status, body = api.call("GET", f"/tags?prefix={marker}-blue")
+    assert status == 200 and [(t["color"], t["description"]) for t in body["results"]] == [
+        ("#ff0000", "Customers from the spring fair")]
+
+
 def test_a_rep_sees_tags_without_counts_or_controls(open_console, stack, marker):
     stack.api_as("admin").create_customer(name=f"Rep tagged {marker}", tags=[f"{marker}-rep"])
     page = open_console("rep", path="/tags", viewport=(390, 844))
@@ -50,4 +69,5 @@ def test_a_rep_sees_tags_without_counts_or_controls(open_console, stack, marker)
     expect(row).to_contain_text("—")
     expect(page.get_by_text("Add a tag")).to_have_count(0)
     expect(page.get_by_text("Rename or merge a tag")).to_have_count(0)
+    expect(page.get_by_role("button", name=re.compile("^Edit tag"))).to_have_count(0)
     screenshot(page, "tags-rep-phone")

@@ -5183,15 +5183,34 @@ export interface components {
              * @default null
              */
             columns: components["schemas"]["CustomerColumn"][] | null;
+            /**
+             * Created From
+             * @default null
+             */
+            created_from: string | null;
+            /**
+             * Created To
+             * @default null
+             */
+            created_to: string | null;
             /** @default null */
             order: components["schemas"]["CustomerOrder"] | null;
+            /** @default null */
+            priority: components["schemas"]["LeadPriority"] | null;
+            /** @default null */
+            rating: components["schemas"]["LeadRating"] | null;
             /**
              * Search
              * @default null
              */
             search: string | null;
             /** @default null */
-            status: components["schemas"]["CustomerStatus"] | null;
+            source: components["schemas"]["CustomerSource"] | null;
+            /**
+             * Status
+             * @default null
+             */
+            status: string | null;
             /**
              * Tag
              * @default null
@@ -9646,7 +9665,7 @@ export interface components {
             resource: components["schemas"]["ViewResource"];
             /**
              * State
-             * @description The filters, order and columns: for `customers` {search, status, tag, order, columns}, for `deals_board` {pipeline_id, owner_id}; unknown fields are refused
+             * @description The filters, order and columns: for `customers` {search, status, tag, source, priority, rating, created_from, created_to, order, columns}, for `deals_board` {pipeline_id, owner_id}; unknown fields are refused
              */
             state?: {
                 [key: string]: unknown;
@@ -9674,7 +9693,7 @@ export interface components {
             name: string | null;
             /**
              * State
-             * @description The filters, order and columns: for `customers` {search, status, tag, order, columns}, for `deals_board` {pipeline_id, owner_id}; unknown fields are refused
+             * @description The filters, order and columns: for `customers` {search, status, tag, source, priority, rating, created_from, created_to, order, columns}, for `deals_board` {pipeline_id, owner_id}; unknown fields are refused
              * @default null
              */
             state: {

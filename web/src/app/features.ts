@@ -8,6 +8,7 @@ import { dealsFeature } from "@/features/deals";
 import { deletedCustomersFeature } from "@/features/deletedCustomers";
 import { duplicatesFeature } from "@/features/duplicates";
 import { integrationsFeature } from "@/features/integrations";
+import { leadsFeature } from "@/features/leads";
 import { ordersFeature } from "@/features/orders";
 import { partnersFeature } from "@/features/partners";
 import { peopleFeature } from "@/features/people";
@@ -22,6 +23,7 @@ import type { Feature } from "./feature";
 
 export const FEATURES: Feature[] = [
   customersFeature, peopleFeature, accountsFeature, duplicatesFeature, deletedCustomersFeature, dealsFeature,
+  leadsFeature,
   reportsFeature, pipelinesFeature, activitiesFeature, ordersFeature, productsFeature, tagsFeature, transferFeature,
   partnersFeature, integrationsFeature, assistantsFeature, adminFeature,
   savedViewsTexts, // not a screen: the saved views' texts, shared by the customers table and the board

@@ -138,18 +138,14 @@ export function useAddNote(id: string, me: Me) {
   });
 }
 
-export type StatusAction = "upgrade" | "convert" | "mark-lost";
+export type StatusAction = "upgrade" | "mark-lost";
 
 export function useStatusAction(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ action, reason }: { action: StatusAction; reason?: string }) => {
       if (action === "upgrade") return unwrap(api.POST("/api/crm/customers/{customer_id}/upgrade", path(id)));
-      if (action === "mark-lost") {
-        return unwrap(api.POST("/api/crm/customers/{customer_id}/mark-lost", { ...path(id), body: { reason: reason ?? "" } }));
-      }
-      // Every field of the conversion is optional: the first deal takes its defaults.
-      return unwrap(api.POST("/api/crm/customers/{customer_id}/convert", { ...path(id), body: {} as never }));
+      return unwrap(api.POST("/api/crm/customers/{customer_id}/mark-lost", { ...path(id), body: { reason: reason ?? "" } }));
     },
     onSettled: () => invalidateRecord(queryClient, id),
   });

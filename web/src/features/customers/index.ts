@@ -7,7 +7,7 @@ export const customersFeature: Feature = {
   routes: [
     { path: "customers", ...lazyPage(() => import("./routes/CustomersListPage"), ["views", "deletedCustomers"]) },
     { path: "customers/new", ...lazyPage(() => import("./routes/NewCustomerPage")) },
-    { path: "customers/:customerId", ...lazyPage(() => import("./routes/CustomerPage"), ["activities", "deals", "orders"]) },
+    { path: "customers/:customerId", ...lazyPage(() => import("./routes/CustomerPage"), ["activities", "deals", "orders", "leads"]) },
   ],
   commands: [{ id: "customers:new", label: "customers.new", to: "/customers/new", access: "write", group: "create" }],
 };

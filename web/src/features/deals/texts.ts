@@ -50,6 +50,8 @@ export const dealsTexts = {
       markLost: "Mark lost",
     },
     form: {
+      tags: "Tags",
+      tagsHint: "Separated by commas; registered tags are suggested as you type.",
       details: "Details",
       title: "Title",
       customer: "Customer",
@@ -172,6 +174,8 @@ export const dealsTexts = {
       markLost: "Σήμανση ως χαμένη",
     },
     form: {
+      tags: "Ετικέτες",
+      tagsHint: "Χωρισμένες με κόμμα· οι καταχωρημένες ετικέτες προτείνονται καθώς πληκτρολογείτε.",
       details: "Στοιχεία",
       title: "Τίτλος",
       customer: "Πελάτης",

@@ -50,3 +50,13 @@ export function useRetag(onProgress: (job: TagJob) => void) {
     onSettled: () => void queryClient.invalidateQueries({ queryKey: tagKeys.all }),
   });
 }
+
+/** Change a tag's colour and description (its name changes through a rename, which retags every record). */
+export function useUpdateTag() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, color, description }: { id: string; color: string; description: string | null }) =>
+      unwrap(api.PATCH("/api/crm/tags/{tag_id}", { params: { path: { tag_id: id } }, body: { color, description } })),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: tagKeys.all }),
+  });
+}

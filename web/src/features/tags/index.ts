@@ -1,4 +1,5 @@
-/** Tags: the registry with colours and counts; admins add tags, and rename or merge one on every record. */
+/** Tags: the registry with colours, descriptions and counts; admins add tags, change their colour and description,
+ * and rename or merge one on every record. */
 import { lazyPage, type Feature } from "@/app/feature";
 
 export const tagsFeature: Feature = {

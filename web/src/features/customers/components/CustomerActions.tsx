@@ -1,9 +1,10 @@
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toUserError } from "@/api/errors";
 import type { Customer } from "@/api/types";
 import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { useNotify } from "@/components/Toasts";
+import { ConvertLeadDialog } from "@/features/leads";
 import { useDeleteCustomer, useStatusAction, type StatusAction } from "../api";
 
 interface Props {
@@ -11,13 +12,14 @@ interface Props {
   onDeleted: () => void;
 }
 
-/** Status changes the customer's state allows (upgrade, convert a lead, mark lost with a reason) and delete. */
+/** Status changes the customer's state allows (upgrade, convert a lead into a deal through the lead board's dialog,
+ * mark lost with a reason) and delete. */
 export function CustomerActions({ customer, onDeleted }: Props) {
   const { t } = useTranslation();
   const notify = useNotify();
   const action = useStatusAction(customer.id);
   const remove = useDeleteCustomer(customer.id);
-  const [dialog, setDialog] = useState<"lost" | "delete" | null>(null);
+  const [dialog, setDialog] = useState<"lost" | "delete" | "convert" | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const open = customer.status === "lead" || customer.status === "prospect";
 
@@ -26,7 +28,6 @@ export function CustomerActions({ customer, onDeleted }: Props) {
     try {
       await action.mutateAsync({ action: kind, reason });
       setDialog(null);
-      if (kind === "convert") notify(t("customer.convertDone"));
     } catch (error) {
       const shown = toUserError(error, t, ["reason"]);
       if (dialog) setDialogError(shown.fields.reason ?? shown.message);
@@ -53,7 +54,7 @@ export function CustomerActions({ customer, onDeleted }: Props) {
         </button>
       )}
       {customer.status === "lead" && (
-        <button type="button" onClick={() => void run("convert")} disabled={action.isPending}>
+        <button type="button" onClick={() => setDialog("convert")} disabled={action.isPending}>
           {t("customer.convert")}
         </button>
       )}
@@ -68,6 +69,11 @@ export function CustomerActions({ customer, onDeleted }: Props) {
       <ConfirmDialog open={dialog === "lost"} title={t("customer.lostTitle", { name: customer.name })}
         textLabel={t("customer.lostReason")} confirmLabel={t("customer.markLost")} busy={action.isPending}
         error={dialogError} onConfirm={(reason) => void run("mark-lost", reason)} onClose={() => setDialog(null)} />
+      {dialog === "convert" && (
+        <Suspense fallback={null}>
+          <ConvertLeadDialog lead={customer} onClose={() => setDialog(null)} />
+        </Suspense>
+      )}
       <ConfirmDialog open={dialog === "delete"} title={t("customer.deleteConfirm", { name: customer.name })}
         confirmLabel={t("customer.delete")} danger busy={remove.isPending} error={dialogError}
         onConfirm={() => void confirmDelete()} onClose={() => setDialog(null)} />

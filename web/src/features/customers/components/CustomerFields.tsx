@@ -2,9 +2,11 @@ import { Controller, useFormContext } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { CUSTOMER_SOURCES, CUSTOMER_STATUSES } from "@/api/types";
 import { errorAt, SelectField, TextField } from "@/components/fields";
+import { TagsField } from "@/components/TagsField";
 import { UserPicker } from "@/components/UserPicker";
 import { sortByText } from "@/i18n/format";
 import type { CustomerFormValues } from "../logic/formValues";
+import { LEAD_PRIORITIES, LEAD_RATINGS } from "../logic/listFilters";
 import { ContactsEditor } from "./ContactsEditor";
 import { OwnedItemsEditor } from "./OwnedItemsEditor";
 
@@ -48,6 +50,14 @@ export function CustomerFields({ mode, editable, assignsOwners }: Props) {
         <SelectField label={t("customer.source")} {...register("source")} error={error("source")}
           options={[{ value: "", label: t("common.none") },
             ...CUSTOMER_SOURCES.map((s) => ({ value: s, label: t(`source.${s}`) }))]} />
+        <SelectField label={t("customer.priority")} {...register("priority")} error={error("priority")}
+          options={[{ value: "", label: t("common.none") },
+            ...LEAD_PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))]} />
+        <SelectField label={t("customer.rating")} {...register("rating")} error={error("rating")}
+          options={[{ value: "", label: t("common.none") },
+            ...LEAD_RATINGS.map((r) => ({ value: r, label: t(`rating.${r}`) }))]} />
+        <TextField label={t("customer.score")} type="number" min={0} max={100} inputMode="numeric"
+          hint={t("customer.scoreHint")} {...register("score")} error={error("score")} />
         <SelectField label={t("customer.language")} {...register("language")} error={error("language")}
           options={[...(mode === "create" ? [{ value: "", label: "—" }] : []), ...languageOptions(uiLanguage, language)]} />
         {assignsOwners && (
@@ -56,7 +66,7 @@ export function CustomerFields({ mode, editable, assignsOwners }: Props) {
               error={error("owner_id")} disabled={!editable} clearable={mode === "create"} />
           )} />
         )}
-        <TextField label={t("customer.tags")} hint={t("customer.tagsHint")} {...register("tags")} error={error("tags")} />
+        <TagsField label={t("customer.tags")} hint={t("customer.tagsHint")} {...register("tags")} error={error("tags")} />
         <TextField label={t("customer.folder")} {...register("nextcloud_folder")} error={error("nextcloud_folder")} />
         <TextField label={t("customer.linkedUsers")} hint={t("customer.linkedUsersHint")}
           {...register("linked_user_ids")} error={error("linked_user_ids")} />

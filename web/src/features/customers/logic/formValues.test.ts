@@ -18,6 +18,15 @@ describe("customer form values", () => {
     expect(toUpdate(edited, baseline)).toEqual({ organization: "Acme Hellas", tags: ["vip", "b2b", "events"] });
   });
 
+  it("sends the lead's priority, rating and score, and clears them with null", () => {
+    const baseline = toFormValues({ ...customer, priority: "high", rating: null, score: 40 } as Customer);
+    expect([baseline.priority, baseline.rating, baseline.score]).toEqual(["high", "", "40"]);
+    expect(toUpdate({ ...baseline, priority: "", rating: "hot", score: "75" }, baseline))
+      .toEqual({ priority: null, rating: "hot", score: 75 });
+    expect(toUpdate({ ...baseline, score: "" }, baseline)).toEqual({ score: null });
+    expect(toUpdate({ ...baseline, score: "4.5" }, baseline)).toEqual({ score: "4.5" }); // the API names the field
+  });
+
   it("sends nothing when a field is changed and changed back", () => {
     const baseline = toFormValues(customer);
     expect(toUpdate({ ...baseline, name: "Maria Papadopoulou " }, baseline)).toEqual({});

@@ -2,6 +2,7 @@
 import type {
   Contact, Customer, CustomerCreate, CustomerSource, CustomerStatus, CustomerUpdate, OwnedItem,
 } from "@/api/types";
+import type { LeadPriority, LeadRating } from "./listFilters";
 
 export type ItemKind = OwnedItem["type"];
 
@@ -39,6 +40,10 @@ export interface CustomerFormValues {
   nextcloud_folder: string;
   status: CustomerStatus;
   source: CustomerSource | "";
+  priority: LeadPriority | "";
+  rating: LeadRating | "";
+  /** 0-100, as typed. */
+  score: string;
   owner_id: string;
 }
 
@@ -49,7 +54,7 @@ export const CUSTOMER_FORM_FIELDS = [
   "owned_items", "owned_items.*.type", "owned_items.*.device_id", "owned_items.*.label",
   "owned_items.*.serial_number", "owned_items.*.product_id", "owned_items.*.product_name", "owned_items.*.quantity",
   "owned_items.*.serial_numbers", "owned_items.*.description", "owned_items.*.notes", "linked_user_ids",
-  "nextcloud_folder", "status", "source", "owner_id",
+  "nextcloud_folder", "status", "source", "priority", "rating", "score", "owner_id",
 ] as const;
 
 const text = (value: string | null | undefined) => value ?? "";
@@ -105,6 +110,9 @@ export function toFormValues(customer?: Customer): CustomerFormValues {
     nextcloud_folder: text(customer?.nextcloud_folder),
     status: customer?.status ?? "lead",
     source: customer?.source ?? "",
+    priority: customer?.priority ?? "",
+    rating: customer?.rating ?? "",
+    score: customer?.score === null || customer?.score === undefined ? "" : String(customer.score),
     owner_id: text(customer?.owner_id),
   };
 }
@@ -153,6 +161,10 @@ const TO_API: { [K in Field]: (values: CustomerFormValues) => unknown } = {
   nextcloud_folder: (v) => orNull(v.nextcloud_folder),
   status: (v) => v.status,
   source: (v) => (v.source === "" ? null : v.source),
+  priority: (v) => v.priority || null,
+  rating: (v) => v.rating || null,
+  // Not a whole number: sent as typed, so that the API names the field.
+  score: (v) => (v.score.trim() === "" ? null : /^\d+$/.test(v.score.trim()) ? Number(v.score.trim()) : v.score.trim()),
   owner_id: (v) => orNull(v.owner_id),
 };
 

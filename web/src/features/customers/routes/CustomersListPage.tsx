@@ -1,4 +1,5 @@
 import { useCallback } from "react";
+import { ApiError } from "@/api/errors";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { CustomerSearchPanels } from "@/app/FeatureSlots";
@@ -10,8 +11,8 @@ import { customerKeys, useBaseCurrency, useCustomerList } from "../api";
 import { CustomerFilters } from "../components/CustomerFilters";
 import { CustomerTable } from "../components/CustomerTable";
 import {
-  columnsFromParams, CUSTOMER_COLUMNS, filtersFromParams, filtersToParams, withColumns, type CustomerColumn,
-  type ListFilters,
+  columnsFromParams, CUSTOMER_COLUMNS, filtersFromParams, filtersToParams, isFiltered, NO_FILTERS, statusesOf,
+  withColumns, type CustomerColumn, type ListFilters,
 } from "../logic/listFilters";
 import { ColumnsChooser } from "@/savedViews/ColumnsChooser";
 import { SavedViewsBar } from "@/savedViews/SavedViewsBar";
@@ -20,6 +21,12 @@ const COLUMN_LABELS: Record<CustomerColumn, string> = {
   organization: "organization", email: "email", phone: "phone", status: "status", tags: "tags", owner: "owner",
   lifetime_value: "lifetimeValue", last_activity: "lastActivity",
 };
+
+/** What a 400 of the list says: its details (which combinations work), else its message. */
+function refusal(error: ApiError): string {
+  const said = error.details.map((d) => (d.field ? `${d.field}: ${d.message}` : d.message)).filter(Boolean);
+  return said.length ? said.join(" ") : error.message;
+}
 
 export default function CustomersListPage() {
   const { t, i18n } = useTranslation();
@@ -41,7 +48,9 @@ export default function CustomersListPage() {
 
   const customers = list.data?.pages.flatMap((page) => page.results) ?? [];
   const first = list.data?.pages[0];
-  const filtered = !!(filters.search || filters.status || filters.tag);
+  const filtered = isFiltered(filters);
+  // A combination the API will not serve (a created range with a search...): its reason goes on the filters.
+  const refused = list.error instanceof ApiError && list.error.status === 400 ? refusal(list.error) : null;
   const language = i18n.resolvedLanguage ?? "en";
 
   return (
@@ -53,16 +62,24 @@ export default function CustomersListPage() {
           {me.can("write") && <Link className="button primary" to="/customers/new">{t("customers.new")}</Link>}
         </div>
       </div>
-      <CustomerFilters filters={filters} onChange={setFilters} />
+      <CustomerFilters filters={filters} onChange={setFilters} refused={refused} />
       <div className="list-tools">
         <SavedViewsBar resource="customers" current={{
-          search: filters.search || null, status: filters.status || null, tag: filters.tag || null,
+          search: filters.search || null, status: filters.statuses.join(",") || null, tag: filters.tag || null,
+          source: filters.source || null, priority: filters.priority || null, rating: filters.rating || null,
+          created_from: filters.createdFrom || null, created_to: filters.createdTo || null,
           order: filters.order === "name" ? null : filters.order,
           columns: columns.length === CUSTOMER_COLUMNS.length ? null : columns,
         }} onApply={(state) => setFilters({
+          ...NO_FILTERS,
           search: (state.search as string | undefined) ?? "",
-          status: (state.status as ListFilters["status"] | undefined) ?? "",
+          statuses: statusesOf(state.status as string | undefined),
           tag: (state.tag as string | undefined) ?? "",
+          source: (state.source as ListFilters["source"] | undefined) ?? "",
+          priority: (state.priority as ListFilters["priority"] | undefined) ?? "",
+          rating: (state.rating as ListFilters["rating"] | undefined) ?? "",
+          createdFrom: (state.created_from as string | undefined) ?? "",
+          createdTo: (state.created_to as string | undefined) ?? "",
           order: (state.order as ListFilters["order"] | undefined) ?? "name",
         }, (state.columns as CustomerColumn[] | undefined) ?? CUSTOMER_COLUMNS)} />
         <ColumnsChooser all={CUSTOMER_COLUMNS} shown={columns}
@@ -78,13 +95,13 @@ export default function CustomersListPage() {
       </p>
       {list.isPending ? (
         <Spinner label={t("app.loading")} />
-      ) : list.isError && !list.data ? (
+      ) : refused && !list.data ? null : list.isError && !list.data ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : customers.length === 0 ? (
         <EmptyState>
           <p>{t(filtered ? "customers.empty" : "customers.emptyAll")}</p>
           {filtered && (
-            <button type="button" onClick={() => setFilters({ ...filters, search: "", status: "", tag: "" })}>
+            <button type="button" onClick={() => setFilters({ ...filters, ...NO_FILTERS })}>
               {t("customers.clearFilters")}
             </button>
           )}

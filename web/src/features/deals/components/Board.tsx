@@ -1,10 +1,10 @@
-import { monitorForElements } from "@atlaskit/pragmatic-drag-and-drop/element/adapter";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toUserError } from "@/api/errors";
+import { KanbanBoard } from "@/components/kanban";
 import { useNotify } from "@/components/Toasts";
 import { useMoveDeal, type BoardFilters } from "../api";
-import { findCard, type Board as BoardData, type Card } from "../logic/board";
+import { DEAL_CARD, findCard, type Board as BoardData, type Card } from "../logic/board";
 import { BoardColumn } from "./BoardColumn";
 import { MoveDialog } from "./MoveDialog";
 
@@ -42,37 +42,22 @@ export function Board({ board, filters, movable, shows }: Props) {
     });
   }
 
-  const sendRef = useRef(send);
-  sendRef.current = send;
-
-  useEffect(() => {
-    if (!movable) return undefined;
-    return monitorForElements({
-      canMonitor: ({ source }) => source.data.type === "deal-card",
-      onDrop: ({ source, location }) => {
-        const target = location.current.dropTargets[0];
-        const toStage = target?.data.stage as string | undefined;
-        const dealId = source.data.dealId as string;
-        const from = source.data.stage as string;
-        if (!toStage || toStage === from) return;
-        // A card from a column's later pages is not in the board's first page: its drag data says enough.
-        const card = findCard(latest.current, dealId)?.card
-          ?? ({ id: dealId, version: source.data.version, title: source.data.title } as Card);
-        const column = latest.current.columns.find((c) => c.id === toStage);
-        if (column?.kind === "lost") setPending({ card, from, to: toStage });
-        else sendRef.current(card, toStage);
-      },
-    });
-  }, [movable]);
-
   return (
     <>
-      <div className="board" role="region" aria-label={t("deals.board.label", { name: board.pipeline_name })}>
+      <KanbanBoard type={DEAL_CARD} label={t("deals.board.label", { name: board.pipeline_name })} movable={movable}
+        onDrop={(dragged, toStage) => {
+          // A card from a column's later pages is not in the board's first page: its drag data says enough.
+          const card = findCard(latest.current, dragged.id)?.card
+            ?? ({ id: dragged.id, version: dragged.version, title: dragged.title } as Card);
+          const column = latest.current.columns.find((c) => c.id === toStage);
+          if (column?.kind === "lost") setPending({ card, from: dragged.stage, to: toStage });
+          else send(card, toStage);
+        }}>
         {board.columns.map((column) => (
           <BoardColumn key={column.id} column={column} filters={filters} movable={movable} shows={shows}
             onMove={(card) => setPending({ card, from: column.id })} />
         ))}
-      </div>
+      </KanbanBoard>
       <MoveDialog card={pending?.card ?? null} columns={board.columns} from={pending?.from ?? null} to={pending?.to}
         onClose={() => setPending(null)}
         onMove={(toStage, reason) => {

@@ -1,10 +1,8 @@
-import { draggable } from "@atlaskit/pragmatic-drag-and-drop/element/adapter";
-import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { KanbanCard } from "@/components/kanban";
 import { UserName } from "@/components/UserName";
 import { formatDate, formatDateTime, formatMoney } from "@/i18n/format";
-import { daysSince, nextActivityMarker, type Card } from "../logic/board";
+import { DEAL_CARD, daysSince, nextActivityMarker, type Card } from "../logic/board";
 
 interface Props {
   card: Card;
@@ -20,25 +18,17 @@ interface Props {
 export function DealCard({ card, stage, rottingDays, movable, onMove }: Props) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? "en";
-  const element = useRef<HTMLElement>(null);
-  const [dragging, setDragging] = useState(false);
-
-  useEffect(() => {
-    if (!movable || !element.current) return undefined;
-    return draggable({
-      element: element.current,
-      getInitialData: () => ({ type: "deal-card", dealId: card.id, version: card.version, title: card.title, stage }),
-      onDragStart: () => setDragging(true),
-      onDrop: () => setDragging(false),
-    });
-  }, [movable, card.id, card.version, card.title, stage]);
-
   const marker = nextActivityMarker(card.next_activity_at);
-  const titleId = `card-${card.id}-title`;
   return (
-    <article ref={element} className={`deal-card${dragging ? " dragging" : ""}${card.rotting ? " rotting" : ""}`}
-      aria-labelledby={titleId} data-deal={card.id}>
-      <h3 id={titleId}><Link to={`/deals/${card.id}`}>{card.title}</Link></h3>
+    <KanbanCard drag={{ type: DEAL_CARD, id: card.id, stage, version: card.version, title: card.title }}
+      title={card.title} to={`/deals/${card.id}`} movable={movable}
+      className={`deal-card${card.rotting ? " rotting" : ""}`}
+      actions={
+        <button type="button" className="link" onClick={() => onMove(card)}
+          aria-label={t("deals.card.moveLabel", { title: card.title })}>
+          {t("deals.card.move")}
+        </button>
+      }>
       <p className="card-customer">{card.customer_name ?? <span className="muted">{t("deals.card.noCustomer")}</span>}</p>
       <p className="card-value"><strong>{formatMoney(card.value, card.currency, language)}</strong>
         <span className="muted"> · {card.probability}%</span></p>
@@ -59,12 +49,6 @@ export function DealCard({ card, stage, rottingDays, movable, onMove }: Props) {
           </span>
         )}
       </p>
-      {movable && (
-        <button type="button" className="link card-move" onClick={() => onMove(card)}
-          aria-label={t("deals.card.moveLabel", { title: card.title })}>
-          {t("deals.card.move")}
-        </button>
-      )}
-    </article>
+    </KanbanCard>
   );
 }

@@ -1,6 +1,7 @@
 import { useFieldArray, useFormContext } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { errorAt, SelectField, TextArea, TextField } from "@/components/fields";
+import { TagsField } from "@/components/TagsField";
 import { formatMoney } from "@/i18n/format";
 import type { Pipeline } from "../api";
 import { emptyLineItem, lineItemsTotal, type DealFormValues } from "../logic/dealForm";
@@ -18,7 +19,7 @@ interface Props {
 }
 
 /** Every field of a deal, for the create form and the deal page alike: line items (their sum is the value),
- * currency, probability, expected close, owner (managers and admins), notes. */
+ * currency, probability, expected close, tags, owner (managers and admins), notes. */
 export function DealFields({ mode, editable, assignsOwners, closed, pipelines = [], customerName }: Props) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? "en";
@@ -65,6 +66,8 @@ export function DealFields({ mode, editable, assignsOwners, closed, pipelines = 
           hint={closed ? t("deals.form.probabilityClosed") : mode === "create" ? t("deals.form.probabilityHint") : undefined} />
         <TextField label={t("deals.form.expectedClose")} type="date" {...register("expected_close_date")}
           error={error("expected_close_date")} />
+        <TagsField label={t("deals.form.tags")} hint={t("deals.form.tagsHint")} {...register("tags")}
+          error={error("tags")} />
         {assignsOwners && (
           <TextField label={t("deals.form.owner")} hint={t("deals.form.ownerHint")} {...register("owner_id")}
             error={error("owner_id")} autoComplete="off" />

@@ -3,6 +3,9 @@
 import type { components } from "@/api/schema";
 import { amountOf, centsOf, weightedCents } from "./money";
 
+/** The deals board's cards, among the boards' draggable cards (components/kanban). */
+export const DEAL_CARD = "deal-card";
+
 export type Board = components["schemas"]["Kanban"];
 export type Column = components["schemas"]["KanbanColumn"];
 export type Card = components["schemas"]["DealCard"];

@@ -27,4 +27,14 @@ describe("deal form", () => {
     expect(toUpdate({ ...loaded, line_items: [{ ...emptyLineItem(), name: "X", unit_price: "5" }] }, loaded))
       .toEqual({ line_items: [{ product_id: null, name: "X", quantity: "1", unit_price: "5" }] });
   });
+
+  it("sends tags as the API keeps them, and only when they changed", () => {
+    const created = toCreate({ ...toFormValues(), title: "T", customer_id: "c", tags: " VIP, athens,vip, " });
+    expect(created).toMatchObject({ tags: ["vip", "athens"] });
+    const loaded = toFormValues({ tags: ["vip"] } as never);
+    expect(loaded.tags).toBe("vip");
+    expect(toUpdate({ ...loaded, tags: "VIP " }, loaded)).toEqual({});
+    expect(toUpdate({ ...loaded, tags: "vip, gold" }, loaded)).toEqual({ tags: ["vip", "gold"] });
+    expect(toUpdate({ ...loaded, tags: "" }, loaded)).toEqual({ tags: [] });
+  });
 });

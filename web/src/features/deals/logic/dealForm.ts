@@ -1,4 +1,5 @@
 /** The deal form's values (every text an input holds) to and from the API's models. */
+import { tagList } from "@/components/tags";
 import type { Deal, DealCreate, DealUpdate } from "../api";
 import { amountOf, centsOf, lineTotalCents } from "./money";
 
@@ -20,13 +21,15 @@ export interface DealFormValues {
   expected_close_date: string;
   owner_id: string;
   notes: string;
+  /** Separated by commas, as typed. */
+  tags: string;
   line_items: LineItemValues[];
 }
 
 /** Form field paths, as the API names them in `details[].field`. */
 export const DEAL_FORM_FIELDS = [
   "title", "customer_id", "pipeline_id", "stage", "value", "currency", "probability", "expected_close_date",
-  "owner_id", "notes", "line_items", "line_items.*.product_id", "line_items.*.name", "line_items.*.quantity",
+  "owner_id", "notes", "tags", "line_items", "line_items.*.product_id", "line_items.*.name", "line_items.*.quantity",
   "line_items.*.unit_price", "lost_reason",
 ] as const;
 
@@ -46,6 +49,7 @@ export function toFormValues(deal?: Deal, defaults: Partial<DealFormValues> = {}
     expected_close_date: deal?.expected_close_date ?? "",
     owner_id: deal?.owner_id ?? "",
     notes: deal?.notes ?? "",
+    tags: (deal?.tags ?? []).join(", "),
     line_items: (deal?.line_items ?? []).map((item) => ({
       product_id: item.product_id ?? "", name: item.name, quantity: String(item.quantity),
       unit_price: String(item.unit_price),
@@ -79,6 +83,7 @@ export function toCreate(values: DealFormValues): DealCreate {
   const optional = ["pipeline_id", "stage", "currency", "expected_close_date", "owner_id", "notes"] as const;
   for (const field of optional) if (values[field].trim()) body[field] = values[field].trim();
   if (values.probability.trim()) body.probability = values.probability.trim();
+  if (tagList(values.tags).length) body.tags = tagList(values.tags);
   if (values.line_items.length) body.line_items = lineItems(values.line_items);
   else if (values.value.trim()) body.value = values.value.trim();
   return body as unknown as DealCreate;
@@ -93,6 +98,7 @@ export function toUpdate(values: DealFormValues, loaded: DealFormValues): DealUp
     changes.expected_close_date = values.expected_close_date || null;
   }
   if (values.probability !== loaded.probability) changes.probability = values.probability.trim();
+  if (tagList(values.tags).join() !== tagList(loaded.tags).join()) changes.tags = tagList(values.tags);
   const itemsChanged = JSON.stringify(values.line_items) !== JSON.stringify(loaded.line_items);
   if (itemsChanged) changes.line_items = lineItems(values.line_items);
   if (!values.line_items.length && values.value !== loaded.value && centsOf(values.value || "0") !== centsOf(loaded.value || "0")) {

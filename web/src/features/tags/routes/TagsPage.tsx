@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { Fragment, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { toUserError } from "@/api/errors";
 import { useAccess } from "@/auth/session";
@@ -9,6 +9,7 @@ import { useDebounced } from "@/components/useDebounced";
 import { formatNumber } from "@/i18n/format";
 import { useCreateTag, useTags } from "../api";
 import { RetagForm } from "../components/RetagForm";
+import { TagEditor } from "../components/TagEditor";
 
 export default function TagsPage() {
   const { t, i18n } = useTranslation();
@@ -22,6 +23,7 @@ export default function TagsPage() {
   const [name, setName] = useState("");
   const [color, setColor] = useState("#1e88e5");
   const [error, setError] = useState<string | undefined>();
+  const [editing, setEditing] = useState<string | null>(null);
   const admin = me.can("admin");
   const tags = list.data?.results ?? [];
   const count = (value: number | null | undefined) =>
@@ -81,19 +83,36 @@ export default function TagsPage() {
                 <th scope="col">{t("tags.name")}</th>
                 <th scope="col" className="num">{t("tags.customers")}</th>
                 <th scope="col" className="num">{t("tags.deals")}</th>
+                <th scope="col">{t("tags.description")}</th>
+                {admin && <th scope="col"><span className="visually-hidden">{t("tags.actions")}</span></th>}
               </tr>
             </thead>
             <tbody>
               {tags.map((tag) => (
-                <tr key={tag.id}>
-                  <th scope="row">
-                    <span className="badge" style={{ background: tag.color, color: "#fff", marginRight: "0.5rem" }}
-                      aria-hidden="true">&nbsp;</span>
-                    {tag.name}
-                  </th>
-                  <td className="num">{count(tag.customer_count)}</td>
-                  <td className="num">{count(tag.deal_count)}</td>
-                </tr>
+                <Fragment key={tag.id}>
+                  <tr>
+                    <th scope="row">
+                      <span className="badge" style={{ background: tag.color, color: "#fff", marginRight: "0.5rem" }}
+                        aria-hidden="true">&nbsp;</span>
+                      {tag.name}
+                    </th>
+                    <td className="num">{count(tag.customer_count)}</td>
+                    <td className="num">{count(tag.deal_count)}</td>
+                    <td>{tag.description ?? ""}</td>
+                    {admin && (
+                      <td>
+                        <button type="button" className="link" aria-expanded={editing === tag.id}
+                          aria-label={t("tags.editLabel", { name: tag.name })}
+                          onClick={() => setEditing(editing === tag.id ? null : tag.id)}>{t("tags.edit")}</button>
+                      </td>
+                    )}
+                  </tr>
+                  {editing === tag.id && (
+                    <tr>
+                      <td colSpan={5}><TagEditor tag={tag} onDone={() => setEditing(null)} /></td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>
