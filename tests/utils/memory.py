@@ -27,7 +27,7 @@ from crm.domain.pipelines import DEFAULT_PIPELINE_ID, Pipeline, default_pipeline
 from crm.domain.qualification.lead_pipelines import LeadPipeline
 from crm.domain.qualification.totals import LeadSlot, slot_changes, slot_of
 from crm.domain.saved_views import SavedView, ViewResource, Visibility
-from crm.domain.tags.jobs import TagJob, TagJobPhase
+from crm.domain.tags.jobs import TagJob, TagJobPhase, TagJobStatus
 from crm.domain.tags.registry import Tag, tag_id
 from crm.identity import Caller
 
@@ -534,6 +534,10 @@ class MemoryTagJobReader(MemoryReader):
 
     def recent(self) -> list[TagJob]:
         return sorted(self._db.tag_jobs.values(), key=lambda job: job.started_at, reverse=True)
+
+    def unfinished(self, limit: int) -> list[TagJob]:
+        running = [job for job in self._db.tag_jobs.values() if job.status is TagJobStatus.RUNNING]
+        return sorted(running, key=lambda job: job.started_at)[:limit]
 
     def carrying(self, phase: TagJobPhase, tag: str, after_id: str | None, limit: int) -> list[str]:
         table: dict[str, Any] = self._db.customers if phase is TagJobPhase.CUSTOMERS else self._db.deals

@@ -15,13 +15,16 @@ from crm.domain.tags import jobs as rules
 from crm.domain.tags.jobs import TagJob, TagJobKind, TagJobPhase, TagJobsPage, TagJobStatus
 from crm.domain.tags.registry import Tag, retag, tag_id
 from crm.errors import AlreadyExistsError, FailedPreconditionError, NotFoundError
-from crm.identity import Caller
+from crm.identity import Caller, Role
 from crm.services.deal_writes import save_deal
 from crm.services.lookups import invalid
 from crm.services.ports import TagJobReader, Transaction, Transactions
 
 BATCH = 50
 RUN_SECONDS = 10.0
+SWEEP_RUN_SECONDS = 120.0  # a scheduled run may work longer than a request's
+LEAST_RUN_SECONDS = 5.0
+UNFINISHED_PER_SWEEP = 20
 Clock = Callable[[], float]
 
 
@@ -115,6 +118,25 @@ def run_tag_job(transactions: Transactions, records: TagJobReader, job_id: str, 
         else:
             return _finish(transactions, job, lease, caller)
     return _checkpoint(transactions, job, lease, caller, lambda j, now: rules.leased_to(j, None, now=now))
+
+
+def run_unfinished_tag_jobs(transactions: Transactions, records: TagJobReader, *, seconds: float,
+                            clock: Clock = time.monotonic) -> int:
+    """Run on, oldest first, the jobs no run is working on (their admin closed the page, or a run stopped), each
+    as the admin who started it, until ``seconds`` are spent; returns how many were run. The scheduled function
+    ``transfer_jobs`` calls this every minute, so a job finishes whether or not anyone polls it."""
+    deadline = clock() + seconds
+    ran = 0
+    for job in records.unfinished(UNFINISHED_PER_SWEEP):
+        left = deadline - clock()
+        if left < LEAST_RUN_SECONDS:
+            break
+        if job.leased(utc_now()):
+            continue
+        starter = Caller(uid=job.started_by, role=Role.ADMIN, via="job")
+        run_tag_job(transactions, records, job.id, starter, seconds=min(left, SWEEP_RUN_SECONDS), clock=clock)
+        ran += 1
+    return ran
 
 
 def _progress(ids: list[str], changed: int) -> Callable[[TagJob, datetime], TagJob]:

@@ -9,7 +9,7 @@ from google.cloud import firestore
 from google.cloud.firestore_v1 import FieldFilter
 from google.cloud.firestore_v1.field_path import FieldPath
 
-from crm.domain.tags.jobs import TagJob, TagJobPhase
+from crm.domain.tags.jobs import TagJob, TagJobPhase, TagJobStatus
 from crm.store import read_meter
 from crm.store.collections import CollectionNames
 from crm.store.unit_of_work import UnitOfWork
@@ -59,6 +59,12 @@ class FirestoreTagJobs:
         snapshots = list(query.stream())
         read_meter.record_documents(len(snapshots))
         return [job_from_snapshot(s) for s in snapshots]
+
+    def unfinished(self, limit: int) -> list[TagJob]:
+        query = self._jobs.where(filter=FieldFilter("status", "==", TagJobStatus.RUNNING.value)).limit(limit)
+        snapshots = list(query.stream())
+        read_meter.record_documents(len(snapshots))
+        return sorted((job_from_snapshot(s) for s in snapshots), key=lambda job: job.started_at)
 
     def carrying(self, phase: TagJobPhase, tag: str, after_id: str | None, limit: int) -> list[str]:
         """The ids of up to ``limit`` records of ``phase`` that carry ``tag``, after ``after_id`` in id order

@@ -120,3 +120,32 @@ def test_deleting_a_customer_keeps_counts_of_active_records_only(transactions: T
     customer: Customer = create(tags=["vip"])
     customer_service.delete_customer(transactions, customer.id, caller)
     assert memory.tag_counts["customer_count", "vip"] == 0
+
+
+def test_jobs_no_one_runs_are_run_on_as_their_starter_oldest_first(transactions: Transactions, records, create,
+                                                                   caller, memory):
+    tagged(create, 3, "vip")
+    tagged(create, 2, "north")
+    first = jobs.start_rename(transactions, tag_id("vip"), "gold", caller)
+    second = jobs.start_rename(transactions, tag_id("north"), "south", caller)
+
+    assert jobs.run_unfinished_tag_jobs(transactions, records, seconds=60) == 2
+
+    assert [memory.tag_jobs[j.id].status for j in (first, second)] == [TagJobStatus.DONE, TagJobStatus.DONE]
+    assert sorted(tuple(c.tags) for c in memory.customers.values()) == [("gold",)] * 3 + [("south",)] * 2
+    assert records.unfinished(10) == []
+
+
+def test_a_job_a_run_holds_is_left_to_it_by_the_sweep(transactions: Transactions, records, create, caller, memory):
+    tagged(create, 2, "vip")
+    job = jobs.start_rename(transactions, tag_id("vip"), "gold", caller)
+    jobs._take(transactions, job.id, "another-run", caller)
+
+    assert jobs.run_unfinished_tag_jobs(transactions, records, seconds=60) == 0
+    assert memory.tag_jobs[job.id].changed == 0 and all(c.tags == ["vip"] for c in memory.customers.values())
+
+
+def test_the_sweep_stops_when_its_time_is_spent(transactions: Transactions, records, create, caller):
+    tagged(create, 2, "vip")
+    jobs.start_rename(transactions, tag_id("vip"), "gold", caller)
+    assert jobs.run_unfinished_tag_jobs(transactions, records, seconds=1) == 0
