@@ -4,7 +4,7 @@ import {
   useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient,
 } from "@tanstack/react-query";
 import { api, ifMatch, unwrap } from "@/api/client";
-import type { Customer, CustomerCreate, CustomerUpdate, Me } from "@/api/types";
+import type { BulkRequest, Customer, CustomerCreate, CustomerUpdate, Me } from "@/api/types";
 import { listKey, toApiQuery, type ListFilters } from "./logic/listFilters";
 
 export const customerKeys = {
@@ -182,5 +182,14 @@ export function useCreateCustomer() {
       queryClient.setQueryData(customerKeys.detail(created.id), created);
       void queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
     },
+  });
+}
+
+/** One change to the selected customers (each checked and changed on its own; the answer says each one's result). */
+export function useBulkCustomers() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BulkRequest) => unwrap(api.POST("/api/crm/customers/bulk", { body })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),
   });
 }

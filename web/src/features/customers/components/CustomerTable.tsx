@@ -17,6 +17,8 @@ interface Props {
   hasMore: boolean;
   loadingMore: boolean;
   onLoadMore: () => void;
+  /** With a selection, a first column of boxes to tick customers for a change to all of them. */
+  selection?: { ids: ReadonlySet<string>; onChange: (ids: Set<string>) => void };
 }
 
 const ROW_HEIGHT = 44;
@@ -35,7 +37,7 @@ const COLUMNS: { id: CustomerColumn; label: string; width: string; wide: boolean
 
 /** The customers, rendering only the rows on screen. The arrow keys, Home, End, PageUp and PageDown move between
  * rows (one row is in the tab order at a time); Enter opens the customer. */
-export function CustomerTable({ customers, columns, currency, hasMore, loadingMore, onLoadMore }: Props) {
+export function CustomerTable({ customers, columns, currency, hasMore, loadingMore, onLoadMore, selection }: Props) {
   const { t, i18n } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
@@ -118,6 +120,15 @@ export function CustomerTable({ customers, columns, currency, hasMore, loadingMo
     }
   }
 
+  function tick(id: string, on: boolean) {
+    if (!selection) return;
+    const next = new Set(selection.ids);
+    if (on) next.add(id);
+    else next.delete(id);
+    selection.onChange(next);
+  }
+
+  const allTicked = !!selection && customers.length > 0 && customers.every((c) => selection.ids.has(c.id));
   const paddingTop = items.length ? items[0].start : 0;
   const paddingBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
 
@@ -126,6 +137,7 @@ export function CustomerTable({ customers, columns, currency, hasMore, loadingMo
       <table className="data-table" aria-label={t("customers.table")} aria-rowcount={customers.length + 1}
         aria-describedby="customer-table-hint">
         <colgroup>
+          {selection && <col style={{ width: "2.5rem" }} />}
           <col style={{ width: "15%" }} />
           {shown.map((column) => (
             <col key={column.id} className={column.wide ? "col-wide" : undefined} style={{ width: column.width }} />
@@ -133,6 +145,12 @@ export function CustomerTable({ customers, columns, currency, hasMore, loadingMo
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
+            {selection && (
+              <th scope="col" className="select-cell">
+                <input type="checkbox" aria-label={t("customers.bulk.selectAll")} checked={allTicked}
+                  onChange={(event) => selection.onChange(new Set(event.target.checked ? customers.map((c) => c.id) : []))} />
+              </th>
+            )}
             <th scope="col">{t("customers.columns.name")}</th>
             {shown.map((column) => (
               <th key={column.id} scope="col" className={column.className}>{t(`customers.columns.${column.label}`)}</th>
@@ -147,6 +165,12 @@ export function CustomerTable({ customers, columns, currency, hasMore, loadingMo
               <tr key={customer.id} data-row={item.index} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}
                 className={item.index === active ? "active" : undefined}
                 onFocus={() => { activeRef.current = item.index; setActive(item.index); }}>
+                {selection && (
+                  <td className="select-cell">
+                    <input type="checkbox" aria-label={t("customers.bulk.select", { name: customer.name })}
+                      checked={selection.ids.has(customer.id)} onChange={(event) => tick(customer.id, event.target.checked)} />
+                  </td>
+                )}
                 <th scope="row">
                   <Link to={`/customers/${customer.id}`} tabIndex={item.index === active ? 0 : -1}>{customer.name}</Link>
                   <SearchMatchNote match={customer.match} />

@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 import { ApiError } from "@/api/errors";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, Spinner } from "@/components/States";
 import { formatNumber } from "@/i18n/format";
 import { useLiveSignal } from "@/live/useLiveSignal";
 import { customerKeys, useBaseCurrency, useCustomerList } from "../api";
+import { BulkActions } from "../components/BulkActions";
 import { CustomerFilters } from "../components/CustomerFilters";
 import { CustomerTable } from "../components/CustomerTable";
 import {
@@ -47,6 +48,8 @@ export default function CustomersListPage() {
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
   const customers = list.data?.pages.flatMap((page) => page.results) ?? [];
+  const [ticked, setTicked] = useState<Set<string>>(new Set());
+  const selected = customers.filter((customer) => ticked.has(customer.id));
   const first = list.data?.pages[0];
   const filtered = isFiltered(filters);
   // A combination the API will not serve (a created range with a search...): its reason goes on the filters.
@@ -87,6 +90,10 @@ export default function CustomersListPage() {
           onChange={(shown) => setFilters(filters, shown)} />
       </div>
       <CustomerSearchPanels search={filters.search} />
+      {me.can("write") && (
+        <BulkActions selected={selected} onClear={() => setTicked(new Set())}
+          onDone={(changed) => setTicked((now) => new Set([...now].filter((id) => !changed.includes(id))))} />
+      )}
       <p className="count" role="status" aria-live="polite">
         {first && t(first.total_exact ? "customers.count" : "customers.countMore", {
           shown: formatNumber(customers.length, language), total: formatNumber(first.total, language),
@@ -109,7 +116,8 @@ export default function CustomersListPage() {
       ) : (
         <>
           <CustomerTable customers={customers} columns={columns} currency={currency} hasMore={!!list.hasNextPage}
-            loadingMore={list.isFetchingNextPage} onLoadMore={loadMore} />
+            loadingMore={list.isFetchingNextPage} onLoadMore={loadMore}
+            selection={me.can("write") ? { ids: ticked, onChange: setTicked } : undefined} />
           {list.hasNextPage && (
             <button type="button" className="load-more" onClick={loadMore} disabled={list.isFetchingNextPage}>
               {list.isFetchingNextPage ? t("app.loading") : t("common.loadMore")}
