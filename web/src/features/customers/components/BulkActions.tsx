@@ -11,7 +11,7 @@ import { useNotify } from "@/components/Toasts";
 import { UserPicker } from "@/components/UserPicker";
 import { useBulkCustomers } from "../api";
 
-export const MOST_AT_ONCE = 500;
+const MOST_AT_ONCE = 500;
 const STATUSES = ["lead", "prospect", "customer", "churned"] as const;
 type Action = "add_tags" | "remove_tags" | "set_status" | "reassign" | "delete";
 
@@ -21,7 +21,7 @@ interface Props {
   onClear: () => void;
 }
 
-export function BulkActions({ selected, onDone, onClear }: Props) {
+export default function BulkActions({ selected, onDone, onClear }: Props) {
   const { t } = useTranslation();
   const me = useAccess();
   const notify = useNotify();

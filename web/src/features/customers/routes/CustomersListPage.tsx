@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useState } from "react";
 import { ApiError } from "@/api/errors";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -8,7 +8,6 @@ import { EmptyState, ErrorState, Spinner } from "@/components/States";
 import { formatNumber } from "@/i18n/format";
 import { useLiveSignal } from "@/live/useLiveSignal";
 import { customerKeys, useBaseCurrency, useCustomerList } from "../api";
-import { BulkActions } from "../components/BulkActions";
 import { CustomerFilters } from "../components/CustomerFilters";
 import { CustomerTable } from "../components/CustomerTable";
 import {
@@ -17,6 +16,9 @@ import {
 } from "../logic/listFilters";
 import { ColumnsChooser } from "@/savedViews/ColumnsChooser";
 import { SavedViewsBar } from "@/savedViews/SavedViewsBar";
+
+/** Loaded once a customer is ticked: the first visit does not carry its form. */
+const BulkActions = lazy(() => import("../components/BulkActions"));
 
 const COLUMN_LABELS: Record<CustomerColumn, string> = {
   organization: "organization", email: "email", phone: "phone", status: "status", tags: "tags", owner: "owner",
@@ -50,6 +52,9 @@ export default function CustomersListPage() {
   const customers = list.data?.pages.flatMap((page) => page.results) ?? [];
   const [ticked, setTicked] = useState<Set<string>>(new Set());
   const selected = customers.filter((customer) => ticked.has(customer.id));
+  // Once shown, the bulk form stays mounted: its list of refusals outlives the selection it was about.
+  const [bulkUsed, setBulkUsed] = useState(false);
+  if (selected.length > 0 && !bulkUsed) setBulkUsed(true);
   const first = list.data?.pages[0];
   const filtered = isFiltered(filters);
   // A combination the API will not serve (a created range with a search...): its reason goes on the filters.
@@ -90,9 +95,11 @@ export default function CustomersListPage() {
           onChange={(shown) => setFilters(filters, shown)} />
       </div>
       <CustomerSearchPanels search={filters.search} />
-      {me.can("write") && (
-        <BulkActions selected={selected} onClear={() => setTicked(new Set())}
-          onDone={(changed) => setTicked((now) => new Set([...now].filter((id) => !changed.includes(id))))} />
+      {me.can("write") && (selected.length > 0 || bulkUsed) && (
+        <Suspense fallback={<Spinner label={t("app.loading")} />}>
+          <BulkActions selected={selected} onClear={() => setTicked(new Set())}
+            onDone={(changed) => setTicked((now) => new Set([...now].filter((id) => !changed.includes(id))))} />
+        </Suspense>
       )}
       <p className="count" role="status" aria-live="polite">
         {first && t(first.total_exact ? "customers.count" : "customers.countMore", {
