@@ -20,6 +20,10 @@ class InvalidArgumentError(CrmError):
     code = "INVALID_ARGUMENT"
 
 
+class TooManyWritesError(InvalidArgumentError):
+    """A transaction staged more writes than one commit may carry (Firestore's limit)."""
+
+
 class ValidationFailedError(CrmError):
     code = "VALIDATION_FAILED"
 
