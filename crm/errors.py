@@ -20,10 +20,6 @@ class InvalidArgumentError(CrmError):
     code = "INVALID_ARGUMENT"
 
 
-class TooManyWritesError(InvalidArgumentError):
-    """A transaction staged more writes than one commit may carry (Firestore's limit)."""
-
-
 class ValidationFailedError(CrmError):
     code = "VALIDATION_FAILED"
 
@@ -84,6 +80,11 @@ class ResourceExhaustedError(CrmError):
 
 class UnavailableError(CrmError):
     code = "UNAVAILABLE"
+
+
+class TooManyWritesError(Exception):
+    """A transaction staged more writes than one commit may carry (Firestore's limit), refused before it is sent:
+    the caller splits its work, so it never reaches a client (not a CrmError)."""
 
 
 HTTP_STATUS_BY_CODE: dict[str, int] = {

@@ -18,6 +18,7 @@ pass Firestore's limit on writes is applied in halves.
 from __future__ import annotations
 
 import contextvars
+import functools
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -108,8 +109,8 @@ def import_rows(transactions: ImportTransactions, headers: list[str], rows: Iter
 
         def flush() -> bool:
             nonlocal batch, pending, touched
-            pipeline.submit(lambda rows=batch, result=pending: _apply(transactions, declared, rows, context,
-                                                                      plan.dry_run, result), pending, touched)
+            pipeline.submit(functools.partial(_apply, transactions, declared, batch, context, plan.dry_run, pending),
+                            pending, touched)
             batch, pending, touched = [], BatchResult(pending.last_line), set()
             return pipeline.stopped
 
@@ -134,10 +135,10 @@ def import_rows(transactions: ImportTransactions, headers: list[str], rows: Iter
 
 
 class _Pipeline:
-    """Batches applied by up to ``workers`` threads (or, for one, by the caller's), reported to ``on_batch`` (and added to ``totals``) in the
-    order they were submitted, each once it and all before it are done. After a batch fails or ``on_batch`` asks
-    to stop, nothing more is submitted; the batches already running are waited for, and those before a failure
-    still reported."""
+    """Batches applied by up to ``workers`` threads (one: by the caller's), reported to ``on_batch`` (and added to
+    ``totals``) in the order they were submitted, each once it and all before it are done. After ``on_batch`` asks
+    to stop, nothing more is submitted and the batches already running are still reported; after a batch fails,
+    those running are waited for and not reported, so the checkpoint stays before the failed one."""
 
     def __init__(self, workers: int, totals: BatchResult, on_batch: Callable[[BatchResult], bool | None] | None):
         self._workers = workers
