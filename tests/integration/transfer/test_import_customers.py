@@ -3,6 +3,7 @@ nothing; re-runs and resumed runs make nothing twice; upsert by email and by ext
 
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
@@ -10,6 +11,7 @@ from google.cloud.firestore_v1 import FieldFilter
 
 from crm.domain.customer_queries import CustomerListParams
 from crm.domain.transfer.presets import preset
+from crm.store.unit_of_work import UnitOfWork
 
 CSV = """name,email,phone,tags,status,city
 Ada Lovelace,ada@example.com,+30 210 555 0101,vip;math,customer,Athens
@@ -183,3 +185,13 @@ def test_a_batch_past_the_commit_limit_is_applied_in_halves(run_import, db, name
 
     assert result.counts == {"created": 120} and _count(db, names.customers) == 120
     assert len(sizes) >= 2 and max(sizes) <= 500 and sum(sizes) > 500
+
+
+def test_no_unit_of_work_outlives_its_transaction(run_import):
+    """Memory stays flat however many rows: what a batch staged (documents, snapshots) goes with its unit of work."""
+    text = "name,email,tags,status\n" + "".join(f"Person {n},p{n}@example.com,vip,lead\n" for n in range(12))
+
+    run_import(text, batch_size=5)
+    gc.collect()
+
+    assert [o for o in gc.get_objects() if isinstance(o, UnitOfWork)] == []
