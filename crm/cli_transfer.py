@@ -23,7 +23,7 @@ from crm.domain.transfer.rows import RowError
 from crm.errors import CrmError
 from crm.jobs.wiring import transfer_services
 from crm.services.transfer.exporting import export_pages
-from crm.services.transfer.importing import BatchResult, ImportPlan, import_rows
+from crm.services.transfer.importing import DEFAULT_BATCH, DEFAULT_WORKERS, BatchResult, ImportPlan, import_rows
 from crm.services.transfer.jobs import list_params
 from crm.settings import get_settings
 from crm.store.client import firestore_client
@@ -44,7 +44,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     importing.add_argument("--dry-run", action="store_true", help="check every row and report; write nothing")
     importing.add_argument("--resume", action="store_true", help="go on from where an interrupted run stopped")
     importing.add_argument("--owner", help="owner (uid) of new records whose row names none (default: system)")
-    importing.add_argument("--batch-size", type=int, default=100)
+    importing.add_argument("--batch-size", type=int, default=DEFAULT_BATCH, help="rows a transaction")
+    importing.add_argument("--workers", type=int, default=DEFAULT_WORKERS, help="batches applied at once")
     importing.set_defaults(run=cmd_import)
     exporting = sub.add_parser("export", help="export records to a CSV or JSON Lines file")
     exporting.add_argument("kind", choices=kinds)
@@ -110,7 +111,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                                             "checkpoint": JobCheckpoint().model_dump()})
     plan = ImportPlan(kind=kind, mapping=mapping, dry_run=args.dry_run, owner_id=args.owner,
                       default_language=settings.default_language, phone_region=settings.default_phone_region,
-                      batch_size=args.batch_size)
+                      batch_size=args.batch_size, workers=args.workers)
     errors_path = args.path.with_name(args.path.name + ".errors.csv")
     started = time.monotonic()
     counts = dict(progress.counts)

@@ -82,6 +82,11 @@ class UnavailableError(CrmError):
     code = "UNAVAILABLE"
 
 
+class TooManyWritesError(Exception):
+    """A transaction staged more writes than one commit may carry (Firestore's limit), refused before it is sent:
+    the caller splits its work, so it never reaches a client (not a CrmError)."""
+
+
 HTTP_STATUS_BY_CODE: dict[str, int] = {
     InvalidArgumentError.code: 400,
     UnauthenticatedError.code: 401,

@@ -3,13 +3,18 @@ use, not at cold start)."""
 
 from __future__ import annotations
 
+import functools
+
 from pydantic import ValidationInfo
+
+NORMALIZED_CACHE = 8192  # a value is normalized again each time a model holding it is built or read back
 
 
 class ContactValueError(ValueError):
     """A contact value that is not a valid email address or phone number."""
 
 
+@functools.lru_cache(maxsize=NORMALIZED_CACHE)
 def normalize_email(value: str) -> str:
     """Return the canonical, lower-cased form of an email address.
 
@@ -25,6 +30,7 @@ def normalize_email(value: str) -> str:
     return result.normalized.lower()
 
 
+@functools.lru_cache(maxsize=NORMALIZED_CACHE)
 def normalize_phone(value: str, default_region: str | None) -> str:
     """Return a phone number in E.164 form, reading national numbers in ``default_region``.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import UTC, datetime
 from decimal import Decimal
 from enum import Enum
@@ -36,6 +37,7 @@ SORT_FIELDS = {
     "lifetime_value": "lifetime_value_cents",
 }
 DERIVED_FIELDS = ("name_sort", "lifetime_value_cents", *SEARCH_FIELDS)
+_DERIVED = frozenset(DERIVED_FIELDS)
 NOT_STORED = {"id", "email", "phone", "lifetime_value", "version"}
 DELETED_SINCE = datetime(1970, 1, 1, tzinfo=UTC)  # every deletion is later: "deleted_at > this" means deleted
 IMPORT_BATCH = 50  # a customer carries hundreds of search keys: larger batches outlast the emulator's call deadline
@@ -50,11 +52,10 @@ def customer_to_document(customer: Customer) -> dict[str, Any]:
 
 
 def customer_from_snapshot(snapshot: firestore.DocumentSnapshot) -> Customer:
-    data = snapshot.to_dict() or {}
-    cents = data.get("lifetime_value_cents", 0)
-    for field in DERIVED_FIELDS:
-        data.pop(field, None)
-    return Customer(**data, id=snapshot.id, lifetime_value=from_cents(cents))
+    # to_dict() would deep-copy the search keys too (most of the document's values), only to drop them
+    stored: dict[str, Any] = snapshot._data if snapshot.exists else {}
+    data = {field: copy.deepcopy(value) for field, value in stored.items() if field not in _DERIVED}
+    return Customer(**data, id=snapshot.id, lifetime_value=from_cents(stored.get("lifetime_value_cents", 0)))
 
 
 def _list_item(snapshot: firestore.DocumentSnapshot) -> CustomerListItem:

@@ -16,7 +16,7 @@ from google.cloud import firestore
 
 from crm.domain.access import SYSTEM
 from crm.domain.claims import Claimant, still_claimed
-from crm.errors import UnavailableError
+from crm.errors import TooManyWritesError, UnavailableError
 from crm.identity import Caller
 from crm.store import read_meter
 from crm.store.audit import AuditTrail, RecordChange
@@ -47,8 +47,9 @@ class UnitOfWork:
     the ``outbox`` makes of the same record changes (webhook events)."""
 
     def __init__(self, db: firestore.Client, names: CollectionNames, transaction: firestore.Transaction,
-                 actor: Caller, outbox: Outbox | None = None):
+                 actor: Caller, outbox: Outbox | None = None, max_writes: int | None = None):
         self.db = db
+        self._max_writes = max_writes
         self._outbox = outbox
         self.names = names
         self.transaction = transaction
@@ -130,6 +131,9 @@ class UnitOfWork:
             stage_write(self.transaction, audit.document(), entry, create=True)
         for ref, document in self._outbox.documents(self._audit.changes(), self.actor.uid) if self._outbox else ():
             stage_write(self.transaction, ref, document, create=True)
+        staged = len(self.transaction._write_pbs)
+        if self._max_writes is not None and staged > self._max_writes:
+            raise TooManyWritesError(f"{staged} writes in one commit; at most {self._max_writes} fit")
 
 
 class TransactionRunner:
@@ -140,6 +144,8 @@ class TransactionRunner:
     also queued on a lock per record, so an instance's concurrent requests do not deadlock each other on
     Firestore's pessimistic locks (other instances are kept apart by the transaction itself).
     """
+
+    max_writes: int | None = None  # a runner that stages many records at once caps its commits
 
     def __init__(self, db: firestore.Client, names: CollectionNames, bind: Callable[[UnitOfWork], Any] | None = None,
                  outbox: Outbox | None = None):
@@ -164,7 +170,7 @@ class TransactionRunner:
 
         @firestore.transactional
         def attempt(transaction: firestore.Transaction) -> T:
-            uow = UnitOfWork(self._db, self._names, transaction, actor, self._outbox)
+            uow = UnitOfWork(self._db, self._names, transaction, actor, self._outbox, self.max_writes)
             units.append(uow)
             context = self._bind(uow) if self._bind else uow
             result = work(context)

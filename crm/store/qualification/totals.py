@@ -49,7 +49,7 @@ _totals: weakref.WeakKeyDictionary[UnitOfWork, TxLeadTotals] = weakref.WeakKeyDi
 def lead_totals(uow: UnitOfWork) -> TxLeadTotals:
     """The one lead-totals recorder of ``uow``."""
     if uow not in _totals:
-        _totals[uow] = TxLeadTotals(uow)
+        _totals[uow] = TxLeadTotals(weakref.proxy(uow))  # a strong one would keep the key, and the unit, alive
     return _totals[uow]
 
 

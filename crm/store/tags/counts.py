@@ -68,5 +68,5 @@ _counts: weakref.WeakKeyDictionary[UnitOfWork, TxTagCounts] = weakref.WeakKeyDic
 def tag_counts(uow: UnitOfWork) -> TxTagCounts:
     """The one tag counter of ``uow``, shared by the customers and deals written in it."""
     if uow not in _counts:
-        _counts[uow] = TxTagCounts(uow)
+        _counts[uow] = TxTagCounts(weakref.proxy(uow))  # a strong one would keep the key, and the unit, alive
     return _counts[uow]

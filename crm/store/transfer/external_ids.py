@@ -22,6 +22,7 @@ from crm.store.pipelines import ensure_default_pipeline
 from crm.store.unit_of_work import UnitOfWork
 
 T = TypeVar("T")
+MAX_COMMIT_WRITES = 500  # Firestore's limit on the writes of one commit
 LINKED_MEANWHILE = "another import linked this record meanwhile; retry"
 
 
@@ -77,7 +78,10 @@ class ImportTransaction(CrmTransaction):
 
 
 class ImportTransactions(CrmTransactions):
-    """The CRM's transaction runner, whose work also gets the import keys."""
+    """The CRM's transaction runner, whose work also gets the import keys, and whose commits stay within
+    Firestore's limit (a batch that stages more is refused before it is sent, with TooManyWritesError)."""
+
+    max_writes = MAX_COMMIT_WRITES
 
     def __init__(self, db: firestore.Client, names: CollectionNames, base_currency: str):
         super().__init__(db, names, base_currency)

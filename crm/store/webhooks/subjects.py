@@ -41,7 +41,8 @@ def public_document(ref: firestore.DocumentReference, data: Document | None, for
     to its audited fields, so that an event is never lost to a model change."""
     if data is None:
         return None
-    snapshot = firestore.DocumentSnapshot(ref, dict(data), True, None, None, None)
+    snapshot = firestore.DocumentSnapshot(ref, None, True, None, None, None)
+    snapshot._data = data  # not the constructor's deep copy of it: every form copies what it reads
     try:
         public = form(snapshot).model_dump(mode="json")
     except (ValidationError, TypeError, ValueError):

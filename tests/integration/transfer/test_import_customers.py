@@ -3,10 +3,15 @@ nothing; re-runs and resumed runs make nothing twice; upsert by email and by ext
 
 from __future__ import annotations
 
+import gc
+import threading
+
+import pytest
 from google.cloud.firestore_v1 import FieldFilter
 
 from crm.domain.customer_queries import CustomerListParams
 from crm.domain.transfer.presets import preset
+from crm.store.unit_of_work import UnitOfWork
 
 CSV = """name,email,phone,tags,status,city
 Ada Lovelace,ada@example.com,+30 210 555 0101,vip;math,customer,Athens
@@ -82,7 +87,8 @@ def test_rows_without_keys_are_not_duplicated_by_a_rerun(run_import, db, names):
     assert again.counts == {"unchanged": 1} and _count(db, names.customers) == 1
 
 
-def test_resume_after_an_interruption_makes_nothing_twice(run_import, db, names):
+@pytest.mark.parametrize("workers", [1, 4])
+def test_resume_after_an_interruption_makes_nothing_twice(workers, run_import, db, names):
     text = "name,email\n" + "".join(f"Person {n},p{n}@example.com\n" for n in range(30))
     stopped: list[int] = []
 
@@ -90,11 +96,66 @@ def test_resume_after_an_interruption_makes_nothing_twice(run_import, db, names)
         stopped.append(batch.last_line)
         return len(stopped) == 2
 
-    first = run_import(text, batch_size=7, on_batch=stop_after_two)
-    assert first.counts == {"created": 14}
-    resumed = run_import(text, batch_size=7, after_line=stopped[-1])
-    assert resumed.counts == {"created": 16}
+    first = run_import(text, batch_size=7, workers=workers, on_batch=stop_after_two)
+    if workers == 1:
+        assert first.counts == {"created": 14} and stopped == [8, 15]
+    assert first.last_line == stopped[-1]  # batches already sent when asked to stop commit, and are reported
+    assert _count(db, names.customers) == first.counts["created"]
+    resumed = run_import(text, batch_size=7, workers=workers, after_line=stopped[-1])
+    assert first.counts["created"] + resumed.counts.get("created", 0) == 30
     assert _count(db, names.customers) == 30 and _count(db, names.customer_emails) == 30
+
+
+class _FailingBatch:
+    """Import transactions whose batch holding ``line`` fails before it commits (as a lost connection would),
+    once a later batch has committed."""
+
+    def __init__(self, real, line: int):
+        self._real = real
+        self._line = line
+        self._later_committed = threading.Event()
+
+    def run(self, work, **kwargs):
+        lines: list[int] = []
+
+        def watched(tx):
+            outcomes = work(tx)
+            lines[:] = list(outcomes)
+            if self._line in outcomes:
+                self._later_committed.wait(timeout=30)
+                raise ConnectionResetError("connection lost")
+            return outcomes
+
+        result = self._real.run(watched, **kwargs)
+        if min(lines, default=0) > self._line:
+            self._later_committed.set()
+        return result
+
+    def read(self, work):
+        return self._real.read(work)
+
+    def customer_of_deal(self, deal_id):
+        return self._real.customer_of_deal(deal_id)
+
+
+def test_a_failed_batch_keeps_the_checkpoint_before_it_and_a_resume_loses_and_repeats_nothing(
+        run_import, importing, db, names):
+    text = "name,email\n" + "".join(f"Person {n},p{n}@example.com\n" for n in range(40))
+    checkpoints: list[int] = []
+
+    with pytest.raises(ConnectionResetError):
+        run_import(text, batch_size=5, workers=4, on_batch=lambda batch: checkpoints.append(batch.last_line),
+                   transactions=_FailingBatch(importing, line=18))
+
+    checkpoint = checkpoints[-1] if checkpoints else 0
+    assert checkpoint < 18  # the batch of lines 17-21 failed: nothing after it counts as done
+    saved = {s.get("email") for s in db.collection(names.customer_emails).stream()}
+    assert {f"p{n}@example.com" for n in range(checkpoint - 1)} <= saved  # every line reported is there
+    assert not {f"p{n}@example.com" for n in range(15, 20)} & saved  # the failed batch wrote nothing
+    resumed = run_import(text, batch_size=5, workers=4, after_line=checkpoint)
+    assert sum(resumed.counts.values()) == 41 - checkpoint and "failed" not in resumed.counts
+    assert resumed.counts.get("unchanged", 0) >= 5  # the later batch that had committed is found, not made again
+    assert _count(db, names.customers) == 40 and _count(db, names.customer_emails) == 40
 
 
 def test_an_email_taken_by_another_customer_fails_alone(run_import, seed, customers):
@@ -105,3 +166,32 @@ def test_an_email_taken_by_another_customer_fails_alone(run_import, seed, custom
 
     assert result.counts == {"created": 1, "failed": 1}
     assert result.errors[0].line == 3 and "taken@example.com" in result.errors[0].message
+
+
+def test_a_batch_past_the_commit_limit_is_applied_in_halves(run_import, db, names, monkeypatch):
+    api = db._firestore_api
+    commit = api.commit
+    sizes: list[int] = []
+
+    def measured(*args, **kwargs):
+        request = kwargs.get("request") or args[0]
+        sizes.append(len(request["writes"] if isinstance(request, dict) else request.writes))
+        return commit(*args, **kwargs)
+
+    monkeypatch.setattr(api, "commit", measured)
+    text = "name,email,phone\n" + "".join(f"Person {n},p{n}@example.com,+30 210 555 {n:04d}\n" for n in range(120))
+
+    result = run_import(text, batch_size=120, workers=1)
+
+    assert result.counts == {"created": 120} and _count(db, names.customers) == 120
+    assert len(sizes) >= 2 and max(sizes) <= 500 and sum(sizes) > 500
+
+
+def test_no_unit_of_work_outlives_its_transaction(run_import):
+    """Memory stays flat however many rows: what a batch staged (documents, snapshots) goes with its unit of work."""
+    text = "name,email,tags,status\n" + "".join(f"Person {n},p{n}@example.com,vip,lead\n" for n in range(12))
+
+    run_import(text, batch_size=5)
+    gc.collect()
+
+    assert [o for o in gc.get_objects() if isinstance(o, UnitOfWork)] == []
