@@ -15,33 +15,45 @@ What it does:
    them to the running totals with the scheduled roll-up (reads: one per click, once), then reads the partner's
    report (six months, by link) with ``crm.store.read_meter.metered()``: its reads and median latency, against the
    BASELINE of counting the same figures by reading every click of the partner (one read per click, in chunks).
-3. Redirect: the deployed entry point (``crm.http.handle_request``, which answers ``/r/{code}`` before building the
-   app) and a BARE function that only answers a 302 to the same destination with a made-up click id, each behind
-   the same minimal Flask app, called through its WSGI test client with a different client address each time (each
-   click a unique one), alternating the two, ``--redirects`` timed calls each after 20 untimed ones. Medians and
-   95th percentiles; the ratio of the medians. Firestore calls made during our timed calls are counted at the client
-   library (document gets, creates, sets, updates; query streams; get_all): writes and reads per click.
+3. Redirect: two functions served by functions-framework (gunicorn, as Cloud Functions serve them) on local ports in
+   processes of their own: OURS, ``redirect`` of functions/main.py, and a BARE function that only answers a 302 with
+   a made-up click id (bench/bare_redirect_function.py). Each call is a new HTTP connection (a new visitor) with a
+   different client address (each click a unique one), timed from connecting until the whole answer is read;
+   the two alternate, ``--redirects`` timed calls each after 20 untimed ones, in two passes: back to back, then
+   paced (a visitor to each every ``--pace-ms``, default 20 ms: 50 clicks a second). Medians and 95th percentiles;
+   the ratio of the medians. Then every click of ours must be in Firestore (the click is written after the answer has
+   left): the run waits for them and reports any missing. Writes and reads per click are counted at the client
+   library (document gets, creates, sets, updates; query streams; get_all) over the same number of calls made
+   in this process through the deployed entry point, each answer closed as a server closes it.
 4. Wallet: ``--writers`` threads post purchase conversions for the same partner at once (each with its own click),
    first without the instance's queue (Firestore's transactions alone keep the wallet), then with it; each round's
    wall time and whether the wallet equals the sum of the commissions and its ledger has entries 1..N.
-5. Prints a summary and, as the LAST line, one JSON object: ``redirect`` {median_ms, p95_ms, bare_median_ms,
-   bare_p95_ms, ratio, writes_per_click, reads_per_click}, ``report`` {clicks, rollup_seconds, rollup_reads,
-   reads, median_ms, baseline_reads, baseline_ms, figures}, ``wallet`` [{writers, queued, seconds, exact}].
+5. Prints a summary and, as the LAST line, one JSON object: ``redirect`` {back_to_back and paced: {median_ms,
+   p95_ms, bare_median_ms, bare_p95_ms, ratio}, pace_ms, clicks, recorded, writes_per_click, reads_per_click},
+   ``report`` {clicks, rollup_seconds, rollup_reads, reads, median_ms, baseline_reads, baseline_ms, figures},
+   ``wallet`` [{writers, queued, seconds, exact}].
 
-The emulator is not production Firestore: a write's latency there is a local gRPC call, so the redirect's ratio here
-is the cost of that one write over an in-process redirect; read counts are what production would bill.
+The emulator is not production Firestore: a write's latency there is a local gRPC call. The visitor waits for no
+Firestore call in either case (ours looks the link up once a minute per instance), so the ratio is the cost of our
+code over the bare function's; read counts are what production would bill.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import http.client
 import os
+import signal
+import socket
 import statistics
+import subprocess
 import sys
 import threading
 import time
 import uuid
 from collections import Counter
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -54,10 +66,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import flask  # noqa: E402
 from _harness import run_on_emulator, warn
 from google.cloud import firestore  # noqa: E402
-from google.cloud.firestore_v1 import DocumentReference, FieldFilter, Query  # noqa: E402
+from google.cloud.firestore_v1 import DocumentReference, FieldFilter, Query, WriteBatch  # noqa: E402
 from google.cloud.firestore_v1.client import Client  # noqa: E402
 from google.cloud.firestore_v1.field_path import FieldPath  # noqa: E402
 
+from crm.devstack.emulator import free_port  # noqa: E402
 from crm.domain.partners.clicks import first_click_id, repeat_window, visitor_hash  # noqa: E402
 from crm.domain.partners.conversions import ConversionEvent, month_of  # noqa: E402
 from crm.domain.partners.links import PartnerLinkCreate  # noqa: E402
@@ -87,6 +100,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--clicks", type=int, default=100_000, help="clicks loaded for the report (default 100000)")
     parser.add_argument("--redirects", type=int, default=300, help="timed redirects of each kind (default 300)")
+    parser.add_argument("--pace-ms", type=float, default=20.0,
+                        help="the paced pass's time between visitors, per function (default 20: 50 a second)")
     parser.add_argument("--writers", type=int, default=20, help="concurrent conversions on one wallet (default 20)")
     parser.add_argument("--repeat", type=int, default=10, help="timed reads of the report (default 10)")
     args = parser.parse_args(argv)
@@ -98,13 +113,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 class FirestoreCalls:
     """Counts what the Firestore client library is asked for while ``counting`` is set."""
 
-    WRITES = ("DocumentReference.create", "DocumentReference.set", "DocumentReference.update")
+    WRITES = ("DocumentReference.create", "DocumentReference.set", "DocumentReference.update", "WriteBatch.commit")
 
     def __init__(self) -> None:
         self.calls: Counter[str] = Counter()
         self.counting = False
         for owner, name in ((DocumentReference, "get"), (DocumentReference, "create"), (DocumentReference, "set"),
-                            (DocumentReference, "update"), (Query, "stream"), (Query, "get"), (Client, "get_all")):
+                            (DocumentReference, "update"), (WriteBatch, "commit"), (Query, "stream"), (Query, "get"),
+                            (Client, "get_all")):
             setattr(owner, name, self._counting(f"{owner.__name__}.{name}", getattr(owner, name)))
 
     def _counting(self, label: str, method: Any) -> Any:
@@ -133,39 +149,111 @@ def wsgi_client(handler: Any) -> Any:
     return app.test_client()
 
 
-def bare_redirect(request: flask.Request) -> flask.Response:
-    """The bare function: a 302 to the destination with a click id, nothing recorded."""
-    return flask.Response(status=302, headers={"Location": f"https://{HOST}/landing?click_id={uuid.uuid4().hex}",
-                                               "Cache-Control": "no-store"})
-
-
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def bench_redirect(args: argparse.Namespace, code: str, calls: FirestoreCalls) -> dict[str, Any]:
-    from crm.http import handle_request
+@contextlib.contextmanager
+def served(source: Path, target: str, env: dict[str, str]) -> Iterator[int]:
+    """``functions-framework --source SOURCE --target TARGET`` on a free port, in a session of its own, stopped
+    (its process group) when done."""
+    port = free_port()
+    command = [str(Path(sys.executable).with_name("functions-framework")), "--source", str(source), "--target", target,
+               "--host", "127.0.0.1", "--port", str(port)]
+    server = subprocess.Popen(command, env={**os.environ, **env, "FUNCTION_TARGET": target}, cwd=source.parent,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if server.poll() is not None:
+                raise RuntimeError(f"{target} stopped: {server.stderr.read().decode() if server.stderr else ''}")
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"{target} did not listen within 60 s") from None
+                time.sleep(0.1)
+        yield port
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
 
-    ours, bare = wsgi_client(handle_request), wsgi_client(bare_redirect)
-    timings: dict[str, list[float]] = {"ours": [], "bare": []}
-    for n in range(WARM_UP + args.redirects):
-        headers = {"User-Agent": BROWSER, "X-Forwarded-For": f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"}
-        for label, client in (("ours", ours), ("bare", bare)) if n % 2 else (("bare", bare), ("ours", ours)):
-            calls.counting = label == "ours" and n >= WARM_UP
-            started = time.perf_counter()
-            response = client.get(f"/r/{code}", headers=headers)
-            elapsed = (time.perf_counter() - started) * 1000
-            calls.counting = False
-            if response.status_code != 302:
-                warn(f"{label} answered {response.status_code}")
-            if n >= WARM_UP:
-                timings[label].append(elapsed)
-    median, bare_median = statistics.median(timings["ours"]), statistics.median(timings["bare"])
-    return {"median_ms": round(median, 3), "p95_ms": round(percentile(timings["ours"], 0.95), 3),
-            "bare_median_ms": round(bare_median, 3), "bare_p95_ms": round(percentile(timings["bare"], 0.95), 3),
-            "ratio": round(median / bare_median, 1), "writes_per_click": calls.writes() / args.redirects,
-            "reads_per_click": calls.reads() / args.redirects, "calls": dict(calls.calls)}
+
+def visit(port: int, code: str, address: str) -> tuple[float, int]:
+    """One visitor: a new connection, the GET, the whole answer read. Milliseconds and the status."""
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", f"/r/{code}", headers={"User-Agent": BROWSER, "X-Forwarded-For": address})
+    response = connection.getresponse()
+    response.read()
+    elapsed = (time.perf_counter() - started) * 1000
+    connection.close()
+    return elapsed, response.status
+
+
+def address_of(n: int) -> str:
+    return f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"
+
+
+def bench_redirect(args: argparse.Namespace, db: firestore.Client, names: CollectionNames, link_id: str, code: str,
+                   calls: FirestoreCalls) -> dict[str, Any]:
+    root = Path(__file__).resolve().parent.parent
+    before = count_clicks(db, names, link_id)
+    figures: dict[str, Any] = {}
+    visits = 0
+    with served(root / "functions" / "main.py", "redirect", {}) as ours, \
+            served(root / "bench" / "bare_redirect_function.py", "bare", {}) as bare:
+        for pace, name in ((0.0, "back_to_back"), (args.pace_ms / 1000, "paced")):
+            timings: dict[str, list[float]] = {"ours": [], "bare": []}
+            for n in range(WARM_UP + args.redirects):
+                slot = time.perf_counter() + pace
+                for label, port in (("ours", ours), ("bare", bare)) if n % 2 else (("bare", bare), ("ours", ours)):
+                    elapsed, status = visit(port, code, address_of(visits))
+                    visits += label == "ours"
+                    if status != 302:
+                        warn(f"{label} answered {status}")
+                    if n >= WARM_UP:
+                        timings[label].append(elapsed)
+                time.sleep(max(0.0, slot - time.perf_counter()))
+            median, bare_median = statistics.median(timings["ours"]), statistics.median(timings["bare"])
+            figures[name] = {"median_ms": round(median, 3), "p95_ms": round(percentile(timings["ours"], 0.95), 3),
+                             "bare_median_ms": round(bare_median, 3),
+                             "bare_p95_ms": round(percentile(timings["bare"], 0.95), 3),
+                             "ratio": round(median / bare_median, 2)}
+        recorded = wait_for_clicks(db, names, link_id, before + visits) - before
+    if recorded != visits:
+        warn(f"{visits - recorded} of {visits} clicks were not recorded")
+
+    from crm.http import handle_redirect
+
+    counted = wsgi_client(handle_redirect)
+    counted.get(f"/r/{code}", headers={"User-Agent": BROWSER, "X-Forwarded-For": "10.255.0.0"}, buffered=True)
+    calls.counting = True  # the instance knows the link and the settings now, as a warm one does
+    for n in range(args.redirects):
+        counted.get(f"/r/{code}", headers={"User-Agent": BROWSER, "X-Forwarded-For": address_of((n + 1) << 16)},
+                    buffered=True)  # buffered: closed, as a server closes it, so the click is written
+    calls.counting = False
+    return {**figures, "pace_ms": args.pace_ms, "clicks": visits, "recorded": recorded,
+            "writes_per_click": calls.writes() / args.redirects, "reads_per_click": calls.reads() / args.redirects}
+
+
+def count_clicks(db: firestore.Client, names: CollectionNames, link_id: str) -> int:
+    query = db.collection(names.partner_programme.clicks).where(filter=FieldFilter("link_id", "==", link_id))
+    return int(query.count().get()[0][0].value)
+
+
+def wait_for_clicks(db: firestore.Client, names: CollectionNames, link_id: str, expected: int,
+                    seconds: float = 60) -> int:
+    """The link's click documents, counted until there are ``expected`` of them or ``seconds`` have passed."""
+    deadline = time.monotonic() + seconds
+    while True:
+        count = count_clicks(db, names, link_id)
+        if count >= expected or time.monotonic() > deadline:
+            return count
+        time.sleep(0.1)
 
 
 def load_clicks(db: firestore.Client, names: CollectionNames, link_ids: list[str], partner_id: str,
@@ -251,7 +339,9 @@ def bench_wallet(args: argparse.Namespace, transactions: Any, found: PartnerRead
     for n in range(args.writers):
         with app.test_request_context(f"/r/{tracking_code}", headers={
                 "User-Agent": BROWSER, "X-Forwarded-For": f"172.16.{round_no}.{n}"}):
-            location = redirect_response(flask.request, settings_).headers["Location"]
+            response = redirect_response(flask.request, settings_)
+            response.close()  # as a server does once the answer is sent: the click is written
+            location = response.headers["Location"]
             click_ids.append(parse_qs(urlsplit(location).query)["click_id"][0])
     before = {w.currency: w for w in found.wallets.wallets(partner_id)}.get("USD")
     amounts = [Decimal(f"{50 + n}.{(7 * n) % 100:02d}") for n in range(args.writers)]
@@ -309,17 +399,20 @@ def run(args: argparse.Namespace, emulator_address: str) -> dict[str, Any]:
           f"{report['rollup_seconds']} s, {report['rollup_reads']} reads once", flush=True)
 
     print(f"Redirect: {args.redirects} timed calls each ...", flush=True)
-    redirect = bench_redirect(args, made[0].code, calls)
-    print(f"  ours median {redirect['median_ms']} ms (p95 {redirect['p95_ms']}), bare {redirect['bare_median_ms']} "
-          f"ms (p95 {redirect['bare_p95_ms']}): {redirect['ratio']}x; {redirect['writes_per_click']} writes and "
-          f"{redirect['reads_per_click']} reads a click", flush=True)
+    redirect = bench_redirect(args, db, names, made[0].id, made[0].code, calls)
+    for name in ("back_to_back", "paced"):
+        row = redirect[name]
+        print(f"  {name}: ours median {row['median_ms']} ms (p95 {row['p95_ms']}), bare {row['bare_median_ms']} ms "
+              f"(p95 {row['bare_p95_ms']}): {row['ratio']}x", flush=True)
+    print(f"  {redirect['recorded']} of {redirect['clicks']} clicks recorded; {redirect['writes_per_click']} writes "
+          f"and {redirect['reads_per_click']} reads a click", flush=True)
 
     wallet = [bench_wallet(args, transactions, found, made[1].code, partner.id, queued, n)
               for n, queued in enumerate((False, True))]
     for row in wallet:
         print(f"Wallet: {row['writers']} concurrent conversions (queued={row['queued']}): {row['seconds']} s, "
               f"exact={row['exact']}", flush=True)
-    return {"redirect": {k: v for k, v in redirect.items() if k != "calls"}, "report": report, "wallet": wallet}
+    return {"redirect": redirect, "report": report, "wallet": wallet}
 
 
 def main(argv: list[str] | None = None) -> int:

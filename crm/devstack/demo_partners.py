@@ -23,7 +23,7 @@ from crm.domain.partners.payouts import PayoutCreate
 from crm.domain.partners.plans import PlanCreate
 from crm.domain.partners.programme import PartnerProgrammeUpdate
 from crm.services.partners import commissions, links, partners, payouts, settings
-from crm.services.partners.clicks import SeenWindows, redirect
+from crm.services.partners.clicks import SeenWindows, record, redirect
 from crm.services.partners.conversions import Locale, receive_conversion
 from crm.services.partners.ports import PartnerTransactions
 from crm.store.collections import CollectionNames
@@ -75,11 +75,14 @@ def load_demo_partners(transactions: PartnerTransactions, db: firestore.Client, 
             link = made[n % 2]
             address = f"198.51.{100 + index}.{rng.randint(1, 40)}"
             agent = BOT if n % 9 == 8 else rng.choice(BROWSERS)
-            location = redirect(tracking, seen, Visit(code=link.code, address=address, user_agent=agent,
-                                                      referrer_host="blog.example.org", country="GR", method="GET",
-                                                      at=time.time()))
-            if location and agent != BOT:
-                clicks.append(parse_qs(urlsplit(location).query)["click_id"][0])
+            decided = redirect(tracking, seen, Visit(code=link.code, address=address, user_agent=agent,
+                                                     referrer_host="blog.example.org", country="GR", method="GET",
+                                                     at=time.time()))
+            if decided is None:
+                continue
+            record(tracking, decided.click)
+            if agent != BOT:
+                clicks.append(parse_qs(urlsplit(decided.location).query)["click_id"][0])
         for n, click_id in enumerate(clicks[: 3 + (2 - index)]):
             person = next(people, f"demo.buyer{index}{n}@example.com")
             receive_conversion(transactions, DEMO_SOURCE, ConversionEvent.model_validate({

@@ -17,13 +17,18 @@ def handle_request(req: flask.Request) -> flask.Response:
     """Serve one request handed over by Cloud Functions; see ``crm.http.app.handle_request``. A tracked link's
     redirect (``/r/{code}``) is answered without building the app, as the programme's hottest path."""
     if req.path.startswith("/r/"):
-        from crm.http.partners.redirect import redirect_response
-        from crm.settings import get_settings
-
-        return redirect_response(req, get_settings())
+        return handle_redirect(req)
     from crm.http.app import handle_request as handle
 
     return handle(req)
+
+
+def handle_redirect(req: flask.Request) -> flask.Response:
+    """Serve a tracked link's ``/r/{code}`` (the ``redirect`` function's only path; anything else is a 404)."""
+    from crm.http.partners.redirect import redirect_response
+    from crm.settings import get_settings
+
+    return redirect_response(req, get_settings())
 
 
 def create_app(settings: Settings) -> flask.Flask:
@@ -33,4 +38,4 @@ def create_app(settings: Settings) -> flask.Flask:
     return create(settings)
 
 
-__all__ = ["create_app", "handle_request"]
+__all__ = ["create_app", "handle_redirect", "handle_request"]

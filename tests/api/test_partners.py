@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -300,7 +301,8 @@ def test_a_rotated_secret_replaces_the_old_one_which_still_works_for_a_day(anony
         assert post_event(anonymous, programme.source_id, secret, type="install").status_code == 201
 
 
-def test_the_deployed_function_redirects_without_building_the_app(programme, settings, monkeypatch):
+@pytest.mark.parametrize("target", ["api", "redirect"])
+def test_the_deployed_functions_redirect_without_building_the_app(programme, settings, monkeypatch, target):
     import functions_framework
 
     from crm.http.app import _default_app
@@ -308,19 +310,38 @@ def test_the_deployed_function_redirects_without_building_the_app(programme, set
 
     source = Path(__file__).resolve().parents[2] / "functions" / "main.py"
     monkeypatch.setenv("CRM_COLLECTION_PREFIX", settings.collection_prefix)
-    monkeypatch.setenv("FUNCTION_TARGET", "api")  # functions-framework sets it for the process: undone after the test
+    monkeypatch.setenv("FUNCTION_TARGET", target)  # functions-framework sets it for the process: undone after the test
     get_settings.cache_clear()
     _default_app.cache_clear()
     try:
-        function = functions_framework.create_app("api", str(source)).test_client()
-        response = function.get(f"/r/{programme.code}", headers={"User-Agent": BROWSER})
+        function = functions_framework.create_app(target, str(source)).test_client()
+        response = function.get(f"/r/{programme.code}", headers={"User-Agent": BROWSER}, buffered=True)
         assert response.status_code == 302
         assert response.headers["Location"].startswith(f"https://{ALLOWED_HOST}/landing?")
+        click_id = parse_qs(urlsplit(response.headers["Location"]).query)["click_id"][0]
+        assert click_document(settings, click_id).get().exists
         assert function.get("/r/no-such-code").status_code == 404
+        if target == "redirect":
+            assert function.get("/api/health").status_code == 404  # the redirect function serves nothing else
         assert _default_app.cache_info().currsize == 0
     finally:
         get_settings.cache_clear()
         _default_app.cache_clear()
+
+
+def test_the_visitor_is_answered_before_the_click_is_written(anonymous, programme, settings):
+    response = anonymous.get(f"/r/{programme.code}", headers={"User-Agent": BROWSER, "X-Forwarded-For": "198.51.100.9"})
+    assert response.status_code == 302
+    click = click_document(settings, parse_qs(urlsplit(response.headers["Location"]).query)["click_id"][0])
+    assert not click.get().exists  # the answer is complete; the server has not closed it yet
+    response.close()  # what gunicorn and Werkzeug do once the last byte is sent
+    recorded = click.get()
+    assert recorded.exists and recorded.get("kind") == "unique" and recorded.get("link_id") == programme.link_id
+
+
+def click_document(settings, click_id):
+    names = CollectionNames(settings.collection_prefix)
+    return firestore_client(settings).collection(names.partner_programme.clicks).document(click_id)
 
 
 def test_a_signed_postback_of_deeply_nested_json_is_a_400(anonymous, programme):

@@ -45,6 +45,7 @@ def arrange_partner(stack, marker: str, *, affiliate: bool = False) -> dict:
     assert response.status == 302
     click_id = parse_qs(urlsplit(response.getheader("Location")).query)["click_id"][0]
     connection.close()
+    recorded_after(admin, partner["id"], click_id)  # the click is written once the 302 has been sent
 
     body = json.dumps({"event_id": f"signup-{marker}", "type": "signup", "click_id": click_id}).encode()
     connection = http.client.HTTPConnection(target.hostname, target.port, timeout=30)
@@ -53,6 +54,16 @@ def arrange_partner(stack, marker: str, *, affiliate: bool = False) -> dict:
     assert connection.getresponse().status == 201
     connection.close()
     return {"partner": partner, "link": link}
+
+
+def recorded_after(admin, partner_id: str, click_id: str, seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        code, answer = admin.call("GET", f"/partner-clicks?partner_id={partner_id}")
+        if code == 200 and any(row["id"] == click_id for row in answer["results"]):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"click {click_id} was not recorded within {seconds} s")
 
 
 def test_a_manager_reads_a_partners_wallet_figures_and_links(open_console, stack, marker):

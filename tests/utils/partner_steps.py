@@ -81,7 +81,7 @@ def click(client: FlaskClient, code: str, *, address: str = "203.0.113.7", agent
     headers = {"User-Agent": agent, "X-Forwarded-For": address}
     if referrer:
         headers["Referer"] = referrer
-    response = client.open(f"/r/{code}", method=method, headers=headers)
+    response = client.open(f"/r/{code}", method=method, headers=headers, buffered=True)  # closed: the click written
     if response.status_code != 302:
         return response.status_code, None
     query = parse_qs(urlsplit(response.headers["Location"]).query)

@@ -1,6 +1,11 @@
-"""``GET /r/{code}``: a tracked link's redirect, the programme's hottest path. Served straight from the function's
-entry point without building the app (see crm.http.handle_request), so it imports only Flask, Firestore and the
-plain-Python rules it needs; the app serves the same handler under /r/ too (the local console and the tests)."""
+"""``GET /r/{code}``: a tracked link's redirect, the programme's hottest path. Served by its own function
+(``redirect`` in functions/main.py) and straight from the ``api`` function's entry point without building the app
+(see crm.http.handle_request), so it imports only Flask, Firestore and the plain-Python rules it needs; the app
+serves the same handler under /r/ too (the local console and the tests).
+
+The 302 leaves before the click is written: the click is recorded when the server closes the response (WSGI's
+``close``, which gunicorn and Werkzeug call after the last byte is sent, in the same worker thread), so a visitor
+waits for no Firestore call, and a graceful shutdown still finishes the write."""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from flask import Request, Response
 
 from crm.domain.partners.clicks import Visit, country_from, referrer_host
 from crm.http.rate_limits import client_address
-from crm.services.partners.clicks import SeenWindows, redirect
+from crm.services.partners.clicks import SeenWindows, record, redirect
 from crm.settings import Settings
 from crm.store.client import firestore_client
 from crm.store.collections import CollectionNames
@@ -30,20 +35,23 @@ def _tracking(settings: Settings) -> tuple[FirestoreClickTracking, SeenWindows]:
 
 
 def redirect_response(request: Request, settings: Settings, code: str | None = None) -> Response:
-    """302 to the link's destination with the click id, after recording the click; 404 for a code that names no
-    live link; 405 for anything but GET and HEAD."""
+    """302 to the link's destination with the click id, the click recorded once the answer has been sent; 404 for
+    a code that names no live link; 405 for anything but GET and HEAD."""
     if request.method not in ("GET", "HEAD"):
         return Response("method not allowed\n", 405, headers={**HEADERS, "Allow": "GET, HEAD"}, mimetype="text/plain")
-    code = code if code is not None else request.path[len(PREFIX):]
-    code = code.strip("/")
+    if code is None and not request.path.startswith(PREFIX):
+        return Response(NOT_FOUND, 404, headers=HEADERS, mimetype="text/plain")
+    code = (code if code is not None else request.path[len(PREFIX):]).strip("/")
     tracking, seen = _tracking(settings)
     visit = Visit(code=code, address=client_address(request, settings.proxy_hops) or "", method=request.method,
                   user_agent=request.headers.get("User-Agent"), referrer_host=referrer_host(request.referrer),
                   country=country_from(dict(request.headers)), at=time.time())
-    location = redirect(tracking, seen, visit) if _plausible(code) else None
-    if location is None:
+    decided = redirect(tracking, seen, visit) if _plausible(code) else None
+    if decided is None:
         return Response(NOT_FOUND, 404, headers=HEADERS, mimetype="text/plain")
-    return Response(status=302, headers={**HEADERS, "Location": location})
+    response = Response(status=302, headers={**HEADERS, "Location": decided.location})
+    response.call_on_close(functools.partial(record, tracking, decided.click))
+    return response
 
 
 def _plausible(code: str) -> bool:

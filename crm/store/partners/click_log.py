@@ -19,6 +19,7 @@ from google.cloud.firestore_v1 import FieldFilter
 from crm.domain.partners.clicks import ClickRecord, LinkTarget, RedirectSettings
 from crm.domain.partners.codes import code_key
 from crm.store.collections import CollectionNames
+from crm.store.encoding import stage_write
 from crm.store.partners.collections import PROGRAMME_SETTINGS
 
 LINK_SECONDS = 60.0
@@ -113,8 +114,10 @@ class FirestoreClickTracking:
             "agent": record.agent.value, "visitor": record.visitor, "window": record.window,
             "referrer_host": record.referrer_host, "country": record.country, "at": firestore.SERVER_TIMESTAMP,
         }
+        batch = self._db.batch()
+        stage_write(batch, self._clicks.document(record.click_id), document, create=True)
         try:
-            self._clicks.document(record.click_id).create(document)
+            batch.commit()
         except google_exceptions.AlreadyExists:
             return False
         return True
