@@ -27,11 +27,12 @@ What it does:
    in this process through the deployed entry point, each answer closed as a server closes it.
 4. Wallet: ``--writers`` threads post purchase conversions for the same partner at once (each with its own click),
    first without the instance's queue (Firestore's transactions alone keep the wallet), then with it; each round's
-   wall time and whether the wallet equals the sum of the commissions and its ledger has entries 1..N.
+   wall time, whether the wallet equals the sum of the commissions and its ledger has entries 1..N, and the 503s
+   ("too many concurrent changes") a writer got and retried with the same event id, as a source does.
 5. Prints a summary and, as the LAST line, one JSON object: ``redirect`` {back_to_back and paced: {median_ms,
    p95_ms, bare_median_ms, bare_p95_ms, ratio}, pace_ms, clicks, recorded, writes_per_click, reads_per_click},
    ``report`` {clicks, rollup_seconds, rollup_reads, reads, median_ms, baseline_reads, baseline_ms, figures},
-   ``wallet`` [{writers, queued, seconds, exact}].
+   ``wallet`` [{writers, queued, seconds, exact, retried_503}].
 
 The emulator is not production Firestore: a write's latency there is a local gRPC call. The visitor waits for no
 Firestore call in either case (ours looks the link up once a minute per instance), so the ratio is the cost of our
@@ -78,6 +79,7 @@ from crm.domain.partners.partners import PartnerCreate  # noqa: E402
 from crm.domain.partners.plans import PlanCreate  # noqa: E402
 from crm.domain.partners.programme import PartnerProgrammeUpdate  # noqa: E402
 from crm.domain.partners.reports import ReportParams  # noqa: E402
+from crm.errors import UnavailableError  # noqa: E402
 from crm.identity import Caller, Role  # noqa: E402
 from crm.services.partners import links, partners, reports, settings  # noqa: E402
 from crm.services.partners.conversions import Locale, receive_conversion  # noqa: E402
@@ -233,7 +235,7 @@ def bench_redirect(args: argparse.Namespace, db: firestore.Client, names: Collec
     counted.get(f"/r/{code}", headers={"User-Agent": BROWSER, "X-Forwarded-For": "10.255.0.0"}, buffered=True)
     calls.counting = True  # the instance knows the link and the settings now, as a warm one does
     for n in range(args.redirects):
-        counted.get(f"/r/{code}", headers={"User-Agent": BROWSER, "X-Forwarded-For": address_of((n + 1) << 16)},
+        counted.get(f"/r/{code}", headers={"User-Agent": BROWSER, "X-Forwarded-For": address_of(1_000_000 + n)},
                     buffered=True)  # buffered: closed, as a server closes it, so the click is written
     calls.counting = False
     return {**figures, "pace_ms": args.pace_ms, "clicks": visits, "recorded": recorded,
@@ -347,12 +349,19 @@ def bench_wallet(args: argparse.Namespace, transactions: Any, found: PartnerRead
     amounts = [Decimal(f"{50 + n}.{(7 * n) % 100:02d}") for n in range(args.writers)]
     barrier = threading.Barrier(args.writers)
 
+    refusals = Counter[str]()
+
     def convert(n: int) -> str | None:
         event = ConversionEvent(event_id=f"r{round_no}-{n}", type="purchase", click_id=click_ids[n],
                                 amount=amounts[n], currency="USD", email=f"buyer{round_no}-{n}@example.com")
         barrier.wait()
-        return receive_conversion(transactions, "bench", event, Locale("GR", "el"),
-                                  partner_id if queued else None).conversion.commission_id
+        for _ in range(5):  # a 503 is retried by the sender with the same event id, as sources do
+            try:
+                return receive_conversion(transactions, "bench", event, Locale("GR", "el"),
+                                          partner_id if queued else None).conversion.commission_id
+            except UnavailableError:
+                refusals["busy"] += 1
+        return None
 
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=args.writers) as pool:
@@ -369,7 +378,8 @@ def bench_wallet(args: argparse.Namespace, transactions: Any, found: PartnerRead
                  range(entries_before + 1, entries_before + args.writers + 1)))
     if not exact:
         warn(f"wallet not exact after {args.writers} writers (queued={queued}): {wallet.cents} {wallet.entries}")
-    return {"writers": args.writers, "queued": queued, "seconds": round(seconds, 2), "exact": bool(exact)}
+    return {"writers": args.writers, "queued": queued, "seconds": round(seconds, 2), "exact": bool(exact),
+            "retried_503": refusals["busy"]}
 
 
 def run(args: argparse.Namespace, emulator_address: str) -> dict[str, Any]:
@@ -411,7 +421,7 @@ def run(args: argparse.Namespace, emulator_address: str) -> dict[str, Any]:
               for n, queued in enumerate((False, True))]
     for row in wallet:
         print(f"Wallet: {row['writers']} concurrent conversions (queued={row['queued']}): {row['seconds']} s, "
-              f"exact={row['exact']}", flush=True)
+              f"exact={row['exact']}, 503s retried {row['retried_503']}", flush=True)
     return {"redirect": redirect, "report": report, "wallet": wallet}
 
 

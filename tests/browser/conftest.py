@@ -136,7 +136,17 @@ def sign_in_through_form(page, user: ConsoleUser) -> None:
     page.get_by_label("Password").fill(user.password)
     page.get_by_role("button", name="Sign in").click()
     if user.role:
-        expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+        expect(page.get_by_role("button", name=f"Account: {user.email}")).to_be_visible()
+
+
+def open_manage_menu(page) -> None:
+    """Open the menu's Manage list (the set-up and housekeeping screens the role may open)."""
+    page.get_by_role("button", name="Manage", exact=True).click()
+
+
+def open_account_menu(page, email: str) -> None:
+    """Open the top bar's account menu (who is signed in, the language, signing out)."""
+    page.get_by_role("button", name=f"Account: {email}").click()
 
 
 def wait_until_live(page) -> None:

@@ -9,7 +9,7 @@ import urllib.request
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import USERS, screenshot
+from tests.browser.conftest import USERS, open_manage_menu, screenshot
 
 
 def test_an_admin_gives_a_user_without_a_role_a_role(open_console, stack):
@@ -89,6 +89,8 @@ def test_no_one_but_an_admin_finds_the_admin_screens(open_console, stack):
     for role in ("manager", "rep", "viewer"):
         page = open_console(role, path="/admin/users")
         expect(page.get_by_text("Only admins manage users, currency rates and API keys.")).to_be_visible()
+        open_manage_menu(page)
+        expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="Tags")).to_be_visible()
         expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="Admin")).to_have_count(0)
         expect(page.get_by_role("table")).to_have_count(0)
 

@@ -7,12 +7,13 @@ import json
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, screenshot
+from tests.browser.conftest import ARTIFACTS, open_manage_menu, screenshot
 
 
 def test_an_admin_copies_the_connection_snippets_and_sees_the_tools(open_console, stack):
     page = open_console("admin")
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=stack.url)
+    open_manage_menu(page)
     page.get_by_role("link", name="Assistants").click()
     expect(page.get_by_role("heading", name="AI assistants")).to_be_visible()
     url = f"{stack.url}/api/mcp"
@@ -39,6 +40,8 @@ def test_an_admin_copies_the_connection_snippets_and_sees_the_tools(open_console
 def test_the_page_is_for_admins_only(open_console, stack):
     page = open_console("manager")
     expect(page.get_by_role("heading", name="Customers")).to_be_visible()
+    open_manage_menu(page)
+    expect(page.get_by_role("link", name="Tags")).to_be_visible()
     expect(page.get_by_role("link", name="Assistants")).to_have_count(0)
     page.goto(f"{stack.url}/assistants")
     expect(page.get_by_role("heading", name="Customers")).to_be_visible()

@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import USERS, screenshot, wait_until_live
+from tests.browser.conftest import USERS, open_manage_menu, screenshot, wait_until_live
 from tests.browser.deal_steps import get_deal, make_deal, make_pipeline
 
 
@@ -178,7 +178,10 @@ def test_a_rep_sees_only_their_deals_and_no_reports(open_console, stack, marker)
     nav = page.get_by_role("navigation", name="Main")
     expect(nav.get_by_role("link", name="Deals")).to_be_visible()
     expect(nav.get_by_role("link", name="Reports")).to_have_count(0)
+    open_manage_menu(page)
+    expect(nav.get_by_role("link", name="Tags")).to_be_visible()
     expect(nav.get_by_role("link", name="Pipelines")).to_have_count(0)
+    page.keyboard.press("Escape")
     screenshot(page, "deals-board-rep")
     page.goto(page.url.split("/deals")[0] + "/dashboard")
     expect(page.get_by_text("Your role does not allow this.")).to_be_visible()

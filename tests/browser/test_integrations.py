@@ -9,7 +9,7 @@ import urllib.request
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import open_manage_menu, screenshot
 from tests.utils.webhook_receiver import WebhookReceiver
 
 
@@ -17,7 +17,7 @@ def test_an_admin_subscribes_an_endpoint_pings_it_and_sends_a_delivery_again(ope
     with WebhookReceiver() as receiver:
         page = open_console("admin", path="/integrations/webhooks")
         expect(page.get_by_role("heading", name="Webhooks")).to_be_visible()
-        expect(page.get_by_role("link", name="Integrations")).to_have_attribute("aria-current", "page")
+        expect(page.get_by_role("button", name="Manage", exact=True)).to_have_attribute("aria-current", "page")
         page.get_by_role("button", name="Add endpoint").click()
         page.get_by_role("button", name="Subscribe").click()
         expect(page.get_by_text("Choose at least one event")).to_be_visible()
@@ -67,7 +67,9 @@ def test_an_admin_subscribes_an_endpoint_pings_it_and_sends_a_delivery_again(ope
 def test_an_admin_makes_a_lead_source_copies_its_form_and_sees_its_first_lead(open_console, stack, marker):
     page = open_console("admin", path="/integrations/lead-sources")
     expect(page.get_by_role("heading", name="Lead sources")).to_be_visible()
+    open_manage_menu(page)
     expect(page.get_by_role("link", name="Integrations")).to_have_attribute("aria-current", "page")
+    page.keyboard.press("Escape")
     page.get_by_role("button", name="Add lead source").click()
     page.get_by_label("Name").fill(f"Site {marker}")
     page.get_by_label("Websites that may post (origins)").fill("https://www.example.com")
@@ -101,6 +103,8 @@ def test_an_admin_makes_a_lead_source_copies_its_form_and_sees_its_first_lead(op
 def test_only_admins_see_integrations(open_console, stack):
     page = open_console("manager")
     expect(page.get_by_role("heading", name="Customers")).to_be_visible()
+    open_manage_menu(page)
+    expect(page.get_by_role("link", name="Tags")).to_be_visible()
     expect(page.get_by_role("link", name="Integrations")).to_have_count(0)
     page.goto(f"{stack.url}/integrations")
     expect(page.get_by_role("heading", name="Customers")).to_be_visible()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import open_manage_menu, screenshot
 
 
 def test_people_are_added_edited_made_primary_deleted_and_restored(open_console, stack, marker):
@@ -138,8 +138,11 @@ def test_likely_duplicates_are_merged_after_a_preview(open_console, stack, marke
     api.call("POST", "/deals", {"customer_id": dup["id"], "title": "Upgrade", "value": "500"})
 
     rep = open_console("rep")
+    open_manage_menu(rep)
+    expect(rep.get_by_role("link", name="Tags")).to_be_visible()
     expect(rep.get_by_role("link", name="Duplicates")).to_have_count(0)
     page = open_console("manager")
+    open_manage_menu(page)
     page.get_by_role("link", name="Duplicates").click()
     pair = page.get_by_role("listitem").filter(has_text=f"Delta Arcades SA {marker}")
     expect(pair.get_by_text(f"Same phone: +30210{digits}")).to_be_visible()

@@ -1,17 +1,19 @@
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet } from "react-router";
-import { signOutEverywhere, useAccess } from "@/auth/session";
-import { LanguageSwitch } from "@/components/LanguageSwitch";
+import { useAccess } from "@/auth/session";
+import { AccountMenu } from "./AccountMenu";
 import { CommandMenu } from "./CommandMenu";
+import { ManageMenu } from "./ManageMenu";
 import { LiveStatus } from "./LiveStatus";
 import { FEATURES } from "./features";
 
-/** The frame of every signed-in screen: skip link, menu (only what the role may open), language, sign-out. */
+/** The frame of every signed-in screen: skip link, menu (only what the role may open), search, the account menu. */
 export function Layout() {
   const { t } = useTranslation();
   const me = useAccess();
   const entries = FEATURES.flatMap((feature) =>
     feature.nav && me.can(feature.nav.access) && (feature.nav.when?.(me) ?? true) ? [feature.nav] : []);
+  const managed = entries.filter((entry) => entry.group === "manage");
   return (
     <>
       <a className="skip-link" href="#main">{t("app.skipToContent")}</a>
@@ -19,19 +21,16 @@ export function Layout() {
         <span className="brand">{t("app.name")}</span>
         <nav aria-label={t("app.mainNav")}>
           <ul>
-            {entries.map((entry) => (
+            {entries.filter((entry) => entry.group !== "manage").map((entry) => (
               <li key={entry.to}><NavLink to={entry.to}>{t(entry.label)}</NavLink></li>
             ))}
+            {managed.length > 0 && <li><ManageMenu entries={managed} /></li>}
           </ul>
         </nav>
         <div className="topbar-end">
           <LiveStatus />
           <CommandMenu />
-          <span className="who" title={me.uid}>
-            {t("app.signedInAs", { email: me.email ?? me.uid, role: t(`roles.${me.role}`) })}
-          </span>
-          <LanguageSwitch />
-          <button type="button" onClick={() => void signOutEverywhere()}>{t("app.signOut")}</button>
+          <AccountMenu />
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -35,8 +35,9 @@ export interface CustomerPanelProps {
 
 export interface Feature {
   id: string;
-  /** ``when`` narrows the entry further than its access (e.g. managers and admins only). */
-  nav?: { to: string; label: string; access: AccessKind; when?: (me: Me) => boolean };
+  /** ``when`` narrows the entry further than its access (e.g. managers and admins only); ``group: "manage"`` puts it
+   * in the menu's Manage list (set-up and housekeeping screens) instead of the top bar itself. */
+  nav?: { to: string; label: string; access: AccessKind; when?: (me: Me) => boolean; group?: "manage" };
   routes: RouteObject[];
   /** The feature's texts, loaded with its pages and panels (a chunk of their own, both languages). */
   texts?: () => Promise<FeatureTexts>;

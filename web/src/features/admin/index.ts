@@ -5,7 +5,7 @@ import { lazyPage, type Feature } from "@/app/feature";
 
 export const adminFeature: Feature = {
   id: "admin",
-  nav: { to: "/admin/users", label: "admin.nav", access: "admin" },
+  nav: { to: "/admin/users", label: "admin.nav", access: "admin", group: "manage" },
   routes: [
     { path: "admin", element: createElement(Navigate, { to: "/admin/users", replace: true }) },
     { path: "admin/users", ...lazyPage(() => import("./routes/UsersPage")) },

@@ -3,7 +3,7 @@ import { lazyPage, type Feature } from "@/app/feature";
 
 export const integrationsFeature: Feature = {
   id: "integrations",
-  nav: { to: "/integrations", label: "integrations.nav", access: "admin" },
+  nav: { to: "/integrations", label: "integrations.nav", access: "admin", group: "manage" },
   routes: [
     { path: "integrations", ...lazyPage(() => import("./routes/IntegrationsIndex")) },
     { path: "integrations/webhooks", ...lazyPage(() => import("./routes/WebhooksPage")) },

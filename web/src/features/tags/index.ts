@@ -4,7 +4,7 @@ import { lazyPage, type Feature } from "@/app/feature";
 
 export const tagsFeature: Feature = {
   id: "tags",
-  nav: { to: "/tags", label: "tags.nav", access: "read" },
+  nav: { to: "/tags", label: "tags.nav", access: "read", group: "manage" },
   routes: [{ path: "tags", ...lazyPage(() => import("./routes/TagsPage")) }],
   texts: () => import("./texts").then((m) => m.texts),
   menuTexts: { en: { nav: "Tags" }, el: { nav: "Ετικέτες" } },
