@@ -22,7 +22,7 @@ from crm.store import read_meter
 from crm.store.audit import AuditTrail, RecordChange
 from crm.store.claims import ClaimCollection, StagedClaim, explain_refused
 from crm.store.collections import CollectionNames
-from crm.store.encoding import stage_write
+from crm.store.encoding import stage_merge, stage_write
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Claimant)
@@ -88,7 +88,7 @@ class UnitOfWork:
 
     def set(self, ref: firestore.DocumentReference, data: dict[str, Any], *, merge: bool = False) -> None:
         if merge:
-            self._writes.append(lambda tx: tx.set(ref, data, merge=True))
+            self._writes.append(lambda tx: stage_merge(tx, ref, data))
             return
         self._writes.append(lambda tx: stage_write(tx, ref, data))
         self._audit.wrote(ref, data)
