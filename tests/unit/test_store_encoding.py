@@ -1,5 +1,5 @@
 """The store's own encoding of a write sends byte for byte what the Firestore client library would, and leaves to
-the library what it does not know."""
+the library what it does not know; its document ids look like the library's."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ import pytest
 from google.cloud import firestore
 from google.cloud.firestore_v1 import _helpers
 from google.cloud.firestore_v1._helpers import DatetimeWithNanoseconds
+from google.cloud.firestore_v1.base_collection import _AUTO_ID_CHARS
 from google.cloud.firestore_v1.types import write
 
 from crm.devstack.demo_data import demo_customers
 from crm.store.customers import customer_to_document
+from crm.store.document_ids import new_document_id
 from crm.store.encoding import encoded_merge, encoded_write
 
 PATH = "projects/p/databases/(default)/documents/customers/c1"
@@ -123,3 +125,10 @@ def test_merges_encode_as_the_library_does(data):
 def test_merges_holding_what_only_the_library_knows_are_left_to_it(value):
     assert encoded_merge(PATH, {"field": value}) is None
     assert encoded_merge(PATH, {"outer": {"inner": value}}) is None
+
+
+def test_document_ids_look_like_the_library_s():
+    made = {new_document_id() for _ in range(2000)}
+    assert len(made) == 2000
+    assert all(len(i) == 20 and set(i) <= set(_AUTO_ID_CHARS) for i in made)
+    assert set("".join(made)) == set(_AUTO_ID_CHARS)  # every character drawn (40,000 draws of 62)
