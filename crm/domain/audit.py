@@ -47,7 +47,7 @@ class AuditAction(StrEnum):
 # already tell (a customer's last_activity_at follows its activities).
 NOT_AUDITED: dict[AuditEntity, frozenset[str]] = {
     AuditEntity.CUSTOMER: frozenset({"search_tokens", "search_rank", "search_typos", "name_sort",
-                                     "last_activity_at"}),
+                                     "duplicate_keys", "last_activity_at"}),
     AuditEntity.DEAL: frozenset({"expected_revenue_cents", "stage_position", "expected_close_month", "closed_month",
                                  "won_base_cents", "next_activity_at"}),
     AuditEntity.ORDER: frozenset({"order_number_key", "ltv_base_cents"}),

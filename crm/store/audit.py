@@ -23,6 +23,7 @@ from crm.domain.paging import Page
 from crm.domain.timeline import AuditEntry, TimelineParams
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
+from crm.store.document_ids import new_document_id
 from crm.store.paging import PageRequest, Queryable, fetch_page
 
 
@@ -124,7 +125,7 @@ class _IdMakingCollection(firestore.CollectionReference):
         self._made_ids = made
 
     def document(self, document_id: str | None = None) -> firestore.DocumentReference:
-        ref = super().document(document_id)
+        ref = super().document(document_id or new_document_id())
         if document_id is None:
             self._made_ids.add(ref.path)
         return ref

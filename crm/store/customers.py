@@ -18,7 +18,7 @@ from crm.domain.customer_queries import CustomerListParams, DeletedCustomerListP
 from crm.domain.customers import Customer, CustomerListItem
 from crm.domain.paging import Page
 from crm.store import read_meter
-from crm.store.accounts.duplicate_keys import TxDuplicateKeys, import_duplicate_keys
+from crm.store.accounts.duplicate_keys import HELD_FIELD, TxDuplicateKeys, held_key_ids, import_duplicate_keys
 from crm.store.claims import ClaimCollection
 from crm.store.collections import CollectionNames
 from crm.store.cursors import query_fingerprint
@@ -36,7 +36,7 @@ SORT_FIELDS = {
     "updated_at": "updated_at",
     "lifetime_value": "lifetime_value_cents",
 }
-DERIVED_FIELDS = ("name_sort", "lifetime_value_cents", *SEARCH_FIELDS)
+DERIVED_FIELDS = ("name_sort", "lifetime_value_cents", HELD_FIELD, *SEARCH_FIELDS)
 _DERIVED = frozenset(DERIVED_FIELDS)
 NOT_STORED = {"id", "email", "phone", "lifetime_value", "version"}
 DELETED_SINCE = datetime(1970, 1, 1, tzinfo=UTC)  # every deletion is later: "deleted_at > this" means deleted
@@ -47,6 +47,7 @@ def customer_to_document(customer: Customer) -> dict[str, Any]:
     data = _plain(customer.model_dump(mode="python", exclude=NOT_STORED))
     data["lifetime_value_cents"] = to_cents(customer.lifetime_value)
     data["name_sort"] = customer.name_sort_key()
+    data[HELD_FIELD] = held_key_ids(customer)
     data.update(customer_search_fields(customer))
     return data
 

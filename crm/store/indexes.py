@@ -185,7 +185,7 @@ COUNTER_MAPS = (
     ("deal_totals", ("stage", "status", "owner_status", "owner_stage", "undated")),
     ("deal_totals_by_year", ("month", "stage_month")),
     ("customer_totals", ("deals", "people", "won_base_cents")),
-    ("customer_duplicate_keys", ("holders", "label", "reason")),
+    ("customer_duplicate_keys", ("label", "reason")),
 )
 
 
@@ -209,6 +209,9 @@ def _field_overrides() -> list[dict[str, Any]]:
         {"collectionGroup": group, "fieldPath": field, "indexes": [{"order": ASC, "queryScope": "COLLECTION"}]}
         for group in ("customers", "people") for field in SEARCH_MAPS
     ]
+    # A customer's duplicate keys (crm.store.accounts.duplicate_keys) are only asked whether they contain one
+    overrides.append({"collectionGroup": "customers", "fieldPath": "duplicate_keys",
+                      "indexes": [{"arrayConfig": "CONTAINS", "queryScope": "COLLECTION"}]})
     return overrides
 
 

@@ -22,7 +22,8 @@ from crm.store import read_meter
 from crm.store.audit import AuditTrail, RecordChange
 from crm.store.claims import ClaimCollection, StagedClaim, explain_refused
 from crm.store.collections import CollectionNames
-from crm.store.encoding import stage_write
+from crm.store.document_ids import new_document_id
+from crm.store.encoding import stage_merge, stage_write
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Claimant)
@@ -88,7 +89,7 @@ class UnitOfWork:
 
     def set(self, ref: firestore.DocumentReference, data: dict[str, Any], *, merge: bool = False) -> None:
         if merge:
-            self._writes.append(lambda tx: tx.set(ref, data, merge=True))
+            self._writes.append(lambda tx: stage_merge(tx, ref, data))
             return
         self._writes.append(lambda tx: stage_write(tx, ref, data))
         self._audit.wrote(ref, data)
@@ -128,7 +129,7 @@ class UnitOfWork:
             write(self.transaction)
         audit = self.db.collection(self.names.audit)
         for entry in self._audit.entries(self.actor.uid):
-            stage_write(self.transaction, audit.document(), entry, create=True)
+            stage_write(self.transaction, audit.document(new_document_id()), entry, create=True)
         for ref, document in self._outbox.documents(self._audit.changes(), self.actor.uid) if self._outbox else ():
             stage_write(self.transaction, ref, document, create=True)
         staged = len(self.transaction._write_pbs)

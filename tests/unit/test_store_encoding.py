@@ -1,5 +1,5 @@
 """The store's own encoding of a write sends byte for byte what the Firestore client library would, and leaves to
-the library what it does not know."""
+the library what it does not know; its document ids look like the library's."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ import pytest
 from google.cloud import firestore
 from google.cloud.firestore_v1 import _helpers
 from google.cloud.firestore_v1._helpers import DatetimeWithNanoseconds
+from google.cloud.firestore_v1.base_collection import _AUTO_ID_CHARS
 from google.cloud.firestore_v1.types import write
 
 from crm.devstack.demo_data import demo_customers
 from crm.store.customers import customer_to_document
-from crm.store.encoding import encoded_write
+from crm.store.document_ids import new_document_id
+from crm.store.encoding import encoded_merge, encoded_write
 
 PATH = "projects/p/databases/(default)/documents/customers/c1"
 UTC = datetime.UTC
@@ -76,3 +78,57 @@ def test_what_only_the_library_knows_is_left_to_it(value):
 def test_server_timestamps_below_the_top_level_or_in_quoted_names_are_left_to_the_library():
     assert encoded_write(PATH, {"outer": {"at": firestore.SERVER_TIMESTAMP}}, create=True) is None
     assert encoded_write(PATH, {"odd name": firestore.SERVER_TIMESTAMP}, create=True) is None
+
+
+def library_merge(data: dict) -> bytes:
+    pbs = _helpers.pbs_for_set_with_merge(PATH, data, merge=True)
+    assert len(pbs) == 1
+    return write.Write.pb(pbs[0]).SerializeToString(deterministic=True)
+
+
+def ours_merge(data: dict) -> bytes:
+    encoded = encoded_merge(PATH, data)
+    assert encoded is not None
+    return write.Write.pb(encoded).SerializeToString(deterministic=True)
+
+
+MERGES = [
+    pytest.param({}, id="empty"),
+    pytest.param({"n": firestore.Increment(1)}, id="one increment"),
+    pytest.param({"reason": "phone", "label": "+302105550123", "n": firestore.Increment(-1)}, id="duplicate key"),
+    pytest.param({"b": firestore.Increment(2.5), "a": firestore.Increment(-3), "c": "x"}, id="increments in order"),
+    pytest.param({"deals": {"open": {"EUR": {"count": firestore.Increment(1), "value": firestore.Increment(1250)}},
+                            "won": {"USD": {"count": firestore.Increment(0)}}},
+                  "people": firestore.Increment(1)}, id="nested counters"),
+    pytest.param({"counts": {"only": firestore.Increment(1)}, "kept": {"a": 1, "b": {"c": [1, {"d": None}]}}},
+                 id="a map of transforms alone"),
+    pytest.param({"holders": {"abc": firestore.DELETE_FIELD, "def": "Name"}, "gone": firestore.DELETE_FIELD},
+                 id="deleted fields"),
+    pytest.param({"at": firestore.SERVER_TIMESTAMP, "inner": {"seen": firestore.SERVER_TIMESTAMP, "x": 1}},
+                 id="server timestamps"),
+    pytest.param({"empty": {}, "list": [], "when": datetime.datetime(2026, 11, 30, 4, 5, 6, tzinfo=UTC)},
+                 id="empty map and list"),
+    pytest.param({"odd name": {"with.dot": firestore.Increment(1), "back`tick": "v", "ünïcode": True},
+                  "1digit": "v"}, id="quoted names"),
+]
+
+
+@pytest.mark.parametrize("data", MERGES)
+def test_merges_encode_as_the_library_does(data):
+    assert ours_merge(data) == library_merge(data)
+
+
+@pytest.mark.parametrize("value", [
+    firestore.ArrayUnion(["a"]), firestore.ArrayRemove(["a"]), firestore.Maximum(1), firestore.Minimum(1),
+    b"bytes", DatetimeWithNanoseconds(2026, 1, 1, tzinfo=UTC), object(),
+])
+def test_merges_holding_what_only_the_library_knows_are_left_to_it(value):
+    assert encoded_merge(PATH, {"field": value}) is None
+    assert encoded_merge(PATH, {"outer": {"inner": value}}) is None
+
+
+def test_document_ids_look_like_the_library_s():
+    made = {new_document_id() for _ in range(2000)}
+    assert len(made) == 2000
+    assert all(len(i) == 20 and set(i) <= set(_AUTO_ID_CHARS) for i in made)
+    assert set("".join(made)) == set(_AUTO_ID_CHARS)  # every character drawn (40,000 draws of 62)

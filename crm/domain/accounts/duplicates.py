@@ -24,7 +24,8 @@ from crm.domain.search.phonetic import phonetic_key
 from crm.domain.search_tokens import words
 
 GMAIL_DOMAINS = frozenset({"gmail.com", "googlemail.com"})
-MAX_PAIRS_PER_KEY = 45  # the pairs of the first ten holders of one key
+HOLDERS_SHOWN = 10  # a key's pairs are those of its first ten holders (by id)
+MAX_PAIRS_PER_KEY = HOLDERS_SHOWN * (HOLDERS_SHOWN - 1) // 2
 
 
 class DuplicateReason(StrEnum):
@@ -134,7 +135,7 @@ class DuplicatesPage(Model):
 
 @dataclass(frozen=True)
 class SharedKey:
-    """A stored key held by two customers or more: its reason, label and holders (id -> name)."""
+    """A stored key held by two customers or more: its reason, label and first holders by id (id -> name)."""
 
     id: str
     reason: DuplicateReason
@@ -146,7 +147,7 @@ def pairs_of(shared: list[SharedKey]) -> list[DuplicatePair]:
     """The pairs of customers the keys name, each once with every reason they share, in the keys' order."""
     found: dict[tuple[str, str], DuplicatePair] = {}
     for key in shared:
-        holders = sorted(key.holders.items())[:10]
+        holders = sorted(key.holders.items())[:HOLDERS_SHOWN]
         for i, (first, first_name) in enumerate(holders):
             for second, second_name in holders[i + 1:]:
                 pair = found.setdefault((first, second), DuplicatePair(

@@ -8,6 +8,7 @@ stored with and classifies a fetched record against a search term, so the index 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -78,19 +79,25 @@ class SearchSchema:
     fields: tuple[SearchField, ...]
     max_tokens: int = MAX_SEARCH_TOKENS
 
+    @functools.cached_property
+    def _levels(self) -> int:
+        return 1 + max(f.weight for f in self.fields)
+
     def tier(self, kind: MatchKind, field: SearchField) -> int:
-        levels = 1 + max(f.weight for f in self.fields)
-        return KIND_RANK[kind] * levels + field.weight
+        return KIND_RANK[kind] * self._levels + field.weight
 
     def tokens(self, values: FieldValues) -> dict[str, int]:
         """Every key the record is found by, with the tier of its best match; at most ``max_tokens`` keys,
         taken field by field in rank order."""
         tiers: dict[str, int] = {}
+        levels, limit = self._levels, self.max_tokens
         for token, kind, field in self._entries(values):
-            tier = self.tier(kind, field)
-            if token in tiers:
-                tiers[token] = min(tiers[token], tier)
-            elif len(tiers) < self.max_tokens:
+            tier = KIND_RANK[kind] * levels + field.weight  # self.tier, inlined: this runs for every key of a write
+            held = tiers.get(token)
+            if held is not None:
+                if tier < held:
+                    tiers[token] = tier
+            elif len(tiers) < limit:
                 tiers[token] = tier
         return tiers
 

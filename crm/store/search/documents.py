@@ -43,7 +43,8 @@ def rank_value(tier: int, activity_at: datetime) -> int:
 def search_document_fields(schema: SearchSchema, values: FieldValues, activity_at: datetime,
                            owner_id: str | None) -> dict[str, Any]:
     tokens = schema.tokens(values)
-    ranks = {token: rank_value(tier, activity_at) for token, tier in sorted(tokens.items())}
+    recency = rank_value(0, activity_at)  # the same for every key: computed once, added to each key's tier
+    ranks = {token: tier * TIER_SPAN + recency for token, tier in sorted(tokens.items())}
     scopes = {ALL_SCOPE: ranks} | ({owner_scope(owner_id): ranks} if owner_id else {})
     return {
         TOKENS: dict.fromkeys(sorted(tokens), True),

@@ -12,6 +12,7 @@ from crm.domain.common import utc_now
 from crm.domain.webhooks.events import change_events
 from crm.store.audit import RecordChange
 from crm.store.collections import CollectionNames
+from crm.store.document_ids import new_document_id
 from crm.store.webhooks.subjects import public_document, public_forms
 
 KEEP_EVENTS_FOR = timedelta(days=30)
@@ -40,7 +41,7 @@ class WebhookOutbox:
             after = public_document(change.ref, change.after, form, entity)
             drafts = change_events(entity.value, change.ref.id, before, after, previous_known=change.previous_known)
             for seq, draft in enumerate(drafts):
-                written.append((self._events.document(), {
+                written.append((self._events.document(new_document_id()), {
                     "type": draft.type, "subject": draft.subject, "record_id": draft.record_id,
                     "record_key": f"{draft.subject}/{draft.record_id}", "object": draft.object,
                     "previous": draft.previous, "previous_omitted": list(draft.previous_omitted),
