@@ -1,4 +1,5 @@
-"""One Firestore emulator per test session; every test gets its own collection prefix, so none sees another's data."""
+"""One Firestore emulator per test session (with several workers, per worker); every test gets its own collection
+prefix, so none sees another's data."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 from crm.devstack.emulator import FirestoreEmulator
 from crm.settings import Settings, settings_from_env
+from tests.utils.fuzz_counts import FUZZ_STATUSES
 from tests.utils.ports import HeldPort
 
 PROJECT_ID = "demo-crm-tests"
@@ -57,3 +59,21 @@ def local_env(emulator_address: str, auth_emulator_address: str) -> Iterator[dic
 def settings(local_env: dict[str, str]) -> Settings:
     prefix = f"t{uuid.uuid4().hex[:10]}_"
     return settings_from_env({**local_env, "CRM_COLLECTION_PREFIX": prefix})
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A worker (pytest-xdist) hands its counts to the process that prints the summary."""
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:
+        output["fuzz_statuses"] = dict(FUZZ_STATUSES)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    FUZZ_STATUSES.update(getattr(node, "workeroutput", {}).get("fuzz_statuses", {}))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if FUZZ_STATUSES:
+        statuses = ", ".join(f"{status}: {count}" for status, count in sorted(FUZZ_STATUSES.items()))
+        terminalreporter.write_line(f"OpenAPI fuzzing: {FUZZ_STATUSES.total()} generated requests ({statuses})")

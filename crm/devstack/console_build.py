@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,9 +54,22 @@ def ensure_npm_packages() -> None:
 
 def ensure_console_built() -> Path:
     """Build the console unless public/ already holds the build of the current sources; returns public/."""
-    ensure_npm_packages()
-    stamp = PUBLIC / f".build-{_digest(_source_files())}"
-    if not stamp.exists():
-        _npm("run", "build")
-        stamp.touch()
+    with _build_lock():  # test workers running at once build it once
+        ensure_npm_packages()
+        stamp = PUBLIC / f".build-{_digest(_source_files())}"
+        if not stamp.exists():
+            _npm("run", "build")
+            stamp.touch()
     return PUBLIC
+
+
+@contextlib.contextmanager
+def _build_lock() -> Iterator[None]:
+    """Held while the npm packages are installed and the console is built: one process at a time."""
+    lock = WEB / ".console-build.lock"
+    with open(lock, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

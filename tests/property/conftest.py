@@ -1,9 +1,8 @@
-"""Fixtures of the property-based runs, and a line in the summary saying how many requests the fuzzer sent."""
+"""Fixtures of the property-based runs (the summary's line of how many requests they sent: tests/conftest.py)."""
 
 from __future__ import annotations
 
 import uuid
-from collections import Counter
 
 import pytest
 from flask import Flask
@@ -11,8 +10,6 @@ from flask import Flask
 from crm.devstack.tokens import emulator_id_token
 from crm.http import create_app
 from crm.settings import Settings, settings_from_env
-
-FUZZ_STATUSES: Counter[int] = Counter()
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +28,3 @@ def fuzz_app(fuzz_settings: Settings) -> Flask:
 @pytest.fixture(scope="module")
 def admin_headers(fuzz_settings: Settings) -> dict[str, str]:
     return {"Authorization": f"Bearer {emulator_id_token(fuzz_settings.project_id, 'fuzzer', role='admin')}"}
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if FUZZ_STATUSES:
-        statuses = ", ".join(f"{status}: {count}" for status, count in sorted(FUZZ_STATUSES.items()))
-        terminalreporter.write_line(f"OpenAPI fuzzing: {FUZZ_STATUSES.total()} generated requests ({statuses})")

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from crm.http.parsing import MAX_JSON_DEPTH
 from crm.http.routing import Operation, api
 from crm.identity import DirectoryUser, UserDirectory
-from tests.property.conftest import FUZZ_STATUSES
 from tests.utils import partner_steps
+from tests.utils.fuzz_counts import FUZZ_STATUSES
 
 EXAMPLES = settings(max_examples=10, deadline=None, derandomize=True, database=None,
                     suppress_health_check=list(HealthCheck))

@@ -27,7 +27,7 @@ from schemathesis.specs.openapi.checks import (
 
 from crm.http.app import PREFIXES
 from crm.http.routing import Operation, api
-from tests.property.conftest import FUZZ_STATUSES
+from tests.utils.fuzz_counts import FUZZ_STATUSES
 
 EXAMPLES_PER_OPERATION = 20
 CHECKS = [
