@@ -1,4 +1,4 @@
-/** Deals: the board of a pipeline, a deal's page, a new deal. */
+/** Deals: the board of a pipeline, the list (ticked deals changed together), a deal's page, a new deal. */
 import { lazyPage, type Feature } from "@/app/feature";
 
 export const dealsFeature: Feature = {
@@ -6,6 +6,7 @@ export const dealsFeature: Feature = {
   nav: { to: "/deals", label: "deals.nav", access: "read" },
   routes: [
     { path: "deals", ...lazyPage(() => import("./routes/BoardPage"), ["views"]) },
+    { path: "deals/list", ...lazyPage(() => import("./routes/DealListPage")) },
     { path: "deals/new", ...lazyPage(() => import("./routes/NewDealPage")) },
     { path: "deals/:dealId", ...lazyPage(() => import("./routes/DealPage")) },
   ],

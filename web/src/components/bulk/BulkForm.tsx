@@ -1,0 +1,112 @@
+/** One change to the rows ticked in a list (customers, deals, activities): the list's feature gives the actions its
+ * kind takes and their inputs; each record is checked and changed on its own by the API, and the ones it refused
+ * stay listed with its reason. Loaded only once a row is ticked. */
+import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { UseMutationResult } from "@tanstack/react-query";
+import type { BulkRequest, BulkResult } from "@/api/types";
+import { ConfirmDialog } from "@/components/ConfirmDialog";
+import { useNotify } from "@/components/Toasts";
+import {
+  bulkRequest, changedIds, MOST_AT_ONCE, refusals, type BulkActionId, type BulkChange, type Refusal,
+} from "./bulkRequest";
+
+export type BulkValues = Record<string, string>;
+
+export interface BulkActionSpec {
+  id: BulkActionId;
+  label: string;
+  /** The inputs the action needs, showing ``values`` and changing them through ``set``. */
+  fields?: (values: BulkValues, set: (name: string, value: string) => void) => ReactNode;
+  /** The request's fields from ``values``, or null while one the action needs is missing. */
+  change?: (values: BulkValues) => BulkChange | null;
+  /** Asked before it runs, with this title (a deletion). */
+  confirmTitle?: (count: number) => string;
+}
+
+interface Props {
+  /** The form's name, e.g. "Change the selected deals". */
+  label: string;
+  /** The heading of the refusals, e.g. "2 deals were not changed:". */
+  refusedText: (count: number) => string;
+  selected: { id: string; name: string }[];
+  actions: BulkActionSpec[];
+  /** The values the actions' inputs start with. */
+  initial?: BulkValues;
+  send: UseMutationResult<BulkResult, Error, BulkRequest>;
+  onDone: (changed: string[]) => void;
+  onClear: () => void;
+}
+
+export function BulkForm({ label, refusedText, selected, actions, initial = {}, send, onDone, onClear }: Props) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const id = useId();
+  const [actionId, setActionId] = useState<BulkActionId>(actions[0].id);
+  const [values, setValues] = useState<BulkValues>(initial);
+  const [confirming, setConfirming] = useState(false);
+  const [refused, setRefused] = useState<Refusal[]>([]);
+  const action = actions.find((each) => each.id === actionId) ?? actions[0];
+  const change = action.change ? action.change(values) : {};
+  const tooMany = selected.length > MOST_AT_ONCE;
+  const set = (name: string, value: string) => setValues((now) => ({ ...now, [name]: value }));
+
+  function run() {
+    if (!change) return;
+    const names = new Map(selected.map((row) => [row.id, row.name]));
+    send.mutate(bulkRequest(action.id, selected.map((row) => row.id), change), {
+      onSuccess: (result) => {
+        setConfirming(false);
+        notify(t("bulk.done", { succeeded: result.succeeded, failed: result.failed }),
+          { tone: result.failed ? "error" : undefined });
+        setRefused(refusals(result, names));
+        onDone(changedIds(result));
+      },
+      onError: (error) => {
+        setConfirming(false);
+        notify(error.message, { tone: "error" });
+      },
+    });
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (action.confirmTitle) setConfirming(true);
+    else run();
+  }
+
+  return (
+    <>
+      {selected.length > 0 && (
+        <form className="bulk-bar" aria-label={label} onSubmit={submit}>
+          <strong>{t("bulk.selected", { count: selected.length })}</strong>
+          <div className="field">
+            <label htmlFor={`${id}-action`}>{t("bulk.action")}</label>
+            <select id={`${id}-action`} value={action.id}
+              onChange={(event) => setActionId(event.target.value as BulkActionId)}>
+              {actions.map((each) => <option key={each.id} value={each.id}>{each.label}</option>)}
+            </select>
+          </div>
+          {action.fields?.(values, set)}
+          <button type="submit" className={action.confirmTitle ? "danger" : "primary"}
+            disabled={send.isPending || tooMany || !change}>
+            {t(send.isPending ? "bulk.applying" : "bulk.apply")}
+          </button>
+          <button type="button" className="link" onClick={onClear}>{t("bulk.clear")}</button>
+          {tooMany && <p className="hint">{t("bulk.tooMany", { most: MOST_AT_ONCE })}</p>}
+        </form>
+      )}
+      {refused.length > 0 && (
+        <div className="bulk-refused" role="alert">
+          <p>{refusedText(refused.length)}</p>
+          <ul>{refused.map((item) => <li key={item.id}><strong>{item.name}</strong>: {item.message}</li>)}</ul>
+          <button type="button" className="link" onClick={() => setRefused([])}>{t("common.close")}</button>
+        </div>
+      )}
+      {action.confirmTitle && (
+        <ConfirmDialog open={confirming} danger busy={send.isPending} title={action.confirmTitle(selected.length)}
+          confirmLabel={action.label} onConfirm={run} onClose={() => setConfirming(false)} />
+      )}
+    </>
+  );
+}
