@@ -7,6 +7,7 @@ import type { UseMutationResult } from "@tanstack/react-query";
 import type { BulkRequest, BulkResult } from "@/api/types";
 import { ConfirmDialog } from "@/components/ConfirmDialog";
 import { useNotify } from "@/components/Toasts";
+import "./bulk.css";
 import {
   bulkRequest, changedIds, MOST_AT_ONCE, refusals, type BulkActionId, type BulkChange, type Refusal,
 } from "./bulkRequest";
