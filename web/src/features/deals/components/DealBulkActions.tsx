@@ -1,9 +1,12 @@
-/** One change to the deals ticked in the list: move them to a stage (a lost one with its reason), give them to
- * another owner (managers and admins), or delete them (the shared bulk form, with the actions deals take). */
+/** One change to the deals ticked in the list: add or remove tags, move them to a stage (a lost one with its
+ * reason), give them to another owner (managers and admins), or delete them (the shared bulk form, with the actions
+ * deals take). */
 import { useTranslation } from "react-i18next";
 import { useAccess } from "@/auth/session";
 import { BulkForm, type BulkActionSpec, type BulkValues } from "@/components/bulk/BulkForm";
+import { tagList } from "@/components/bulk/bulkRequest";
 import { SelectField, TextField } from "@/components/fields";
+import { TagsField } from "@/components/TagsField";
 import { UserPicker } from "@/components/UserPicker";
 import { useBulkDeals, type Deal, type Pipeline } from "../api";
 import { sharedPipeline } from "../logic/listFilters";
@@ -25,6 +28,12 @@ export default function DealBulkActions({ selected, pipelines, listPipeline, onD
   const pipelineOf = (values: BulkValues) => values.pipeline || listPipeline || sharedPipeline(selected);
   const stagesOf = (values: BulkValues) => pipelines.find((p) => p.id === pipelineOf(values))?.stages ?? [];
   const stageOf = (values: BulkValues) => stagesOf(values).find((stage) => stage.id === values.stage);
+  const tags: Pick<BulkActionSpec, "fields" | "change"> = {
+    fields: (values, set) => (
+      <TagsField label={t("deals.bulk.tags")} value={values.tags} onChange={(e) => set("tags", e.target.value)} />
+    ),
+    change: (values) => (tagList(values.tags).length ? { tags: tagList(values.tags) } : null),
+  };
   const actions: BulkActionSpec[] = [
     {
       id: "move_stage", label: t("deals.bulk.actions.move_stage"),
@@ -52,6 +61,8 @@ export default function DealBulkActions({ selected, pipelines, listPipeline, onD
         return { stage: stage.id, pipeline_id: pipelineOf(values), reason: stage.kind === "lost" ? reason : null };
       },
     },
+    { id: "add_tags", label: t("deals.bulk.actions.add_tags"), ...tags },
+    { id: "remove_tags", label: t("deals.bulk.actions.remove_tags"), ...tags },
     ...(me.assigns_owners ? [{
       id: "reassign" as const, label: t("deals.bulk.actions.reassign"),
       fields: (values, set) => (
@@ -67,6 +78,6 @@ export default function DealBulkActions({ selected, pipelines, listPipeline, onD
   return (
     <BulkForm label={t("deals.bulk.label")} refusedText={(count) => t("deals.bulk.refused", { count })}
       selected={selected.map((deal) => ({ id: deal.id, name: deal.title }))} actions={actions}
-      initial={{ pipeline: "", stage: "", reason: "", owner: "" }} send={send} onDone={onDone} onClear={onClear} />
+      initial={{ pipeline: "", stage: "", reason: "", tags: "", owner: "" }} send={send} onDone={onDone} onClear={onClear} />
   );
 }

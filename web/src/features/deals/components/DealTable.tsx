@@ -17,7 +17,7 @@ interface Props {
   selection?: Ticked;
 }
 
-/** Deals as rows: title, customer, stage, status, value, owner, expected close. The arrow keys move between rows. */
+/** Deals as rows: title, customer, stage (won or lost marked), tags, value, owner, expected close. The arrow keys move between rows. */
 export function DealTable({ deals, pipelines, showPipeline, selection }: Props) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? "en";
@@ -35,6 +35,7 @@ export function DealTable({ deals, pipelines, showPipeline, selection }: Props) 
             <th scope="col">{t("deals.list.columns.title")}</th>
             <th scope="col" className="col-wide">{t("deals.list.columns.customer")}</th>
             <th scope="col">{t("deals.list.columns.stage")}</th>
+            <th scope="col" className="col-wide">{t("deals.list.columns.tags")}</th>
             <th scope="col" className="num">{t("deals.list.columns.value")}</th>
             <th scope="col" className="col-wide">{t("deals.list.columns.owner")}</th>
             <th scope="col" className="col-wide">{t("deals.list.columns.expectedClose")}</th>
@@ -58,6 +59,7 @@ export function DealTable({ deals, pipelines, showPipeline, selection }: Props) 
                   )}
                   {showPipeline && pipeline && <small className="muted deal-pipeline">{pipeline.name}</small>}
                 </td>
+                <td className="col-wide">{deal.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)}</td>
                 <td className="num">{formatMoney(deal.value, deal.currency, language)}</td>
                 <td className="col-wide"><UserName uid={deal.owner_id} /></td>
                 <td className="col-wide">{deal.expected_close_date && formatDate(deal.expected_close_date, language)}</td>
