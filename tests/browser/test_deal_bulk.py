@@ -98,7 +98,7 @@ def test_a_lost_stage_asks_its_reason_a_rep_gets_no_other_owners_and_a_viewer_ti
     expect(viewer.get_by_role("form", name="Change the selected deals")).to_have_count(0)
 
 
-def test_the_deals_list_and_its_bulk_form_at_a_phone_width(open_console, stack, marker):
+def test_the_deals_list_and_its_bulk_form_at_a_phone_width_in_english_and_greek(open_console, stack, marker):
     admin = stack.api_as("admin")
     pipeline = make_pipeline(admin, marker)
     customer = admin.create_customer(name=f"Phone Deals {marker}")
@@ -111,3 +111,10 @@ def test_the_deals_list_and_its_bulk_form_at_a_phone_width(open_console, stack, 
     expect(row).to_contain_text("€2,500.00")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     screenshot(page, "deals-bulk-phone")
+
+    page.get_by_role("combobox", name="Language").select_option("el")
+    greek = page.get_by_role("form", name="Αλλαγή των επιλεγμένων ευκαιριών")
+    expect(greek.get_by_text("1 επιλεγμένο")).to_be_visible()
+    expect(greek.get_by_label("Σε στάδιο")).to_be_visible()
+    expect(page.get_by_role("checkbox", name=f"Επιλογή: Pocket deal {marker}")).to_be_checked()
+    screenshot(page, "deals-bulk-phone-greek")
