@@ -2,9 +2,8 @@
  * (managers and admins), or delete them (the shared bulk form, with the actions activities take). */
 import { useTranslation } from "react-i18next";
 import { useAccess } from "@/auth/session";
-import { BulkForm, type BulkActionSpec } from "@/components/bulk/BulkForm";
-import { SelectField } from "@/components/fields";
-import { UserPicker } from "@/components/UserPicker";
+import { deleteAction, reassignAction, statusAction } from "@/components/bulk/actions";
+import { BulkForm } from "@/components/bulk/BulkForm";
 import { useBulkActivities } from "../api";
 import type { Activity } from "../logic/activityForm";
 
@@ -20,30 +19,15 @@ export default function ActivityBulkActions({ selected, onDone, onClear }: Props
   const { t } = useTranslation();
   const me = useAccess();
   const send = useBulkActivities();
-  const actions: BulkActionSpec[] = [
-    {
-      id: "set_status", label: t("activities.bulk.actions.set_status"),
-      fields: (values, set) => (
-        <SelectField label={t("activities.status")} value={values.status} onChange={(e) => set("status", e.target.value)}
-          options={STATUSES.map((status) => ({ value: status, label: t(`activityStatus.${status}`) }))} />
-      ),
-      change: (values) => ({ status: values.status }),
-    },
-    ...(me.assigns_owners ? [{
-      id: "reassign" as const, label: t("activities.bulk.actions.reassign"),
-      fields: (values, set) => (
-        <UserPicker label={t("activities.bulk.owner")} value={values.owner} onChange={(uid) => set("owner", uid)} />
-      ),
-      change: (values) => (values.owner ? { owner_id: values.owner } : null),
-    } satisfies BulkActionSpec] : []),
-    {
-      id: "delete", label: t("activities.bulk.actions.delete"),
-      confirmTitle: (count) => t("activities.bulk.deleteTitle", { count }),
-    },
+  const actions = [
+    statusAction(t("activities.bulk.actions.set_status"), t("activities.status"),
+      STATUSES.map((status) => ({ value: status, label: t(`activityStatus.${status}`) }))),
+    ...(me.assigns_owners ? [reassignAction(t("activities.bulk.actions.reassign"), t("activities.bulk.owner"))] : []),
+    deleteAction(t("activities.bulk.actions.delete"), (count) => t("activities.bulk.deleteTitle", { count })),
   ];
   return (
     <BulkForm label={t("activities.bulk.label")} refusedText={(count) => t("activities.bulk.refused", { count })}
       selected={selected.map((activity) => ({ id: activity.id, name: activity.subject }))} actions={actions}
-      initial={{ status: "completed", owner: "" }} send={send} onDone={onDone} onClear={onClear} />
+      initial={{ status: "completed" }} send={send} onDone={onDone} onClear={onClear} />
   );
 }

@@ -1,13 +1,11 @@
-/** One change to the deals ticked in the list: add or remove tags, move them to a stage (a lost one with its
- * reason), give them to another owner (managers and admins), or delete them (the shared bulk form, with the actions
+/** One change to the deals ticked in the list: move them to a stage (a lost one with its reason), add or remove
+ * tags, give them to another owner (managers and admins), or delete them (the shared bulk form, with the actions
  * deals take). */
 import { useTranslation } from "react-i18next";
 import { useAccess } from "@/auth/session";
+import { deleteAction, reassignAction, tagActions } from "@/components/bulk/actions";
 import { BulkForm, type BulkActionSpec, type BulkValues } from "@/components/bulk/BulkForm";
-import { tagList } from "@/components/bulk/bulkRequest";
 import { SelectField, TextField } from "@/components/fields";
-import { TagsField } from "@/components/TagsField";
-import { UserPicker } from "@/components/UserPicker";
 import { useBulkDeals, type Deal, type Pipeline } from "../api";
 import { sharedPipeline } from "../logic/listFilters";
 
@@ -28,56 +26,41 @@ export default function DealBulkActions({ selected, pipelines, listPipeline, onD
   const pipelineOf = (values: BulkValues) => values.pipeline || listPipeline || sharedPipeline(selected);
   const stagesOf = (values: BulkValues) => pipelines.find((p) => p.id === pipelineOf(values))?.stages ?? [];
   const stageOf = (values: BulkValues) => stagesOf(values).find((stage) => stage.id === values.stage);
-  const tags: Pick<BulkActionSpec, "fields" | "change"> = {
+  const moveStage: BulkActionSpec = {
+    id: "move_stage", label: t("deals.bulk.actions.move_stage"),
     fields: (values, set) => (
-      <TagsField label={t("deals.bulk.tags")} value={values.tags} onChange={(e) => set("tags", e.target.value)} />
+      <>
+        <SelectField label={t("deals.bulk.pipeline")} value={pipelineOf(values)}
+          onChange={(e) => { set("pipeline", e.target.value); set("stage", ""); }}
+          options={[...(pipelineOf(values) ? [] : [{ value: "", label: t("deals.bulk.choosePipeline") }]),
+            ...pipelines.map((p) => ({ value: p.id, label: p.name }))]} />
+        <SelectField label={t("deals.bulk.stage")} value={stageOf(values)?.id ?? ""}
+          onChange={(e) => set("stage", e.target.value)}
+          options={[{ value: "", label: t("deals.bulk.chooseStage") },
+            ...stagesOf(values).map((s) => ({ value: s.id, label: s.name }))]} />
+        {stageOf(values)?.kind === "lost" && (
+          <TextField label={t("deals.move.reason")} value={values.reason ?? ""} autoComplete="off"
+            onChange={(e) => set("reason", e.target.value)} />
+        )}
+      </>
     ),
-    change: (values) => (tagList(values.tags).length ? { tags: tagList(values.tags) } : null),
+    change: (values) => {
+      const stage = stageOf(values);
+      const reason = (values.reason ?? "").trim();
+      if (!stage || (stage.kind === "lost" && !reason)) return null;
+      return { stage: stage.id, pipeline_id: pipelineOf(values), reason: stage.kind === "lost" ? reason : null };
+    },
   };
-  const actions: BulkActionSpec[] = [
-    {
-      id: "move_stage", label: t("deals.bulk.actions.move_stage"),
-      fields: (values, set) => (
-        <>
-          <SelectField label={t("deals.bulk.pipeline")} value={pipelineOf(values)}
-            onChange={(e) => { set("pipeline", e.target.value); set("stage", ""); }}
-            options={[...(pipelineOf(values) ? [] : [{ value: "", label: t("deals.bulk.choosePipeline") }]),
-              ...pipelines.map((p) => ({ value: p.id, label: p.name }))]} />
-          <SelectField label={t("deals.bulk.stage")} value={stageOf(values)?.id ?? ""}
-            onChange={(e) => set("stage", e.target.value)}
-            options={[{ value: "", label: t("deals.bulk.chooseStage") },
-              ...stagesOf(values).map((s) => ({ value: s.id, label: s.name }))]} />
-          {stageOf(values)?.kind === "lost" && (
-            <TextField label={t("deals.move.reason")} value={values.reason} autoComplete="off"
-              onChange={(e) => set("reason", e.target.value)} />
-          )}
-        </>
-      ),
-      change: (values) => {
-        const stage = stageOf(values);
-        if (!stage) return null;
-        const reason = values.reason.trim();
-        if (stage.kind === "lost" && !reason) return null;
-        return { stage: stage.id, pipeline_id: pipelineOf(values), reason: stage.kind === "lost" ? reason : null };
-      },
-    },
-    { id: "add_tags", label: t("deals.bulk.actions.add_tags"), ...tags },
-    { id: "remove_tags", label: t("deals.bulk.actions.remove_tags"), ...tags },
-    ...(me.assigns_owners ? [{
-      id: "reassign" as const, label: t("deals.bulk.actions.reassign"),
-      fields: (values, set) => (
-        <UserPicker label={t("deals.bulk.owner")} value={values.owner} onChange={(uid) => set("owner", uid)} />
-      ),
-      change: (values) => (values.owner ? { owner_id: values.owner } : null),
-    } satisfies BulkActionSpec] : []),
-    {
-      id: "delete", label: t("deals.bulk.actions.delete"),
-      confirmTitle: (count) => t("deals.bulk.deleteTitle", { count }),
-    },
+  const actions = [
+    moveStage,
+    ...tagActions({ add: t("deals.bulk.actions.add_tags"), remove: t("deals.bulk.actions.remove_tags"),
+      tags: t("deals.bulk.tags") }),
+    ...(me.assigns_owners ? [reassignAction(t("deals.bulk.actions.reassign"), t("deals.bulk.owner"))] : []),
+    deleteAction(t("deals.bulk.actions.delete"), (count) => t("deals.bulk.deleteTitle", { count })),
   ];
   return (
     <BulkForm label={t("deals.bulk.label")} refusedText={(count) => t("deals.bulk.refused", { count })}
-      selected={selected.map((deal) => ({ id: deal.id, name: deal.title }))} actions={actions}
-      initial={{ pipeline: "", stage: "", reason: "", tags: "", owner: "" }} send={send} onDone={onDone} onClear={onClear} />
+      selected={selected.map((deal) => ({ id: deal.id, name: deal.title }))} actions={actions} send={send}
+      onDone={onDone} onClear={onClear} />
   );
 }
