@@ -77,7 +77,13 @@ def test_a_lost_stage_asks_its_reason_a_rep_gets_no_other_owners_and_a_viewer_ti
     pipeline = make_pipeline(admin, marker)
     customer = admin.create_customer(name=f"Rep Deals {marker}", owner_id=USERS["rep"].uid)
     deal = make_deal(admin, pipeline, customer, title=f"Rita's deal {marker}", owner_id=USERS["rep"].uid)
-    rep = open_console("rep", path=f"/deals/list?pipeline={pipeline['id']}")
+    rep = open_console("rep")
+    rep.keyboard.press("Control+k")
+    rep.get_by_role("dialog", name="Command menu").get_by_role("combobox").press_sequentially("deals list", delay=20)
+    rep.keyboard.press("Enter")
+    expect(rep.get_by_role("navigation", name="Deals as").get_by_role("link", name="List")).to_have_attribute(
+        "aria-current", "page")
+    rep.get_by_label("Pipeline").select_option(label=f"Board {marker}")
     rep.get_by_role("checkbox", name=f"Select Rita's deal {marker}").check()
     bar = rep.get_by_role("form", name="Change the selected deals")
     expect(bar.get_by_label("Change").get_by_role("option")).to_have_text(

@@ -11,5 +11,6 @@ export const dealsFeature: Feature = {
     { path: "deals/:dealId", ...lazyPage(() => import("./routes/DealPage")) },
   ],
   texts: () => import("./texts").then((m) => m.dealsTexts),
-  menuTexts: { en: { nav: "Deals" }, el: { nav: "Ευκαιρίες" } },
+  menuTexts: { en: { nav: "Deals", listNav: "Deals list" }, el: { nav: "Ευκαιρίες", listNav: "Λίστα ευκαιριών" } },
+  commands: [{ id: "deals:list", label: "deals.listNav", to: "/deals/list", access: "read", group: "go" }],
 };
