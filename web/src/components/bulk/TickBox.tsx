@@ -9,5 +9,7 @@ interface Props {
 export function TickBox({ label, checked, onChange, header }: Props) {
   const box = <input type="checkbox" aria-label={label} checked={checked}
     onChange={(event) => onChange(event.target.checked)} />;
-  return header ? <th scope="col" className="select-cell">{box}</th> : <td className="select-cell">{box}</td>;
+  // narrow-col: a record table gives the boxes no more room than they need.
+  return header ? <th scope="col" className="select-cell narrow-col">{box}</th>
+    : <td className="select-cell narrow-col">{box}</td>;
 }
