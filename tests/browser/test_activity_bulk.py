@@ -76,3 +76,24 @@ def test_a_rep_is_not_offered_other_owners_and_a_viewer_ticks_nothing(open_conso
     expect(viewer.get_by_role("row", name=re.compile(f"Rep task {marker}"))).to_be_visible()
     expect(viewer.get_by_role("table").get_by_role("checkbox")).to_have_count(0)
     expect(viewer.get_by_role("form", name="Change the selected activities")).to_have_count(0)
+
+
+def test_every_activity_the_view_matches_is_deleted_by_a_job_beyond_the_page_shown(open_console, stack, marker):
+    manager = stack.api_as("manager")
+    customer = manager.create_customer(name=f"Long List {marker}")
+    made = [manager.create("/activities", type="task", subject=f"Task {n:02} {marker}", customer_id=customer["id"])
+            for n in range(51)]
+    page = open_console("manager", path=f"/activities?customer={customer['id']}")
+    expect(page.get_by_text("50 of 51 activities")).to_be_visible()
+    page.get_by_role("checkbox", name="Select every activity shown").check()
+    bar = page.get_by_role("form", name="Change the selected activities")
+    bar.get_by_role("button", name="Select all 51 that match").click()
+    expect(bar.get_by_text("All 51 that match are selected")).to_be_visible()
+    bar.get_by_label("Change").select_option(label="Delete")
+    bar.get_by_role("button", name="Apply").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("Delete 51 activities? This cannot be undone.")
+    dialog.get_by_role("button", name="Delete").click()
+    expect(page.get_by_text("51 changed, 0 refused.")).to_be_visible(timeout=90_000)
+    expect(page.get_by_text("Nothing open. Plan your next call or meeting.")).to_be_visible()
+    assert all(manager.call("GET", f"/activities/{a['id']}")[0] == 404 for a in made)

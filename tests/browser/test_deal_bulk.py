@@ -124,3 +124,25 @@ def test_the_deals_list_and_its_bulk_form_at_a_phone_width_in_english_and_greek(
     expect(greek.get_by_label("Σε στάδιο")).to_be_visible()
     expect(page.get_by_role("checkbox", name=f"Επιλογή: Pocket deal {marker}")).to_be_checked()
     screenshot(page, "deals-bulk-phone-greek")
+
+
+def test_every_deal_the_filters_match_is_tagged_by_a_job_beyond_the_page_shown(open_console, stack, marker):
+    admin = stack.api_as("admin")
+    pipeline = make_pipeline(admin, marker)
+    customer = admin.create_customer(name=f"Many Deals {marker}")
+    made = [make_deal(admin, pipeline, customer, title=f"Deal {n:02} {marker}") for n in range(51)]
+    page = open_console("manager", path=f"/deals/list?pipeline={pipeline['id']}")
+    expect(page.get_by_text("50 of 51 deals")).to_be_visible()
+    page.get_by_role("checkbox", name="Select every deal shown").check()
+    bar = page.get_by_role("form", name="Change the selected deals")
+    expect(bar.get_by_text("50 selected")).to_be_visible()
+    bar.get_by_role("button", name="Select all 51 that match").click()
+    expect(bar.get_by_text("All 51 that match are selected")).to_be_visible()
+    bar.get_by_label("Change").select_option(label="Add tags")
+    bar.get_by_label("Tags").fill(f"all-{marker}")
+    screenshot(page, "deals-bulk-every-match")
+    bar.get_by_role("button", name="Apply").click()
+    expect(page.get_by_text("51 changed, 0 refused.")).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("row", name=re.compile(f"Deal 50 {marker}")).get_by_text(f"all-{marker}")).to_be_visible()
+    assert get_deal(admin, made[0]["id"])["tags"] == [f"all-{marker}"]  # the oldest: not on the page shown
+    expect(page.get_by_role("table").get_by_role("checkbox", checked=True)).to_have_count(0)

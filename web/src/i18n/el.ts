@@ -87,6 +87,11 @@ export const el: Messages = {
     clear: "Καθαρισμός επιλογής",
     tooMany: "Το πολύ {{most}} κάθε φορά: αποεπιλέξτε κάποια.",
     done: "{{succeeded}} άλλαξαν, {{failed}} απορρίφθηκαν.",
+    selectMatching_one: "Επιλογή του {{count}} που ταιριάζει",
+    selectMatching_other: "Επιλογή και των {{count}} που ταιριάζουν",
+    allMatching_one: "Επιλέχθηκε το {{count}} που ταιριάζει",
+    allMatching_other: "Επιλέχθηκαν και τα {{count}} που ταιριάζουν",
+    running: "Αλλαγή… {{done}} από {{total}}",
   },
   customers: {
     bulk: {

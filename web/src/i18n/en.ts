@@ -85,6 +85,11 @@ export const en = {
     clear: "Clear the selection",
     tooMany: "At most {{most}} at once: untick some.",
     done: "{{succeeded}} changed, {{failed}} refused.",
+    selectMatching_one: "Select the {{count}} that matches",
+    selectMatching_other: "Select all {{count}} that match",
+    allMatching_one: "The {{count}} that matches is selected",
+    allMatching_other: "All {{count}} that match are selected",
+    running: "Changing… {{done}} of {{total}} done",
   },
   customers: {
     bulk: {

@@ -37,3 +37,12 @@ export function changedIds(result: BulkResult): string[] {
 export function tagList(text: string): string[] {
   return text.split(",").map((tag) => tag.trim()).filter(Boolean);
 }
+
+/** The records a bulk job refused, from its errors (each names the record's id as its field, with the API's code
+ * and reason as its message). */
+export function jobRefusals(errors: readonly Record<string, unknown>[]): Refusal[] {
+  return errors.map((error) => {
+    const id = typeof error.field === "string" ? error.field : String(error.line ?? "");
+    return { id, name: id, message: String(error.message ?? "") };
+  });
+}

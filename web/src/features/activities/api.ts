@@ -121,3 +121,9 @@ export function useBulkActivities() {
     },
   });
 }
+
+/** What to call after activities changed another way (a bulk job): the lists, pages and customers refetch. */
+export function useActivitiesChanged() {
+  const queryClient = useQueryClient();
+  return () => refresh(queryClient);
+}

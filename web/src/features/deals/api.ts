@@ -238,3 +238,9 @@ export function useBulkDeals() {
     onSettled: () => invalidateDeals(queryClient),
   });
 }
+
+/** What to call after the deals changed another way (a bulk job): the boards, lists and pages refetch. */
+export function useDealsChanged() {
+  const queryClient = useQueryClient();
+  return () => invalidateDeals(queryClient);
+}

@@ -1,5 +1,6 @@
 /** One change to the activities ticked in the list: set their status (e.g. completed), give them to another owner
  * (managers and admins), or delete them (the shared bulk form, with the actions activities take). */
+import type { ComponentProps } from "react";
 import { useTranslation } from "react-i18next";
 import { useAccess } from "@/auth/session";
 import { deleteAction, reassignAction, statusAction } from "@/components/bulk/actions";
@@ -13,9 +14,10 @@ interface Props {
   selected: Activity[];
   onDone: (changed: string[]) => void;
   onClear: () => void;
+  everything?: ComponentProps<typeof BulkForm>["everything"];
 }
 
-export default function ActivityBulkActions({ selected, onDone, onClear }: Props) {
+export default function ActivityBulkActions({ selected, onDone, onClear, everything }: Props) {
   const { t } = useTranslation();
   const me = useAccess();
   const send = useBulkActivities();
@@ -28,6 +30,6 @@ export default function ActivityBulkActions({ selected, onDone, onClear }: Props
   return (
     <BulkForm label={t("activities.bulk.label")} refusedText={(count) => t("activities.bulk.refused", { count })}
       selected={selected.map((activity) => ({ id: activity.id, name: activity.subject }))} actions={actions}
-      initial={{ status: "completed" }} send={send} onDone={onDone} onClear={onClear} />
+      initial={{ status: "completed" }} send={send} onDone={onDone} onClear={onClear} everything={everything} />
   );
 }

@@ -10,10 +10,10 @@ import { UserPicker } from "@/components/UserPicker";
 import "@/components/components.css";
 import { formatNumber } from "@/i18n/format";
 import { useLiveSignal } from "@/live/useLiveSignal";
-import { activityKeys, useActivityCount, useActivityList } from "../api";
+import { activityKeys, useActivitiesChanged, useActivityCount, useActivityList } from "../api";
 import { ActivityTable } from "../components/ActivityTable";
 import {
-  ACTIVITY_TYPES, EVERYONE, WORK_VIEWS, filtersFromParams, filtersToParams, overdueQuery, toApiQuery,
+  ACTIVITY_TYPES, EVERYONE, WORK_VIEWS, filtersFromParams, filtersToParams, overdueQuery, toApiQuery, toJobFilter,
   type WorkFilters,
 } from "../logic/workFilters";
 import "../activities.css";
@@ -45,6 +45,7 @@ export default function MyWorkPage() {
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const activities = list.data?.pages.flatMap((page) => page.results) ?? [];
   const ticked = useTicked(activities);
+  const activitiesChanged = useActivitiesChanged();
   const first = list.data?.pages[0];
   const language = i18n.resolvedLanguage ?? "en";
   const mine = filters.owner === me.uid;
@@ -84,7 +85,11 @@ export default function MyWorkPage() {
       </form>
       {me.can("write") && ticked.used && (
         <Suspense fallback={<Spinner label={t("app.loading")} />}>
-          <ActivityBulkActions selected={ticked.selected} onClear={ticked.clear} onDone={ticked.done} />
+          <ActivityBulkActions selected={ticked.selected} onClear={ticked.clear} onDone={ticked.done}
+            everything={first?.total_exact ? {
+              kind: "activities", total: first.total, filter: toJobFilter(query), allShown: ticked.allTicked,
+              onFinished: () => { ticked.clear(); activitiesChanged(); },
+            } : undefined} />
         </Suspense>
       )}
       <p className="count" role="status" aria-live="polite">

@@ -1,6 +1,7 @@
 /** One change to the deals ticked in the list: move them to a stage (a lost one with its reason), add or remove
  * tags, give them to another owner (managers and admins), or delete them (the shared bulk form, with the actions
  * deals take). */
+import type { ComponentProps } from "react";
 import { useTranslation } from "react-i18next";
 import { useAccess } from "@/auth/session";
 import { deleteAction, reassignAction, tagActions } from "@/components/bulk/actions";
@@ -16,9 +17,10 @@ interface Props {
   listPipeline: string;
   onDone: (changed: string[]) => void;
   onClear: () => void;
+  everything?: ComponentProps<typeof BulkForm>["everything"];
 }
 
-export default function DealBulkActions({ selected, pipelines, listPipeline, onDone, onClear }: Props) {
+export default function DealBulkActions({ selected, pipelines, listPipeline, onDone, onClear, everything }: Props) {
   const { t } = useTranslation();
   const me = useAccess();
   const send = useBulkDeals();
@@ -61,6 +63,6 @@ export default function DealBulkActions({ selected, pipelines, listPipeline, onD
   return (
     <BulkForm label={t("deals.bulk.label")} refusedText={(count) => t("deals.bulk.refused", { count })}
       selected={selected.map((deal) => ({ id: deal.id, name: deal.title }))} actions={actions} send={send}
-      onDone={onDone} onClear={onClear} />
+      onDone={onDone} onClear={onClear} everything={everything} />
   );
 }

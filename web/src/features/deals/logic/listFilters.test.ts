@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  dealListFiltersFromParams, dealListFiltersToParams, NO_DEAL_FILTERS, sharedPipeline, toDealQuery,
+  dealListFiltersFromParams, dealListFiltersToParams, NO_DEAL_FILTERS, sharedPipeline, toDealJobFilter, toDealQuery,
 } from "./listFilters";
 
 describe("the deals list's filters", () => {
@@ -20,6 +20,14 @@ describe("the deals list's filters", () => {
     expect(toDealQuery(NO_DEAL_FILTERS)).toEqual({ page_size: 50 });
     expect(toDealQuery({ ...NO_DEAL_FILTERS, pipelineId: "p1", tag: " VIP ", order: "expected_close_date" }))
       .toEqual({ page_size: 50, pipeline_id: "p1", tag: "vip", order_by: "expected_close_date" });
+  });
+});
+
+describe("a bulk job's filter", () => {
+  it("is the list's query without paging or order", () => {
+    expect(toDealJobFilter({ pipelineId: "p1", status: "open", ownerId: "", tag: "vip", order: "-value" }))
+      .toEqual({ pipeline_id: "p1", status: "open", tag: "vip" });
+    expect(toDealJobFilter(NO_DEAL_FILTERS)).toEqual({});
   });
 });
 

@@ -58,3 +58,9 @@ export function sharedPipeline(deals: readonly { pipeline_id: string }[]): strin
   const pipelines = new Set(deals.map((deal) => deal.pipeline_id));
   return pipelines.size === 1 ? [...pipelines][0] : "";
 }
+
+/** The list's filters as a bulk job's ``filter`` (GET /deals's query parameters, without paging or order). */
+export function toDealJobFilter(filters: DealListFilters): Record<string, string> {
+  const { page_size: _size, order_by: _order, ...filter } = { order_by: undefined, ...toDealQuery(filters) };
+  return Object.fromEntries(Object.entries(filter).map(([key, value]) => [key, String(value)]));
+}

@@ -9,12 +9,12 @@ import { UserPicker } from "@/components/UserPicker";
 import "@/components/components.css";
 import { formatNumber } from "@/i18n/format";
 import { useLiveSignal } from "@/live/useLiveSignal";
-import { dealKeys, useDealList, usePipelines } from "../api";
+import { dealKeys, useDealList, useDealsChanged, usePipelines } from "../api";
 import { DealTable } from "../components/DealTable";
 import { DealViews } from "../components/DealViews";
 import {
-  DEAL_ORDERS, DEAL_STATUSES, dealListFiltersFromParams, dealListFiltersToParams, NO_DEAL_FILTERS, toDealQuery,
-  type DealListFilters,
+  DEAL_ORDERS, DEAL_STATUSES, dealListFiltersFromParams, dealListFiltersToParams, NO_DEAL_FILTERS, toDealJobFilter,
+  toDealQuery, type DealListFilters,
 } from "../logic/listFilters";
 import "../deals.css";
 
@@ -40,6 +40,7 @@ export default function DealListPage() {
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const deals = list.data?.pages.flatMap((page) => page.results) ?? [];
   const ticked = useTicked(deals);
+  const dealsChanged = useDealsChanged();
   const first = list.data?.pages[0];
   const language = i18n.resolvedLanguage ?? "en";
   const writes = me.can("write");
@@ -79,7 +80,11 @@ export default function DealListPage() {
       {writes && ticked.used && (
         <Suspense fallback={<Spinner label={t("app.loading")} />}>
           <DealBulkActions selected={ticked.selected} pipelines={pipelines.data?.results ?? []}
-            listPipeline={filters.pipelineId} onClear={ticked.clear} onDone={ticked.done} />
+            listPipeline={filters.pipelineId} onClear={ticked.clear} onDone={ticked.done}
+            everything={first?.total_exact ? {
+              kind: "deals", total: first.total, filter: toDealJobFilter(filters), allShown: ticked.allTicked,
+              onFinished: () => { ticked.clear(); dealsChanged(); },
+            } : undefined} />
         </Suspense>
       )}
       <p className="count" role="status" aria-live="polite">
