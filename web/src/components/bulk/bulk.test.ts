@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bulkRequest, changedIds, refusals, tagList } from "./bulkRequest";
+import { bulkRequest, changedIds, jobRefusals, refusals, tagList } from "./bulkRequest";
 import { allShownTicked, withAllShown, withoutChanged, withTick } from "./selection";
 
 const result = {
@@ -31,6 +31,13 @@ describe("the answer", () => {
       { id: "c", name: "c", message: "NOT_FOUND" },
     ]);
     expect(changedIds(result)).toEqual(["a"]);
+  });
+});
+
+describe("a bulk job's errors", () => {
+  it("name each refused record by its id, with the API's code and reason", () => {
+    expect(jobRefusals([{ line: 3, field: "d7", column: null, message: "NOT_FOUND: deal d7 not found" }]))
+      .toEqual([{ id: "d7", name: "d7", message: "NOT_FOUND: deal d7 not found" }]);
   });
 });
 
