@@ -59,6 +59,8 @@ export function BulkForm({
   const startJob = useStartBulkJob(everything?.kind ?? "customers");
   const job = useJob(jobId);
   const reported = useRef<string | null>(null);
+  // The names of the rows shown when a job started: its refusals are named by them where they can be.
+  const jobNames = useRef<Map<string, string>>(new Map());
   const action = actions.find((each) => each.id === actionId) ?? actions[0];
   const change = action.change ? action.change(values) : {};
   const more = !!everything && everything.allShown && everything.total > selected.length;
@@ -79,7 +81,8 @@ export function BulkForm({
     notify(ended.status === "failed" ? ended.message ?? ended.status
       : t("bulk.done", { succeeded: counts.succeeded ?? 0, failed: counts.failed ?? 0 }),
     { tone: ended.status === "succeeded" && !counts.failed ? undefined : "error" });
-    setRefused(jobRefusals(ended.errors ?? []));
+    const named = (item: Refusal) => ({ ...item, name: jobNames.current.get(item.id) ?? item.name });
+    setRefused(jobRefusals(ended.errors ?? []).map(named));
     setJobId(null);
     everything?.onFinished();
   }, [job.data, everything, notify, t]);
@@ -87,6 +90,7 @@ export function BulkForm({
   function runJob(body: BulkRequest) {
     if (!everything) return;
     const { ids: _all, ...request } = body;
+    jobNames.current = new Map(selected.map((row) => [row.id, row.name]));
     startJob.mutate({ ...request, filter: everything.filter }, {
       onSuccess: (started) => setJobId(started.id),
       onError: (error) => {
