@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from crm.domain import access
@@ -81,6 +81,21 @@ def update_deal(transactions: Transactions, deal_id: str, data: DealUpdate, call
         return rules.apply_update(deal, priced, now=now), pipeline
 
     return _change(transactions, deal_id, caller, change, if_match)
+
+
+def retag_deal(transactions: Transactions, deal_id: str, caller: Caller, *, add: Sequence[str] = (),
+               remove: Sequence[str] = ()) -> Deal:
+    """Add and remove tags, reading the deal's tags in the same transaction as the change.
+
+    Raises:
+        NotFoundError: no such deal (that the caller may see).
+    """
+
+    def change(tx: Transaction, deal: Deal, pipeline: Pipeline, now: datetime) -> tuple[Deal, Pipeline]:
+        tags = [tag for tag in dict.fromkeys([*deal.tags, *add]) if tag not in remove]
+        return (deal if tags == deal.tags else rules.apply_update(deal, DealUpdate(tags=tags), now=now)), pipeline
+
+    return _change(transactions, deal_id, caller, change)
 
 
 def delete_deal(transactions: Transactions, deal_id: str, caller: Caller, if_match: str | None = None) -> None:

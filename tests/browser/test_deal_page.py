@@ -126,3 +126,26 @@ def test_a_deal_saved_elsewhere_first_offers_their_version_and_keeps_what_was_ty
     expect(first.get_by_text("Changes saved.")).to_be_visible()
     saved = get_deal(admin, deal["id"])
     assert (saved["title"], saved["notes"]) == (f"Renamed by first {marker}", "Saved by the second")
+
+
+def test_the_deal_page_gives_the_deal_to_another_owner_through_the_user_picker(open_console, stack, marker):
+    admin = stack.api_as("admin")
+    deal = make_deal(admin, make_pipeline(admin, marker), admin.create_customer(name=f"Owned Deal {marker}"),
+                     title=f"Hand over {marker}")
+    page = open_console("manager", path=f"/deals/{deal['id']}")
+    owner = page.get_by_role("combobox", name="Owner")
+    expect(owner).to_have_value("Ada Admin")  # the owner by name, not by uid
+    owner.fill("rita")
+    expect(page.get_by_role("option", name=re.compile("Rita Rep"))).to_be_visible()
+    screenshot(page, "deal-owner-picker")
+    owner.press("ArrowDown")
+    owner.press("Enter")
+    expect(owner).to_have_value("Rita Rep")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Changes saved.")).to_be_visible()
+    expect(page.locator("header").get_by_text("Rita Rep")).to_be_visible()
+    assert get_deal(admin, deal["id"])["owner_id"] == "b-rep"
+
+    rep = open_console("rep", path=f"/deals/{deal['id']}")
+    expect(rep.get_by_text(re.compile(r"^Owner:\s*You$"))).to_be_visible()
+    expect(rep.get_by_role("combobox", name="Owner")).to_have_count(0)

@@ -29,7 +29,8 @@ class BulkAction(StrEnum):
 ACTIONS_OF: dict[TransferKind, frozenset[BulkAction]] = {
     TransferKind.CUSTOMERS: frozenset({BulkAction.ADD_TAGS, BulkAction.REMOVE_TAGS, BulkAction.REASSIGN,
                                        BulkAction.SET_STATUS, BulkAction.DELETE, BulkAction.RESTORE}),
-    TransferKind.DEALS: frozenset({BulkAction.REASSIGN, BulkAction.MOVE_STAGE, BulkAction.DELETE}),
+    TransferKind.DEALS: frozenset({BulkAction.ADD_TAGS, BulkAction.REMOVE_TAGS, BulkAction.REASSIGN,
+                                   BulkAction.MOVE_STAGE, BulkAction.DELETE}),
     TransferKind.ACTIVITIES: frozenset({BulkAction.REASSIGN, BulkAction.SET_STATUS, BulkAction.DELETE}),
 }
 

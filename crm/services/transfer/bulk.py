@@ -56,6 +56,10 @@ def _customer_action(transactions: Transactions, request: BulkChange, caller: Ca
 
 
 def _deal_action(transactions: Transactions, request: BulkChange, caller: Caller) -> Callable[[str], None]:
+    if request.action in (BulkAction.ADD_TAGS, BulkAction.REMOVE_TAGS):
+        tags, adds = request.tags or [], request.action is BulkAction.ADD_TAGS
+        return lambda i: _ignore(deals.retag_deal(transactions, i, caller, add=tags if adds else (),
+                                                  remove=() if adds else tags))
     if request.action is BulkAction.REASSIGN:
         update = DealUpdate(owner_id=request.owner_id)
         return lambda i: _ignore(deals.update_deal(transactions, i, update, caller))

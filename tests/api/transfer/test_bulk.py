@@ -50,7 +50,7 @@ def test_delete_and_restore_are_audited(client):
 
 
 def test_actions_a_kind_does_not_have_and_bad_bodies(client):
-    assert_error(client.post("/api/crm/deals/bulk", json={"action": "add_tags", "ids": ["a"], "tags": ["x"]}), 409,
+    assert_error(client.post("/api/crm/deals/bulk", json={"action": "restore", "ids": ["a"]}), 409,
                  "FAILED_PRECONDITION")
     assert_error(client.post(BULK, json={"action": "add_tags", "ids": ["a"]}), 422, "VALIDATION_FAILED")
     assert_error(client.post(BULK, json={"action": "delete", "ids": [f"id{n}" for n in range(501)]}), 422,
@@ -73,6 +73,23 @@ def test_deals_move_stage_and_activities_complete(client):
     assert moved["succeeded"] == 1 and done["succeeded"] == 1
     assert client.get(f"/api/crm/deals/{deal['id']}").get_json()["stage"] == "proposal"
     assert client.get(f"/api/crm/activities/{activity['id']}").get_json()["completed_at"] is not None
+
+
+def test_deals_take_tags_added_and_removed_counted_in_the_registry(client):
+    customer = create_customer(client, name="Tagged Dealer")
+    first, second = (client.post("/api/crm/deals", json={"customer_id": customer["id"], "title": title,
+                                                          "tags": ["old"]}).get_json() for title in ("A", "B"))
+    bulk = "/api/crm/deals/bulk"
+
+    added = client.post(bulk, json={"action": "add_tags", "ids": [first["id"], second["id"], "missing-1"],
+                                    "tags": ["Hot"]}).get_json()
+    removed = client.post(bulk, json={"action": "remove_tags", "ids": [first["id"]], "tags": ["old"]}).get_json()
+
+    assert (added["succeeded"], added["failed"], removed["succeeded"]) == (2, 1, 1)
+    assert [client.get(f"/api/crm/deals/{d['id']}").get_json()["tags"] for d in (first, second)] == [
+        ["hot"], ["old", "hot"]]
+    counts = {t["name"]: t["deal_count"] for t in client.get("/api/crm/tags").get_json()["results"]}
+    assert (counts["hot"], counts["old"]) == (2, 1)
 
 
 def test_a_bulk_job_by_filter_changes_every_match(client, app):

@@ -1,6 +1,7 @@
 /** The activities feature's server state: lists keyed by their query, one activity, and the writes. */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api, ifMatch, unwrap } from "@/api/client";
+import type { BulkRequest } from "@/api/types";
 import type { Activity, ActivityCreate, ActivityUpdate } from "./logic/activityForm";
 import type { ActivityQuery } from "./logic/workFilters";
 
@@ -107,4 +108,22 @@ export function useDeleteActivity(id: string) {
       refresh(queryClient, customerId);
     },
   });
+}
+
+/** One change to the ticked activities (each checked and changed on its own; the answer says each one's result). */
+export function useBulkActivities() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BulkRequest) => unwrap(api.POST("/api/crm/activities/bulk", { body })),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: activityKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ["customers", "record"] });
+    },
+  });
+}
+
+/** What to call after activities changed another way (a bulk job): the lists, pages and customers refetch. */
+export function useActivitiesChanged() {
+  const queryClient = useQueryClient();
+  return () => refresh(queryClient);
 }

@@ -5,7 +5,9 @@ import {
 } from "@tanstack/react-query";
 import { api, ifMatch, unwrap } from "@/api/client";
 import type { components } from "@/api/schema";
+import type { BulkRequest } from "@/api/types";
 import { moveCard, type Board } from "./logic/board";
+import type { DealQuery } from "./logic/listFilters";
 
 type Schemas = components["schemas"];
 export type Deal = Schemas["Deal"];
@@ -28,6 +30,8 @@ export const dealKeys = {
   column: (filters: BoardFilters, stage: string) =>
     ["deals", "board", filters.pipelineId, filters.ownerId, "column", stage] as const,
   record: (id: string) => ["deals", "record", id] as const,
+  lists: () => ["deals", "list"] as const,
+  list: (query: DealQuery) => ["deals", "list", query] as const,
 };
 
 export const pipelinesKey = ["pipelines"] as const;
@@ -105,6 +109,7 @@ export function useMoveDeal(filters: BoardFilters) {
 
 function invalidateDeals(queryClient: QueryClient, id?: string) {
   void queryClient.invalidateQueries({ queryKey: dealKeys.boards() });
+  void queryClient.invalidateQueries({ queryKey: dealKeys.lists() });
   if (id) void queryClient.invalidateQueries({ queryKey: dealKeys.record(id) });
   // The customer page lists its deals and summary; reports follow the deals too.
   void queryClient.invalidateQueries({ queryKey: ["customers", "record"] });
@@ -210,4 +215,32 @@ export function useCustomerChoices(search: string) {
     placeholderData: (previous) => previous,
     staleTime: 30_000,
   });
+}
+
+/** The deals list: pages of deals by cursor, keyed by the list's query. */
+export function useDealList(query: DealQuery) {
+  return useInfiniteQuery({
+    queryKey: dealKeys.list(query),
+    queryFn: ({ pageParam, signal }) => unwrap(api.GET("/api/crm/deals", {
+      params: { query: { ...query, ...(pageParam ? { cursor: pageParam } : {}) } }, signal,
+    })),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** One change to the ticked deals (each checked and changed on its own; the answer says each one's result). */
+export function useBulkDeals() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BulkRequest) => unwrap(api.POST("/api/crm/deals/bulk", { body })),
+    onSettled: () => invalidateDeals(queryClient),
+  });
+}
+
+/** What to call after the deals changed another way (a bulk job): the boards, lists and pages refetch. */
+export function useDealsChanged() {
+  const queryClient = useQueryClient();
+  return () => invalidateDeals(queryClient);
 }

@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { TickBox, type Ticked } from "@/components/bulk";
 import { CustomerName } from "@/components/CustomerName";
 import { onRowKeys } from "@/components/tableKeys";
 import { UserName } from "@/components/UserName";
@@ -14,10 +15,12 @@ interface Props {
   writable: boolean;
   showOwner: boolean;
   caption: string;
+  /** With a selection, a first column of boxes to tick activities for a change to all of them. */
+  selection?: Ticked;
 }
 
 /** Activities as rows: complete (for who may), subject, kind, customer, due (overdue marked), priority, owner. */
-export function ActivityTable({ activities, writable, showOwner, caption }: Props) {
+export function ActivityTable({ activities, writable, showOwner, caption, selection }: Props) {
   const { t } = useTranslation();
   const hint = useId();
   return (
@@ -26,6 +29,10 @@ export function ActivityTable({ activities, writable, showOwner, caption }: Prop
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
+            {selection && (
+              <TickBox header label={t("activities.bulk.selectAll")} checked={selection.allTicked}
+                onChange={selection.tickAll} />
+            )}
             {writable && <th scope="col" className="narrow-col"><span className="visually-hidden">{t("activities.complete")}</span></th>}
             <th scope="col">{t("activities.subject")}</th>
             <th scope="col" className="col-wide">{t("activities.type")}</th>
@@ -38,6 +45,10 @@ export function ActivityTable({ activities, writable, showOwner, caption }: Prop
         <tbody onKeyDown={onRowKeys}>
           {activities.map((activity) => (
             <tr key={activity.id} className={dueKind(activity) === "overdue" ? "overdue-row" : undefined}>
+              {selection && (
+                <TickBox label={t("activities.bulk.select", { name: activity.subject })}
+                  checked={selection.isTicked(activity.id)} onChange={(on) => selection.tick(activity.id, on)} />
+              )}
               {writable && <td><CompleteButton activity={activity} /></td>}
               <th scope="row">
                 <Link to={`/activities/${activity.id}`}>{activity.subject}</Link>

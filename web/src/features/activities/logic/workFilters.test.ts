@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { EVERYONE, filtersFromParams, filtersToParams, overdueQuery, toApiQuery, type WorkFilters } from "./workFilters";
+import {
+  EVERYONE, filtersFromParams, filtersToParams, overdueQuery, toApiQuery, toJobFilter, type WorkFilters,
+} from "./workFilters";
 
 const rep = { uid: "rita", sees_every_record: false, writes: true };
 const manager = { uid: "mina", sees_every_record: true, writes: true };
@@ -42,5 +44,14 @@ describe("the API query of each view", () => {
   });
   it("counts the owner's overdue ones, of any type", () => {
     expect(overdueQuery({ ...base, view: "completed", type: "note" })).toEqual({ page_size: 1, owner_id: "mina", overdue: true });
+  });
+});
+
+describe("a bulk job's filter", () => {
+  it("is the list's query as text, without paging or order", () => {
+    const query = toApiQuery({ view: "completed", owner: "mina", type: "call", customer: "c1" }, new Date(), "next");
+    expect(toJobFilter(query)).toEqual({ owner_id: "mina", type: "call", customer_id: "c1", status: "completed" });
+    expect(toJobFilter(toApiQuery({ view: "open", owner: EVERYONE, type: "", customer: "" }, new Date())))
+      .toEqual({ open: "true" });
   });
 });

@@ -90,3 +90,9 @@ export function toApiQuery(filters: WorkFilters, now: Date, cursor?: string | nu
 export function overdueQuery(filters: WorkFilters): ActivityQuery {
   return { ...toApiQuery({ ...filters, view: "overdue", type: "" }, new Date(0)), page_size: 1 };
 }
+
+/** A list query as a bulk job's ``filter``: its query parameters as text, without paging or order. */
+export function toJobFilter(query: ActivityQuery): Record<string, string> {
+  const { page_size: _size, cursor: _cursor, order_by: _order, ...filter } = query;
+  return Object.fromEntries(Object.entries(filter).map(([key, value]) => [key, String(value)]));
+}

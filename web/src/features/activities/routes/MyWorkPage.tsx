@@ -1,7 +1,8 @@
-import { useCallback, useMemo, useRef } from "react";
+import { lazy, Suspense, useCallback, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useAccess } from "@/auth/session";
+import { useTicked } from "@/components/bulk";
 import { CustomerPicker, useCustomerChoice } from "@/components/CustomerPicker";
 import { EmptyState, ErrorState, Spinner } from "@/components/States";
 import { useSlashFocus } from "@/components/useSlashFocus";
@@ -9,13 +10,16 @@ import { UserPicker } from "@/components/UserPicker";
 import "@/components/components.css";
 import { formatNumber } from "@/i18n/format";
 import { useLiveSignal } from "@/live/useLiveSignal";
-import { activityKeys, useActivityCount, useActivityList } from "../api";
+import { activityKeys, useActivitiesChanged, useActivityCount, useActivityList } from "../api";
 import { ActivityTable } from "../components/ActivityTable";
 import {
-  ACTIVITY_TYPES, EVERYONE, WORK_VIEWS, filtersFromParams, filtersToParams, overdueQuery, toApiQuery,
+  ACTIVITY_TYPES, EVERYONE, WORK_VIEWS, filtersFromParams, filtersToParams, overdueQuery, toApiQuery, toJobFilter,
   type WorkFilters,
 } from "../logic/workFilters";
 import "../activities.css";
+
+/** Loaded once an activity is ticked: the list's first visit does not carry its form. */
+const ActivityBulkActions = lazy(() => import("../components/ActivityBulkActions"));
 
 /** My work: my open activities (overdue marked and counted), or another view, owner or kind; complete in place. */
 export default function MyWorkPage() {
@@ -40,6 +44,8 @@ export default function MyWorkPage() {
   const { fetchNextPage } = list;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const activities = list.data?.pages.flatMap((page) => page.results) ?? [];
+  const ticked = useTicked(activities);
+  const activitiesChanged = useActivitiesChanged();
   const first = list.data?.pages[0];
   const language = i18n.resolvedLanguage ?? "en";
   const mine = filters.owner === me.uid;
@@ -77,6 +83,15 @@ export default function MyWorkPage() {
           </select>
         </div>
       </form>
+      {me.can("write") && ticked.used && (
+        <Suspense fallback={<Spinner label={t("app.loading")} />}>
+          <ActivityBulkActions selected={ticked.selected} onClear={ticked.clear} onDone={ticked.done}
+            everything={first?.total_exact ? {
+              kind: "activities", total: first.total, filter: toJobFilter(query), allShown: ticked.allTicked,
+              onFinished: () => { ticked.clear(); activitiesChanged(); },
+            } : undefined} />
+        </Suspense>
+      )}
       <p className="count" role="status" aria-live="polite">
         {first && t("activities.count", { count: first.total, shown: formatNumber(activities.length, language),
           total: formatNumber(first.total, language) })}
@@ -96,7 +111,7 @@ export default function MyWorkPage() {
       ) : (
         <>
           <ActivityTable activities={activities} writable={me.can("write")} showOwner={!mine}
-            caption={t(`activities.viewNames.${filters.view}`)} />
+            caption={t(`activities.viewNames.${filters.view}`)} selection={me.can("write") ? ticked : undefined} />
           {list.hasNextPage && (
             <button type="button" className="load-more" onClick={loadMore} disabled={list.isFetchingNextPage}>
               {list.isFetchingNextPage ? t("app.loading") : t("common.loadMore")}

@@ -1,7 +1,8 @@
-import { useFieldArray, useFormContext } from "react-hook-form";
+import { Controller, useFieldArray, useFormContext } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { errorAt, SelectField, TextArea, TextField } from "@/components/fields";
 import { TagsField } from "@/components/TagsField";
+import { UserPicker } from "@/components/UserPicker";
 import { formatMoney } from "@/i18n/format";
 import type { Pipeline } from "../api";
 import { emptyLineItem, lineItemsTotal, type DealFormValues } from "../logic/dealForm";
@@ -69,8 +70,10 @@ export function DealFields({ mode, editable, assignsOwners, closed, pipelines = 
         <TagsField label={t("deals.form.tags")} hint={t("deals.form.tagsHint")} {...register("tags")}
           error={error("tags")} />
         {assignsOwners && (
-          <TextField label={t("deals.form.owner")} hint={t("deals.form.ownerHint")} {...register("owner_id")}
-            error={error("owner_id")} autoComplete="off" />
+          <Controller control={control} name="owner_id" render={({ field }) => (
+            <UserPicker label={t("deals.form.owner")} value={field.value} onChange={field.onChange} inputRef={field.ref}
+              error={error("owner_id")} disabled={!editable} clearable={mode === "create"} />
+          )} />
         )}
       </div>
       <TextArea label={t("deals.form.notes")} rows={4} {...register("notes")} error={error("notes")} />

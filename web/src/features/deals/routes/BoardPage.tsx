@@ -8,6 +8,7 @@ import { useLiveSignal } from "@/live/useLiveSignal";
 import { SavedViewsBar } from "@/savedViews/SavedViewsBar";
 import { dealKeys, useBoard, usePipelines, type BoardFilters } from "../api";
 import { Board } from "../components/Board";
+import { DealViews } from "../components/DealViews";
 import type { Card } from "../logic/board";
 import { boardFiltersFromParams, boardFiltersToParams, matchesFind } from "../logic/boardFilters";
 import "../deals.css";
@@ -45,6 +46,7 @@ export default function BoardPage() {
           </Link>
         )}
       </div>
+      <DealViews current="board" pipelineId={pipelineId} />
       <form className="filters board-filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="board-pipeline">{t("deals.filters.pipeline")}</label>
