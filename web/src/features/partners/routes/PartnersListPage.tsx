@@ -1,11 +1,20 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useAccess } from "@/auth/session";
+import { SelectField } from "@/components/fields";
 import { EmptyState, ErrorState, Spinner } from "@/components/States";
-import { usePartnerList } from "../api";
+import { usePartnerList, type PartnerStatus } from "../api";
+import { NewPartnerForm } from "../components/NewPartnerForm";
+import { PartnersTabs } from "../components/PartnersTabs";
+import "../partners.css";
 
 export default function PartnersListPage() {
   const { t } = useTranslation();
-  const list = usePartnerList();
+  const me = useAccess();
+  const manages = me.can("partner_management");
+  const [status, setStatus] = useState<PartnerStatus | "all">("all");
+  const list = usePartnerList(status);
   const partners = list.data?.pages.flatMap((page) => page.results) ?? [];
   const first = list.data?.pages[0];
 
@@ -14,6 +23,22 @@ export default function PartnersListPage() {
       <div className="page-head">
         <h1>{t("partners.title")}</h1>
       </div>
+      <PartnersTabs />
+      {manages && (
+        <details className="panel">
+          <summary>{t("partners.add")}</summary>
+          <NewPartnerForm />
+        </details>
+      )}
+      {manages && (
+        <form className="filters" onSubmit={(e) => e.preventDefault()}>
+          <SelectField label={t("partners.show")} value={status}
+            onChange={(e) => setStatus(e.target.value as PartnerStatus | "all")}
+            options={[{ value: "all", label: t("partners.showAll") },
+              { value: "active", label: t("partners.showActive") },
+              { value: "archived", label: t("partners.showArchived") }]} />
+        </form>
+      )}
       <p className="count" role="status" aria-live="polite">
         {first && t("partners.count", { count: first.total })}
       </p>
