@@ -31,7 +31,7 @@ export function CommissionsPanel({ partnerId, manages }: { partnerId: string; ma
   return (
     <section className="panel" aria-labelledby="commissions-title">
       <h2 id="commissions-title">{t("partners.commissions.title")}</h2>
-      <SelectField label={t("partners.commissions.show")} value={status}
+      <SelectField label={t("partners.commissions.show")} className="status-filter" value={status}
         onChange={(e) => setStatus(e.target.value as CommissionStatus | "all")}
         options={[{ value: "all", label: t("partners.commissions.all") },
           ...COMMISSION_STATUSES.map((s) => ({ value: s, label: t(`partners.commissions.statuses.${s}`) }))]} />

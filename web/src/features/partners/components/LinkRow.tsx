@@ -29,10 +29,10 @@ export function LinkRow({ link, manages, columns }: { link: PartnerLink; manages
   return (
     <>
       <tr>
-        <th scope="row">{link.code}</th>
-        <td style={WRAP}>
-          <code>{url}</code> <CopyButton text={url} label={t("partners.copyLink", { code: link.code })} />
-        </td>
+        <th scope="row" style={WRAP}>
+          {link.code}
+          <div className="share"><code>{url}</code> <CopyButton text={url} label={t("partners.copyLink", { code: link.code })} /></div>
+        </th>
         <td className="col-wide" style={WRAP}>{link.destination}</td>
         <td className="col-wide" style={WRAP}>{utmSummary(link) || t("partners.none")}</td>
         <td>{t(link.active ? "partners.active" : "partners.inactive")}</td>

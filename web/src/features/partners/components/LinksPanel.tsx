@@ -8,7 +8,7 @@ import { NewLinkForm } from "./NewLinkForm";
 export function LinksPanel({ partnerId, manages }: { partnerId: string; manages: boolean }) {
   const { t } = useTranslation();
   const links = usePartnerLinks(partnerId);
-  const columns = manages ? 6 : 5;
+  const columns = manages ? 5 : 4;
   return (
     <section className="panel" aria-labelledby="links-title">
       <h2 id="links-title">{t("partners.links")}</h2>
@@ -26,12 +26,11 @@ export function LinksPanel({ partnerId, manages }: { partnerId: string; manages:
             <table className="data-table" aria-label={t("partners.links")}>
               <thead>
                 <tr>
-                  <th scope="col" style={{ width: "9rem" }}>{t("partners.code")}</th>
                   <th scope="col">{t("partners.trackedUrl")}</th>
                   <th scope="col" className="col-wide">{t("partners.destination")}</th>
                   <th scope="col" className="col-wide">{t("partners.campaign")}</th>
-                  <th scope="col" style={{ width: "6rem" }}>{t("partners.status")}</th>
-                  {manages && <th scope="col" style={{ width: "10rem" }}>{t("partners.actions")}</th>}
+                  <th scope="col">{t("partners.status")}</th>
+                  {manages && <th scope="col">{t("partners.actions")}</th>}
                 </tr>
               </thead>
               <tbody>

@@ -26,7 +26,7 @@ export function PayoutsPanel({ partnerId, manages }: { partnerId: string; manage
                   <th scope="col" className="num">{t("partners.commissions.amount")}</th>
                   <th scope="col">{t("partners.status")}</th>
                   <th scope="col" className="col-wide">{t("partners.payouts.reference")}</th>
-                  {manages && <th scope="col" style={{ width: "13rem" }}>{t("partners.actions")}</th>}
+                  {manages && <th scope="col">{t("partners.actions")}</th>}
                 </tr>
               </thead>
               <tbody>

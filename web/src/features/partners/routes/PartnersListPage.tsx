@@ -19,7 +19,7 @@ export default function PartnersListPage() {
   const first = list.data?.pages[0];
 
   return (
-    <div className="page list-page">
+    <div className="page list-page partner-list">
       <div className="page-head">
         <h1>{t("partners.title")}</h1>
       </div>
