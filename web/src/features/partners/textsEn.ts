@@ -32,6 +32,8 @@ export const en = {
   uid: "Affiliate user id",
   uidHint: "The user id of the partner's own sign-in, who then sees this partner only.",
   notes: "Notes",
+  owner: "Managed by",
+  ownerHint: "The leads the partner brings are theirs; blank on a new partner: you.",
   status: "Status",
   statuses: { active: "active", archived: "archived" },
   actions: "Actions",

@@ -11,15 +11,22 @@ describe("partner form", () => {
 
   it("sends only what changed, clearing blanked optional fields", () => {
     const loaded = toPartnerValues({ name: "Blog", email: "a@b.example", company: "Ltd", uid: null, plan_id: "p1",
-      currency: "EUR", notes: null });
+      currency: "EUR", notes: null, owner_id: "u1" });
     const typed = { ...loaded, company: "", plan_id: "p2", notes: "  " };
     expect(toPartnerUpdate(typed, loaded)).toEqual({ company: null, plan_id: "p2" });
   });
 
   it("never clears the currency and lets the API refuse a blank name", () => {
     const loaded = toPartnerValues({ name: "Blog", email: null, company: null, uid: null, plan_id: null,
-      currency: "EUR", notes: null });
+      currency: "EUR", notes: null, owner_id: "u1" });
     expect(toPartnerUpdate({ ...loaded, currency: "", name: "" }, loaded)).toEqual({ name: "" });
+  });
+
+  it("gives the partner to another manager, and never clears who manages it", () => {
+    const loaded = toPartnerValues({ name: "Blog", email: null, company: null, uid: null, plan_id: null,
+      currency: "EUR", notes: null, owner_id: "u1" });
+    expect(toPartnerUpdate({ ...loaded, owner_id: "u2" }, loaded)).toEqual({ owner_id: "u2" });
+    expect(toPartnerUpdate({ ...loaded, owner_id: "" }, loaded)).toEqual({});
   });
 });
 

@@ -10,6 +10,7 @@ export interface PartnerRecord {
   plan_id: string | null;
   currency: string;
   notes: string | null;
+  owner_id: string;
 }
 
 export interface PartnerFormValues {
@@ -20,20 +21,23 @@ export interface PartnerFormValues {
   plan_id: string;
   currency: string;
   notes: string;
+  /** Who manages the partner (blank on a new one: whoever adds it). */
+  owner_id: string;
 }
 
-export const PARTNER_FORM_FIELDS = ["name", "email", "company", "uid", "plan_id", "currency", "notes"] as const;
+export const PARTNER_FORM_FIELDS = ["name", "email", "company", "uid", "plan_id", "currency", "notes", "owner_id"] as const;
 /** Fields the API never takes as null: a blank one is left out of an edit rather than sent. */
-const REQUIRED = new Set(["name", "currency"]);
+const REQUIRED = new Set(["name", "currency", "owner_id"]);
 
 export function emptyPartner(): PartnerFormValues {
-  return { name: "", email: "", company: "", uid: "", plan_id: "", currency: "", notes: "" };
+  return { name: "", email: "", company: "", uid: "", plan_id: "", currency: "", notes: "", owner_id: "" };
 }
 
 export function toPartnerValues(partner: PartnerRecord): PartnerFormValues {
   return {
     name: partner.name, email: partner.email ?? "", company: partner.company ?? "", uid: partner.uid ?? "",
     plan_id: partner.plan_id ?? "", currency: partner.currency, notes: partner.notes ?? "",
+    owner_id: partner.owner_id,
   };
 }
 
