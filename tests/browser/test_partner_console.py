@@ -108,6 +108,10 @@ def test_a_manager_sets_a_partner_up_and_pays_its_commission(open_console, stack
     screenshot(page, "partner-page-paid")
     page.set_viewport_size(PHONE)
     screenshot(page, "partner-page-paid-phone")
+    page.get_by_role("combobox", name="Language").select_option("el")
+    expect(page.get_by_role("table", name="Πληρωμές")).to_contain_text(f"TR-{marker}")
+    expect(page.get_by_role("button", name="Σήμανση ως πληρωμένη")).to_have_count(0)
+    screenshot(page, "partner-page-paid-phone-greek")
 
 
 def test_a_manager_edits_stops_and_archives(open_console, stack, marker):

@@ -60,7 +60,7 @@ export function CommissionsPanel({ partnerId, manages }: { partnerId: string; ma
                     <td className="num">{formatMoney(commission.amount, commission.currency, language)}</td>
                     <td className="col-wide" style={WRAP}>{commission.rule}</td>
                     <td style={WRAP}>
-                      {t(`partners.commissions.statuses.${commission.status}`)}
+                      <span className="nowrap">{t(`partners.commissions.statuses.${commission.status}`)}</span>
                       {commission.status === "pending" && (
                         <small className="muted"> {t("partners.commissions.until",
                           { date: formatDate(commission.approvable_at, language) })}</small>

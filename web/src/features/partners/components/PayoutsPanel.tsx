@@ -35,7 +35,7 @@ export function PayoutsPanel({ partnerId, manages }: { partnerId: string; manage
                     <td>{formatDate(payout.created_at, language)}</td>
                     <td className="num">{formatMoney(payout.amount, payout.currency, language)}</td>
                     <td style={WRAP}>
-                      {t(`partners.payouts.statuses.${payout.status}`)}
+                      <span className="nowrap">{t(`partners.payouts.statuses.${payout.status}`)}</span>
                       {payout.paid_at && <small className="muted"> {formatDate(payout.paid_at, language)}</small>}
                     </td>
                     <td className="col-wide" style={WRAP}>{payout.reference ?? ""}</td>
