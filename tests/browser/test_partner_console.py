@@ -52,6 +52,9 @@ def test_a_manager_sets_a_partner_up_and_pays_its_commission(open_console, stack
     form.get_by_label("Commission plan").select_option(label=f"Plan {marker}")
     form.get_by_role("button", name="Add partner").click()
     expect(page.get_by_role("heading", name=f"Studio {marker}")).to_be_visible()
+    page.get_by_role("link", name="All partners").click()
+    expect(page.get_by_role("row", name=re.compile(f"Studio {marker}"))).to_contain_text(f"Plan {marker}")
+    page.get_by_role("link", name=f"Studio {marker}").click()
 
     # A link: first to a host the programme does not allow, refused on the destination field.
     page.get_by_text("New tracked link").click()
@@ -114,12 +117,27 @@ def test_a_manager_sets_a_partner_up_and_pays_its_commission(open_console, stack
     screenshot(page, "partner-page-paid-phone-greek")
 
 
-def test_a_manager_edits_stops_and_archives(open_console, stack, marker):
+def test_a_manager_edits_a_plan_a_partner_and_a_link(open_console, stack, marker):
     allow_host_and_make_source(stack, marker)
     manager = stack.api_as("manager")
+    plan = manager.create("/partner-plans", name=f"Tier {marker}", signup_amounts={"EUR": "2.00"})
     partner = manager.create("/partners", name=f"Vlog {marker}", company="Vlog Ltd")
     manager.create("/partner-links", partner_id=partner["id"], destination=f"https://{HOST}/a", code=f"vlog-{marker}")
-    page = open_console("manager", path=f"/partners/{partner['id']}")
+
+    page = open_console("manager", path="/partners/plans")
+    page.get_by_role("button", name=f"Edit plan Tier {marker}").click()
+    plan_form = page.get_by_role("form", name=f"Edit plan Tier {marker}")
+    plan_form.get_by_label("Percentage of a purchase").fill("10")
+    plan_form.get_by_label("Purchases paid").select_option(label="Every purchase for some months")
+    plan_form.get_by_label("Months").fill("12")
+    plan_form.get_by_role("button", name="Save").click()
+    expect(plan_form).to_have_count(0)
+    expect(page.get_by_role("row", name=re.compile(f"Tier {marker}"))).to_contain_text(
+        "€2.00 per sign-up · 10% of every purchase for 12 months")
+    status, stored = manager.call("GET", f"/partner-plans/{plan['id']}")
+    assert (status, stored["purchase_scope"], stored["recurring_months"]) == (200, "recurring", 12)
+
+    page.goto(f"{stack.url}/partners/{partner['id']}")
 
     page.get_by_text("Edit", exact=True).click()
     edit = page.get_by_role("form", name="Edit")

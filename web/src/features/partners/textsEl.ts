@@ -27,6 +27,7 @@ export const el = {
   email: "Email",
   plan: "Πλάνο προμηθειών",
   noPlan: "Χωρίς πλάνο (δεν κερδίζει τίποτα)",
+  noPlanShort: "κανένα",
   plansFailed: "Δεν ήταν δυνατή η φόρτωση των πλάνων.",
   currency: "Νόμισμα",
   currencyHint: "Τρία γράμματα, π.χ. EUR· κενό: το προεπιλεγμένο του CRM.",

@@ -26,6 +26,7 @@ export const en = {
   email: "Email",
   plan: "Commission plan",
   noPlan: "No plan (earns nothing)",
+  noPlanShort: "none",
   plansFailed: "The plans could not be loaded.",
   currency: "Currency",
   currencyHint: "Three letters, e.g. EUR; blank: the CRM's default.",

@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, Spinner } from "@/components/States";
 import { usePartnerList, type PartnerStatus } from "../api";
 import { NewPartnerForm } from "../components/NewPartnerForm";
 import { PartnersTabs } from "../components/PartnersTabs";
+import { usePlans } from "../programmeApi";
 import "../partners.css";
 
 export default function PartnersListPage() {
@@ -15,6 +16,9 @@ export default function PartnersListPage() {
   const manages = me.can("partner_management");
   const [status, setStatus] = useState<PartnerStatus | "all">("all");
   const list = usePartnerList(status);
+  const plans = usePlans(manages);
+  const planName = (id: string | null) =>
+    id ? plans.data?.results.find((plan) => plan.id === id)?.name ?? "" : t("partners.noPlanShort");
   const partners = list.data?.pages.flatMap((page) => page.results) ?? [];
   const first = list.data?.pages[0];
 
@@ -57,6 +61,7 @@ export default function PartnersListPage() {
                   <th scope="col">{t("partners.name")}</th>
                   <th scope="col" className="col-wide">{t("partners.company")}</th>
                   <th scope="col" className="col-wide">{t("partners.email")}</th>
+                  {manages && <th scope="col" className="col-wide">{t("partners.plan")}</th>}
                   <th scope="col">{t("partners.status")}</th>
                 </tr>
               </thead>
@@ -66,6 +71,7 @@ export default function PartnersListPage() {
                     <td><Link to={`/partners/${partner.id}`}>{partner.name}</Link></td>
                     <td className="col-wide">{partner.company ?? ""}</td>
                     <td className="col-wide">{partner.email ?? ""}</td>
+                    {manages && <td className="col-wide">{planName(partner.plan_id)}</td>}
                     <td>{t(`partners.statuses.${partner.status}`)}</td>
                   </tr>
                 ))}
