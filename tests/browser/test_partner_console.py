@@ -142,6 +142,14 @@ def test_a_manager_edits_a_plan_a_partner_and_a_link(open_console, stack, marker
     page.get_by_text("Edit", exact=True).click()
     edit = page.get_by_role("form", name="Edit")
     edit.get_by_label("Company").fill("Vlog Media")
+    # Someone else saves the partner meanwhile: the save is refused (412) and their version loads with ours kept.
+    status, _ = manager.call("PATCH", f"/partners/{partner['id']}", {"notes": "Met at the fair"})
+    assert status == 200
+    edit.get_by_role("button", name="Save").click()
+    expect(edit.get_by_role("alert")).to_contain_text("Someone else saved this record after you opened it.")
+    edit.get_by_role("button", name="Load their version (keeping your changes)").click()
+    expect(edit.get_by_label("Notes")).to_have_value("Met at the fair")
+    expect(edit.get_by_label("Company")).to_have_value("Vlog Media")
     edit.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Vlog Media · active", exact=True)).to_be_visible()
 
@@ -160,7 +168,8 @@ def test_a_manager_edits_a_plan_a_partner_and_a_link(open_console, stack, marker
     page.get_by_role("button", name="Restore").click()
     expect(page.get_by_text(re.compile(r"Vlog Media · active"))).to_be_visible()
     status, stored = manager.call("GET", f"/partners/{partner['id']}")
-    assert (status, stored["company"], stored["status"]) == (200, "Vlog Media", "active")
+    assert (status, stored["company"], stored["notes"], stored["status"]) == (200, "Vlog Media", "Met at the fair",
+                                                                              "active")
 
 
 def test_an_admin_sets_the_programme_up(open_console, stack, marker):
