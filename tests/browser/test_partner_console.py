@@ -175,7 +175,14 @@ def test_a_manager_edits_a_plan_a_partner_and_a_link(open_console, stack, marker
 def test_an_admin_sets_the_programme_up(open_console, stack, marker):
     allow_host_and_make_source(stack, marker)
     admin = stack.api_as("admin")
-    page = open_console("admin", path="/partners/settings")
+    page = open_console("admin", path="/partners")
+    expect(page.get_by_role("heading", name="Partners")).to_be_visible()
+    page.keyboard.press("Control+k")
+    menu = page.get_by_role("dialog", name="Command menu")
+    menu.get_by_role("combobox").fill("programme settings")
+    expect(menu.get_by_role("option", name="Partner programme settings")).to_have_attribute("aria-selected", "true")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Programme settings")).to_be_visible()
     hosts = page.get_by_label("Allowed hosts")
     expect(hosts).to_have_value(HOST)
 

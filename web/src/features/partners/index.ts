@@ -13,5 +13,13 @@ export const partnersFeature: Feature = {
     { path: "partners/:partnerId", ...lazyPage(() => import("./routes/PartnerPage")) },
   ],
   texts: () => import("./texts").then((m) => m.texts),
-  menuTexts: { en: { nav: "Partners" }, el: { nav: "Συνεργάτες" } },
+  menuTexts: {
+    en: { nav: "Partners", go: { plans: "Commission plans", settings: "Partner programme settings" } },
+    el: { nav: "Συνεργάτες", go: { plans: "Πλάνα προμηθειών", settings: "Ρυθμίσεις προγράμματος συνεργατών" } },
+  },
+  commands: [
+    { id: "partners:plans", label: "partners.go.plans", to: "/partners/plans", access: "partner_management", group: "go" },
+    { id: "partners:settings", label: "partners.go.settings", to: "/partners/settings", access: "partner_management",
+      group: "go" },
+  ],
 };
