@@ -11,8 +11,9 @@ export function EditLinkForm({ link, onDone }: { link: PartnerLink; onDone: () =
   const { t } = useTranslation();
   const notify = useNotify();
   const update = useUpdateLink(link);
-  const [loaded] = useState(() => toLinkValues(link));
-  const [values, setValues] = useState(loaded);
+  // The version and values the form opened with: a change saved meanwhile by someone else is a 412, not overwritten.
+  const [loaded] = useState(() => ({ version: link.version, values: toLinkValues(link) }));
+  const [values, setValues] = useState(loaded.values);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
 
@@ -20,10 +21,10 @@ export function EditLinkForm({ link, onDone }: { link: PartnerLink; onDone: () =
     event.preventDefault();
     setBanner(null);
     setErrors({});
-    const changes = toLinkUpdate(values, loaded);
+    const changes = toLinkUpdate(values, loaded.values);
     if (Object.keys(changes).length === 0) return onDone();
     try {
-      await update.mutateAsync({ update: changes, version: link.version });
+      await update.mutateAsync({ update: changes, version: loaded.version });
       notify(t("partners.linkSaved", { code: link.code }));
       onDone();
     } catch (error) {

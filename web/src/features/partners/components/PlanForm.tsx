@@ -14,8 +14,9 @@ export function PlanForm({ plan, currency, onDone }: { plan?: CommissionPlan; cu
   const { t } = useTranslation();
   const notify = useNotify();
   const save = useSavePlan();
-  const [loaded] = useState(() => (plan ? toPlanValues(plan) : emptyPlan(currency)));
-  const [values, setValues] = useState<PlanFormValues>(loaded);
+  // The version and values the form opened with: a change saved meanwhile by someone else is a 412, not overwritten.
+  const [loaded] = useState(() => ({ version: plan?.version, values: plan ? toPlanValues(plan) : emptyPlan(currency) }));
+  const [values, setValues] = useState<PlanFormValues>(loaded.values);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
   const set = <K extends keyof PlanFormValues>(field: K, value: PlanFormValues[K]) =>
@@ -25,10 +26,10 @@ export function PlanForm({ plan, currency, onDone }: { plan?: CommissionPlan; cu
     event.preventDefault();
     setBanner(null);
     setErrors({});
-    const body = plan ? toPlanUpdate(values, loaded) : toPlanCreate(values);
+    const body = plan ? toPlanUpdate(values, loaded.values) : toPlanCreate(values);
     if (plan && Object.keys(body).length === 0) return onDone?.();
     try {
-      const saved = await save.mutateAsync({ id: plan?.id, version: plan?.version, body });
+      const saved = await save.mutateAsync({ id: plan?.id, version: loaded.version, body });
       notify(t(plan ? "partners.plans.saved" : "partners.plans.created", { name: saved.name }));
       if (!plan) setValues(emptyPlan(currency));
       onDone?.();

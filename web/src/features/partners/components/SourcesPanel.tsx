@@ -68,7 +68,7 @@ export function SourcesPanel() {
                       <code>/api/hooks/conversions/{source.id}</code>
                     </td>
                     <td style={{ whiteSpace: "normal" }}>
-                      {t(source.active ? "partners.active" : "partners.inactive")}
+                      {t(source.active ? "partners.active" : "partners.sources.switchedOff")}
                       {source.secret_rotated_at && (
                         <small className="muted"> {t("partners.sources.rotated",
                           { time: formatDateTime(source.secret_rotated_at, language) })}</small>
@@ -83,7 +83,7 @@ export function SourcesPanel() {
                         <button type="button" disabled={setActive.isPending} onClick={() => void toggle(source)}
                           aria-label={t(source.active ? "partners.sources.offOne" : "partners.sources.onOne",
                             { name: source.name })}>
-                          {t(source.active ? "partners.stop" : "partners.start")}
+                          {t(source.active ? "partners.sources.off" : "partners.sources.on")}
                         </button>
                       </div>
                     </td>
