@@ -214,7 +214,7 @@ def test_an_admin_sets_the_programme_up(open_console, stack, marker):
     expect(secret).to_have_text(re.compile(r"^cvs_"))
     page.get_by_role("button", name="I have stored it").click()
     table.get_by_role("button", name=f"Switch App {marker} off").click()
-    expect(table.get_by_role("row", name=re.compile(f"App {marker}"))).to_contain_text("Off: its posts are refused")
+    expect(table.get_by_role("row", name=re.compile(f"App {marker}"))).to_contain_text("Off (posts refused)")
     status, listed = admin.call("GET", "/partner-conversion-sources")
     mine = next(source for source in listed["results"] if source["id"] == f"app-{marker}")
     assert (mine["active"], mine["secret_rotated_at"] is not None) == (False, True)

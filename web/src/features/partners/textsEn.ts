@@ -170,7 +170,7 @@ export const en = {
     rotateOne: "Make a new secret for {{name}}",
     off: "Switch off",
     on: "Switch on",
-    switchedOff: "Off: its posts are refused",
+    switchedOff: "Off (posts refused)",
     offOne: "Switch {{name}} off",
     onOne: "Switch {{name}} on",
     secret: "Secret",

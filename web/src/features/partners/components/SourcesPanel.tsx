@@ -68,7 +68,9 @@ export function SourcesPanel() {
                       <code>/api/hooks/conversions/{source.id}</code>
                     </td>
                     <td style={{ whiteSpace: "normal" }}>
-                      {t(source.active ? "partners.active" : "partners.sources.switchedOff")}
+                      <span className="nowrap">
+                        {t(source.active ? "partners.active" : "partners.sources.switchedOff")}
+                      </span>
                       {source.secret_rotated_at && (
                         <small className="muted"> {t("partners.sources.rotated",
                           { time: formatDateTime(source.secret_rotated_at, language) })}</small>

@@ -26,7 +26,7 @@ export default function PartnerPage() {
   }
   const record = partner.data;
   return (
-    <div className="page partner-page">
+    <div className="page partner-page partner-screen">
       <p><Link to="/partners">← {t("partners.back")}</Link></p>
       <header className="customer-head">
         <div>

@@ -23,7 +23,7 @@ export default function PartnersListPage() {
   const first = list.data?.pages[0];
 
   return (
-    <div className="page list-page partner-list">
+    <div className="page list-page partner-screen">
       <div className="page-head">
         <h1>{t("partners.title")}</h1>
       </div>

@@ -13,7 +13,7 @@ export default function PlansPage() {
   // A first row to fill in; any currency may be typed there.
   const currency = "EUR";
   return (
-    <div className="page list-page partner-list">
+    <div className="page list-page partner-screen">
       <div className="page-head"><h1>{t("partners.plans.title")}</h1></div>
       <PartnersTabs />
       <details className="panel">

@@ -14,7 +14,7 @@ export default function SettingsPage() {
   const programme = useProgramme();
   const admin = me.can("admin");
   return (
-    <div className="page narrow">
+    <div className="page narrow partner-screen">
       <div className="page-head"><h1>{t("partners.settings.title")}</h1></div>
       <PartnersTabs />
       {programme.isPending ? <Spinner label={t("app.loading")} />
