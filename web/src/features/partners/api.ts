@@ -65,10 +65,17 @@ export function usePartnerReport(id: string) {
   });
 }
 
+/** Fetch ``queryKey`` anew after a change. A first load still under way is cancelled first: left alone, it would be
+ * reused and could bring a list read before the change. */
+export async function refetchAfterChange(queryClient: QueryClient, queryKey: readonly unknown[]) {
+  await queryClient.cancelQueries({ queryKey });
+  return queryClient.invalidateQueries({ queryKey });
+}
+
 /** A partner changed: its record (as saved) and every list of partners. */
 function partnerSaved(queryClient: QueryClient, saved: Partner) {
   queryClient.setQueryData(partnerKeys.detail(saved.id), saved);
-  void queryClient.invalidateQueries({ queryKey: partnerKeys.lists() });
+  void refetchAfterChange(queryClient, partnerKeys.lists());
 }
 
 export function useCreatePartner() {

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ifMatch, unwrap } from "@/api/client";
 import type { components } from "@/api/schema";
-import { partnerKeys } from "./api";
+import { partnerKeys, refetchAfterChange } from "./api";
 
 export type PartnerLink = components["schemas"]["PartnerLink"];
 export type PartnerLinkCreate = components["schemas"]["PartnerLinkCreate"];
@@ -21,7 +21,7 @@ export function useCreateLink(partnerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: PartnerLinkCreate) => unwrap(api.POST("/api/crm/partner-links", { body })),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: partnerKeys.links(partnerId) }),
+    onSettled: () => refetchAfterChange(queryClient, partnerKeys.links(partnerId)),
   });
 }
 
@@ -32,6 +32,6 @@ export function useUpdateLink(link: PartnerLink) {
       unwrap(api.PATCH("/api/crm/partner-links/{link_id}", {
         params: { path: { link_id: link.id } }, body: update as PartnerLinkUpdate, headers: ifMatch(version),
       })),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: partnerKeys.links(link.partner_id) }),
+    onSettled: () => refetchAfterChange(queryClient, partnerKeys.links(link.partner_id)),
   });
 }

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ifMatch, unwrap } from "@/api/client";
 import type { components } from "@/api/schema";
-import { partnerKeys } from "./api";
+import { partnerKeys, refetchAfterChange } from "./api";
 
 type Schemas = components["schemas"];
 export type CommissionPlan = Schemas["CommissionPlan"];
@@ -30,7 +30,7 @@ export function useSavePlan() {
           params: { path: { plan_id: id } }, body: body as PlanUpdate, headers: ifMatch(version),
         })
         : api.POST("/api/crm/partner-plans", { body: body as PlanCreate })),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: partnerKeys.plans() }),
+    onSettled: () => refetchAfterChange(queryClient, partnerKeys.plans()),
   });
 }
 
@@ -63,7 +63,7 @@ export function useSourceSecret() {
     mutationFn: ({ rotate, id, name }: { rotate: boolean; id: string; name?: string }) => unwrap(rotate
       ? api.POST("/api/crm/partner-conversion-sources/{source_id}/rotate-secret", { params: { path: { source_id: id } } })
       : api.POST("/api/crm/partner-conversion-sources", { body: { id, name: name ?? "" } })),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: partnerKeys.sources() }),
+    onSettled: () => refetchAfterChange(queryClient, partnerKeys.sources()),
   });
 }
 
@@ -74,6 +74,6 @@ export function useSetSourceActive() {
       unwrap(api.PATCH("/api/crm/partner-conversion-sources/{source_id}", {
         params: { path: { source_id: id } }, body: { active },
       })),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: partnerKeys.sources() }),
+    onSettled: () => refetchAfterChange(queryClient, partnerKeys.sources()),
   });
 }
