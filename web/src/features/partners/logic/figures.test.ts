@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { amountsByCurrency, ratePercent, trackedUrl } from "./figures";
+import { amountsByCurrency, ratePercent, trackedUrl, utmSummary } from "./figures";
 
 describe("trackedUrl", () => {
   it("puts the code under /r/ of the origin, escaped", () => {
@@ -23,5 +23,13 @@ describe("amountsByCurrency", () => {
   it("sorts by currency and leaves out zeros", () => {
     expect(amountsByCurrency({ USD: "3.00", EUR: "12.50", GBP: "0.00" })).toEqual([["EUR", "12.50"], ["USD", "3.00"]]);
     expect(amountsByCurrency(undefined)).toEqual([]);
+  });
+});
+
+describe("utmSummary", () => {
+  it("puts the campaign first, then the UTM fields set", () => {
+    expect(utmSummary({ campaign: "spring", utm_source: "blog", utm_medium: null, utm_term: "" }))
+      .toBe("spring · utm_source=blog");
+    expect(utmSummary({ campaign: null })).toBe("");
   });
 });

@@ -22,3 +22,12 @@ export function amountsByCurrency(amounts: Record<string, string> | undefined): 
     .filter(([, amount]) => Number(amount) !== 0)
     .sort(([a], [b]) => a.localeCompare(b));
 }
+
+/** A link's campaign and UTM fields in one line ("spring · utm_source=blog"), empty when it has none. */
+export function utmSummary(link: Record<string, unknown>): string {
+  const campaign = typeof link.campaign === "string" ? [link.campaign] : [];
+  const utm = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"]
+    .filter((name) => typeof link[name] === "string" && link[name] !== "")
+    .map((name) => `${name}=${String(link[name])}`);
+  return [...campaign, ...utm].join(" · ");
+}
