@@ -355,12 +355,13 @@ def bench_wallet(args: argparse.Namespace, transactions: Any, found: PartnerRead
         event = ConversionEvent(event_id=f"r{round_no}-{n}", type="purchase", click_id=click_ids[n],
                                 amount=amounts[n], currency="USD", email=f"buyer{round_no}-{n}@example.com")
         barrier.wait()
-        for _ in range(5):  # a 503 is retried by the sender with the same event id, as sources do
+        for attempt in range(60):  # a 503 is retried by the sender with the same event id, as sources do
             try:
                 return receive_conversion(transactions, "bench", event, Locale("GR", "el"),
                                           partner_id if queued else None).conversion.commission_id
             except UnavailableError:
                 refusals["busy"] += 1
+                time.sleep(min(5.0, 0.1 * 2 ** attempt))
         return None
 
     started = time.perf_counter()

@@ -144,9 +144,16 @@ def open_manage_menu(page) -> None:
     page.get_by_role("button", name="Manage", exact=True).click()
 
 
-def open_account_menu(page, email: str) -> None:
+def open_account_menu(page, email: str | None = None) -> None:
     """Open the top bar's account menu (who is signed in, the language, signing out)."""
-    page.get_by_role("button", name=f"Account: {email}").click()
+    page.get_by_role("button", name=f"Account: {email}" if email else re.compile(r"^Account: ")).click()
+
+
+def switch_language(page, language: str) -> None:
+    """Choose the console's language in the account menu, and close the menu."""
+    open_account_menu(page)
+    page.get_by_role("combobox", name="Language").select_option(language)
+    page.keyboard.press("Escape")
 
 
 def wait_until_live(page) -> None:

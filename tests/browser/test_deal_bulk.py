@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import USERS, screenshot, wait_until_live
+from tests.browser.conftest import USERS, screenshot, switch_language, wait_until_live
 from tests.browser.deal_steps import get_deal, make_deal, make_pipeline
 
 
@@ -118,7 +118,7 @@ def test_the_deals_list_and_its_bulk_form_at_a_phone_width_in_english_and_greek(
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     screenshot(page, "deals-bulk-phone")
 
-    page.get_by_role("combobox", name="Language").select_option("el")
+    switch_language(page, "el")
     greek = page.get_by_role("form", name="Αλλαγή των επιλεγμένων ευκαιριών")
     expect(greek.get_by_text("1 επιλεγμένο")).to_be_visible()
     expect(greek.get_by_label("Σε στάδιο")).to_be_visible()

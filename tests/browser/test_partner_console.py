@@ -9,7 +9,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, switch_language
 from tests.browser.partner_steps import click_link, post_signup
 
 HOST = "shop.example.com"
@@ -109,7 +109,7 @@ def test_a_manager_sets_a_partner_up_and_pays_its_commission(open_console, stack
     screenshot(page, "partner-page-paid")
     page.set_viewport_size(PHONE)
     screenshot(page, "partner-page-paid-phone")
-    page.get_by_role("combobox", name="Language").select_option("el")
+    switch_language(page, "el")
     expect(page.get_by_role("table", name="Πληρωμές")).to_contain_text(f"TR-{marker}")
     expect(page.get_by_role("button", name="Σήμανση ως πληρωμένη")).to_have_count(0)
     screenshot(page, "partner-page-paid-phone-greek")
