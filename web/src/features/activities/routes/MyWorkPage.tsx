@@ -17,6 +17,7 @@ import {
   type WorkFilters,
 } from "../logic/workFilters";
 import "../activities.css";
+import { LoadMore } from "@/components/LoadMore";
 
 /** Loaded once an activity is ticked: the list's first visit does not carry its form. */
 const ActivityBulkActions = lazy(() => import("../components/ActivityBulkActions"));
@@ -41,8 +42,6 @@ export default function MyWorkPage() {
 
   const setFilters = useCallback((next: WorkFilters) => setParams(filtersToParams(next, viewer), { replace: true }),
     [setParams, viewer]);
-  const { fetchNextPage } = list;
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const activities = list.data?.pages.flatMap((page) => page.results) ?? [];
   const ticked = useTicked(activities);
   const activitiesChanged = useActivitiesChanged();
@@ -112,11 +111,7 @@ export default function MyWorkPage() {
         <>
           <ActivityTable activities={activities} writable={me.can("write")} showOwner={!mine}
             caption={t(`activities.viewNames.${filters.view}`)} selection={me.can("write") ? ticked : undefined} />
-          {list.hasNextPage && (
-            <button type="button" className="load-more" onClick={loadMore} disabled={list.isFetchingNextPage}>
-              {list.isFetchingNextPage ? t("app.loading") : t("common.loadMore")}
-            </button>
-          )}
+          <LoadMore pages={list} />
         </>
       )}
     </div>

@@ -16,6 +16,7 @@ import {
 } from "../logic/listFilters";
 import { ColumnsChooser } from "@/savedViews/ColumnsChooser";
 import { SavedViewsBar } from "@/savedViews/SavedViewsBar";
+import { LoadMore } from "@/components/LoadMore";
 
 /** Loaded once a customer is ticked: the first visit does not carry its form. */
 const BulkActions = lazy(() => import("../components/BulkActions"));
@@ -125,11 +126,7 @@ export default function CustomersListPage() {
           <CustomerTable customers={customers} columns={columns} currency={currency} hasMore={!!list.hasNextPage}
             loadingMore={list.isFetchingNextPage} onLoadMore={loadMore}
             selection={me.can("write") ? { ids: ticked, onChange: setTicked } : undefined} />
-          {list.hasNextPage && (
-            <button type="button" className="load-more" onClick={loadMore} disabled={list.isFetchingNextPage}>
-              {list.isFetchingNextPage ? t("app.loading") : t("common.loadMore")}
-            </button>
-          )}
+          <LoadMore pages={list} />
           {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
         </>
       )}

@@ -17,6 +17,7 @@ import {
   toDealQuery, type DealListFilters,
 } from "../logic/listFilters";
 import "../deals.css";
+import { LoadMore } from "@/components/LoadMore";
 
 /** Loaded once a deal is ticked: the list's first visit does not carry its form. */
 const DealBulkActions = lazy(() => import("../components/DealBulkActions"));
@@ -36,8 +37,6 @@ export default function DealListPage() {
     ownerId: ownRecordsOnly ? me.uid : undefined } : null, [dealKeys.lists()]);
   const setFilters = useCallback((next: DealListFilters) => setParams(dealListFiltersToParams(next), { replace: true }),
     [setParams]);
-  const { fetchNextPage } = list;
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const deals = list.data?.pages.flatMap((page) => page.results) ?? [];
   const ticked = useTicked(deals);
   const dealsChanged = useDealsChanged();
@@ -108,11 +107,7 @@ export default function DealListPage() {
         <>
           <DealTable deals={deals} pipelines={pipelines.data?.results ?? []} showPipeline={!filters.pipelineId}
             selection={writes ? ticked : undefined} />
-          {list.hasNextPage && (
-            <button type="button" className="load-more" onClick={loadMore} disabled={list.isFetchingNextPage}>
-              {list.isFetchingNextPage ? t("app.loading") : t("common.loadMore")}
-            </button>
-          )}
+          <LoadMore pages={list} />
           {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
         </>
       )}

@@ -11,6 +11,7 @@ import { UserPicker } from "@/components/UserPicker";
 import "@/components/components.css";
 import { formatDateTime, formatNumber } from "@/i18n/format";
 import { useDeletedCustomers, useRestore } from "../api";
+import { LoadMore } from "@/components/LoadMore";
 
 /** Deleted customers, most recently deleted first, each with a button that restores it. */
 export default function DeletedCustomersPage() {
@@ -80,10 +81,7 @@ function DeletedList() {
                 </table>
               </div>
             )}
-      {list.hasNextPage && (
-        <button type="button" className="load-more" onClick={() => void list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}>{t("common.loadMore")}</button>
-      )}
+      <LoadMore pages={list} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { useNotify } from "@/components/Toasts";
 import { useDuplicates, useMerge, type DuplicatePair } from "../api";
 import { MergeDialog } from "../components/MergeDialog";
 import "../duplicates.css";
+import { LoadMore } from "@/components/LoadMore";
 
 /** Likely duplicates, in pairs with the reasons, for managers and admins; each can be merged after a preview. */
 export default function DuplicatesPage() {
@@ -58,10 +59,7 @@ export default function DuplicatesPage() {
               ))}
             </ul>
           )}
-      {pairs.hasNextPage && (
-        <button type="button" className="load-more" onClick={() => void pairs.fetchNextPage()}
-          disabled={pairs.isFetchingNextPage}>{t("common.loadMore")}</button>
-      )}
+      <LoadMore pages={pairs} />
       <MergeDialog pair={merging} currency={rates.data?.base ?? "EUR"} onClose={() => setMerging(null)}
         merge={{ run: (target, absorbed) => merge.mutateAsync({ target, absorbed }), busy: merge.isPending }}
         onMerged={(result) => {

@@ -8,6 +8,7 @@ import { formatDateTime } from "@/i18n/format";
 import {
   DELIVERY_STATES, useDeliveries, useDeliveryDetail, useRedeliver, type DeliveryState, type WebhookDelivery,
 } from "../api";
+import { LoadMore } from "@/components/LoadMore";
 
 /** An endpoint's deliveries, newest first, filtered by state; each opens to its attempts and body, and can be sent
  * again. */
@@ -57,12 +58,7 @@ export function DeliveriesPanel({ endpointId }: { endpointId: string }) {
                 </table>
               </div>
             )}
-      {deliveries.hasNextPage && (
-        <button type="button" className="load-more" disabled={deliveries.isFetchingNextPage}
-          onClick={() => void deliveries.fetchNextPage()}>
-          {t("common.loadMore")}
-        </button>
-      )}
+      <LoadMore pages={deliveries} />
     </section>
   );
 }

@@ -18,6 +18,7 @@ import {
   ORDER_SORTS, ORDER_STATUSES, filtersFromParams, filtersToParams, toApiQuery, type OrderFilters,
 } from "../logic/orderFilters";
 import "../orders.css";
+import { LoadMore } from "@/components/LoadMore";
 
 export default function OrdersListPage() {
   const { t, i18n } = useTranslation();
@@ -115,12 +116,7 @@ export default function OrdersListPage() {
             </table>
             <p id="orders-table-keys" className="visually-hidden">{t("ui.tableKeys")}</p>
           </div>
-          {list.hasNextPage && (
-            <button type="button" className="load-more" onClick={() => void list.fetchNextPage()}
-              disabled={list.isFetchingNextPage}>
-              {list.isFetchingNextPage ? t("app.loading") : t("common.loadMore")}
-            </button>
-          )}
+          <LoadMore pages={list} />
         </>
       )}
     </div>

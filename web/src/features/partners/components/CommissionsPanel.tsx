@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, Spinner } from "@/components/States";
 import { useNotify } from "@/components/Toasts";
 import { formatDate, formatMoney } from "@/i18n/format";
 import { COMMISSION_STATUSES, useApproveCommission, useCommissions, type Commission, type CommissionStatus } from "../moneyApi";
+import { LoadMore } from "@/components/LoadMore";
 
 const WRAP = { whiteSpace: "normal" } as const;
 
@@ -83,12 +84,7 @@ export function CommissionsPanel({ partnerId, manages }: { partnerId: string; ma
             </table>
           </div>
         )}
-      {list.hasNextPage && (
-        <button type="button" className="load-more" onClick={() => void list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}>
-          {list.isFetchingNextPage ? t("app.loading") : t("common.loadMore")}
-        </button>
-      )}
+      <LoadMore pages={list} />
     </section>
   );
 }

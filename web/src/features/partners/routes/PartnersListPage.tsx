@@ -9,6 +9,7 @@ import { NewPartnerForm } from "../components/NewPartnerForm";
 import { PartnersTabs } from "../components/PartnersTabs";
 import { usePlans } from "../programmeApi";
 import "../partners.css";
+import { LoadMore } from "@/components/LoadMore";
 
 export default function PartnersListPage() {
   const { t } = useTranslation();
@@ -78,12 +79,7 @@ export default function PartnersListPage() {
               </tbody>
             </table>
           </div>
-          {list.hasNextPage && (
-            <button type="button" className="load-more" onClick={() => void list.fetchNextPage()}
-              disabled={list.isFetchingNextPage}>
-              {list.isFetchingNextPage ? t("app.loading") : t("common.loadMore")}
-            </button>
-          )}
+          <LoadMore pages={list} />
         </>
       )}
     </div>

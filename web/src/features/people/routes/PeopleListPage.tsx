@@ -9,6 +9,7 @@ import { formatNumber } from "@/i18n/format";
 import { usePeopleList, type PeopleFilters } from "../api";
 import { OwnerName, PersonFlags } from "../components/PersonFlags";
 import "../people.css";
+import { LoadMore } from "@/components/LoadMore";
 
 function filtersFrom(params: URLSearchParams): PeopleFilters {
   return { search: params.get("q") ?? "", customerId: params.get("customer") ?? "", ownerId: params.get("owner") ?? "" };
@@ -110,12 +111,7 @@ export default function PeopleListPage() {
               </table>
             </div>
           )}
-      {list.hasNextPage && (
-        <button type="button" className="load-more" onClick={() => void list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}>
-          {list.isFetchingNextPage ? t("app.loading") : t("common.loadMore")}
-        </button>
-      )}
+      <LoadMore pages={list} />
     </div>
   );
 }

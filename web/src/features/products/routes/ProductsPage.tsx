@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toUserError } from "@/api/errors";
 import { useAccess } from "@/auth/session";
@@ -9,6 +9,7 @@ import { useDebounced } from "@/components/useDebounced";
 import { formatMoney, formatNumber } from "@/i18n/format";
 import { useProducts, useSetOnSale, type Product, type Shown } from "../api";
 import { NewProductForm } from "../components/NewProductForm";
+import { LoadMore } from "@/components/LoadMore";
 
 const WRAP = { whiteSpace: "normal", padding: "0.3rem 0.6rem" } as const;
 
@@ -22,8 +23,6 @@ export default function ProductsPage() {
   const search = useDebounced(typed.trim(), 250);
   const list = useProducts(search, shown);
   const onSale = useSetOnSale();
-  const { fetchNextPage } = list;
-  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const products = list.data?.pages.flatMap((page) => page.results) ?? [];
   const admin = me.can("admin");
 
@@ -104,11 +103,7 @@ export default function ProductsPage() {
           </table>
         </div>
       )}
-      {list.hasNextPage && (
-        <button type="button" className="load-more" onClick={loadMore} disabled={list.isFetchingNextPage}>
-          {list.isFetchingNextPage ? t("app.loading") : t("common.loadMore")}
-        </button>
-      )}
+      <LoadMore pages={list} />
     </div>
   );
 }
